@@ -1,0 +1,49 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "tender-eval",
+    products: [.executable(name: "tender-eval", targets: ["tender-eval"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "TenderCore"),
+        .target(
+            name: "TenderRubric",
+            dependencies: ["TenderCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "TenderBidImport", dependencies: ["TenderCore", "CLibXML2"]),
+        .target(name: "TenderScoring", dependencies: ["TenderCore", "TenderRubric", "TenderBidImport"]),
+        .target(name: "TenderReport", dependencies: ["TenderCore", "TenderScoring"]),
+        .executableTarget(
+            name: "tender-eval",
+            dependencies: [
+                "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
+        .testTarget(name: "TenderRubricTests", dependencies: ["TenderRubric"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenderBidImportTests", dependencies: ["TenderBidImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring"]),
+        .testTarget(name: "TenderReportTests", dependencies: ["TenderReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TenderEvalCLITests", dependencies: ["tender-eval"], resources: [.copy("Fixtures")]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

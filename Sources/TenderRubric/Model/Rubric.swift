@@ -1,0 +1,154 @@
+public import Foundation
+public import TenderCore
+
+/// How a tender is evaluated: the header, the pass/fail gates and the scored groups of criteria.
+///
+/// Built only by `RubricLoader`, which guarantees what the scoring relies on: ids are unique, points are
+/// exact and sum to 100 (group by group and in all), scales stay inside their criterion's points.
+public struct Rubric: Hashable, Sendable {
+    public var file: String
+    public var tender: TenderHeader
+    /// XPath prefixes the criteria use, bound to namespace URIs (bids are matched by URI, never by prefix).
+    public var namespaces: [NamespaceBinding]
+    public var pricePolicy: PricePolicy
+    public var committee: CommitteePolicy
+    public var gates: [Gate]
+    public var groups: [CriterionGroup]
+
+    public init(
+        file: String,
+        tender: TenderHeader,
+        namespaces: [NamespaceBinding],
+        pricePolicy: PricePolicy,
+        committee: CommitteePolicy,
+        gates: [Gate],
+        groups: [CriterionGroup]
+    ) {
+        self.file = file
+        self.tender = tender
+        self.namespaces = namespaces
+        self.pricePolicy = pricePolicy
+        self.committee = committee
+        self.gates = gates
+        self.groups = groups
+    }
+
+    /// Every criterion, group by group, in rubric order.
+    public var criteria: [Criterion] {
+        groups.flatMap(\.criteria)
+    }
+
+    public func group(containing criterionID: String) -> CriterionGroup? {
+        groups.first { group in group.criteria.contains { $0.id == criterionID } }
+    }
+}
+
+public struct TenderHeader: Hashable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var buyer: LocalizedText
+    /// ISO 4217 code; a bid priced in another currency is not evaluated.
+    public var currency: String
+    public var budget: Decimal?
+    public var method: EvaluationMethod
+    /// Decimals every criterion score is rounded to (half away from zero).
+    public var decimals: Int
+    public var rounding: RoundingPolicy
+    public var minimumValidBids: Int
+    public var tieBreak: [TieBreakRule]
+    /// The day the evaluation takes place, `YYYY-MM-DD`; look-back periods (violations within 3 years) end here.
+    public var evaluationDate: String
+    /// Policy profile whose lint rules apply (`cn-87`, `eu`, …), if any.
+    public var profile: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String,
+        title: LocalizedText,
+        buyer: LocalizedText,
+        currency: String,
+        budget: Decimal?,
+        method: EvaluationMethod,
+        decimals: Int,
+        rounding: RoundingPolicy,
+        minimumValidBids: Int,
+        tieBreak: [TieBreakRule],
+        evaluationDate: String,
+        profile: String?,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.buyer = buyer
+        self.currency = currency
+        self.budget = budget
+        self.method = method
+        self.decimals = decimals
+        self.rounding = rounding
+        self.minimumValidBids = minimumValidBids
+        self.tieBreak = tieBreak
+        self.evaluationDate = evaluationDate
+        self.profile = profile
+        self.location = location
+    }
+}
+
+/// 综合评分法 (highest total wins) or 最低评标价法 (lowest evaluated price among compliant bids wins).
+public enum EvaluationMethod: String, Hashable, Sendable, Codable, CaseIterable {
+    case comprehensive
+    case lowestEvaluatedPrice = "lowest-evaluated-price"
+}
+
+/// Where rounding happens: each criterion at the rubric's decimals and the total their sum (the default,
+/// so a report adds up by hand), or only the total.
+public enum RoundingPolicy: String, Hashable, Sendable, Codable, CaseIterable {
+    case perCriterion = "per-criterion"
+    case total
+}
+
+/// One step of the tie-break chain applied after total ↓ and evaluated price ↑.
+public enum TieBreakRule: Hashable, Sendable {
+    /// The sum of every non-price group, higher first ("以技术得分高的优先").
+    case technicalScore
+    /// The sum of the named groups, higher first.
+    case groupScore([String])
+    /// One criterion's score, higher first.
+    case criterionScore(String)
+    /// The bid submitted first wins (Prozorro).
+    case earliestSubmission
+}
+
+public struct PricePolicy: Hashable, Sendable {
+    /// Percent taken off the evaluated price of an enterprise of that size (财库〔2022〕19号: 10–20 % for small
+    /// and micro firms). The deducted price is used for the base price and for the bid itself.
+    public var sizeDeductions: [EnterpriseSize: Decimal]
+    /// A valid bid this many percent below the mean of the other valid bids is flagged for written
+    /// clarification (87号令 Art 60); it is never rejected automatically.
+    public var abnormallyLowPercent: Decimal
+
+    public init(sizeDeductions: [EnterpriseSize: Decimal] = [:], abnormallyLowPercent: Decimal = 20) {
+        self.sizeDeductions = sizeDeductions
+        self.abnormallyLowPercent = abnormallyLowPercent
+    }
+}
+
+public struct CommitteePolicy: Hashable, Sendable {
+    /// Number of members expected to score every judgement criterion, if the rubric states it.
+    public var members: Int?
+    public var aggregation: ScoreAggregation
+    /// A max − min spread of at least this percent of a criterion's points is flagged (Bonfire's 30 %).
+    public var disagreementPercent: Decimal
+
+    public init(members: Int? = nil, aggregation: ScoreAggregation = .mean, disagreementPercent: Decimal = 30) {
+        self.members = members
+        self.aggregation = aggregation
+        self.disagreementPercent = disagreementPercent
+    }
+}
+
+/// How members' scores for one criterion become the bidder's score.
+public enum ScoreAggregation: String, Hashable, Sendable, Codable, CaseIterable {
+    case mean
+    /// Drop one highest and one lowest score, then average (needs at least 3 members).
+    case trimmedMean = "trimmed-mean"
+}

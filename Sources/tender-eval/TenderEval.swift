@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct TenderEval: ParsableCommand {
+    func run() throws {}
+}

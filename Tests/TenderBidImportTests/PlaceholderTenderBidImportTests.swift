@@ -1,0 +1,7 @@
+import Testing
+
+@Suite struct PlaceholderTenderBidImportTests {
+    @Test func builds() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@Suite struct PlaceholderTenderCoreTests {
+    @Test func builds() {
+        #expect(Bool(true))
+    }
+}
