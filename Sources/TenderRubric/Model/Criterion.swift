@@ -62,10 +62,19 @@ public struct ObjectiveRule: Hashable, Sendable {
     /// and `lookup` (string) scales.
     public var value: String
     public var scale: Scale
+    /// Where `value` was written in the rubric, so that the importer can point at a bad expression.
+    public var valueLocation: SourceLocation?
 
     public init(value: String, scale: Scale) {
         self.value = value
         self.scale = scale
+        self.valueLocation = nil
+    }
+
+    public init(value: String, scale: Scale, valueLocation: SourceLocation?) {
+        self.value = value
+        self.scale = scale
+        self.valueLocation = valueLocation
     }
 }
 

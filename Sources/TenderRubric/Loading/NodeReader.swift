@@ -1,0 +1,308 @@
+import Foundation
+import TenderCore
+import Yams
+
+/// One `key: value` pair of a YAML mapping, with both positions.
+struct Field {
+    let key: String
+    let keyLocation: SourceLocation
+    let node: Node
+    let location: SourceLocation
+}
+
+/// The entries of a YAML mapping in file order.
+struct MappingView {
+    let location: SourceLocation
+    let fields: [Field]
+
+    subscript(key: String) -> Field? {
+        fields.first { $0.key == key }
+    }
+
+    func has(_ key: String) -> Bool {
+        self[key] != nil
+    }
+}
+
+/// What a number may be.
+enum NumberRule {
+    case any
+    case nonNegative
+    case positive
+    case percent
+}
+
+/// Reads Yams nodes into values, recording a located diagnostic for everything that does not fit.
+final class NodeReader {
+    let file: String
+    var diagnostics = DiagnosticCollector()
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        YAMLDocument.location(node.mark, file: file)
+    }
+
+    func error(_ message: String, at location: SourceLocation) {
+        diagnostics.error(message, at: location)
+    }
+
+    func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.warning(message, at: location)
+    }
+
+    /// How a node is described in "found …" messages.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull(scalar) { return "nothing" }
+            return "'\(scalar.string)'"
+        }
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    // MARK: Structure
+
+    /// The node as a mapping, or nil after reporting `what must be a mapping`.
+    func mapping(_ node: Node, what: String) -> MappingView? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of keys, found \(NodeReader.describe(node))", at: location(node))
+            return nil
+        }
+        var fields: [Field] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key, !NodeReader.isNull(scalar) else {
+                error("keys must be plain text, found \(NodeReader.describe(key))", at: location(key))
+                continue
+            }
+            fields.append(
+                Field(key: scalar.string, keyLocation: location(key), node: value, location: location(value))
+            )
+        }
+        return MappingView(location: location(node), fields: fields)
+    }
+
+    func mapping(_ field: Field) -> MappingView? {
+        mapping(field.node, what: "'\(field.key)'")
+    }
+
+    /// Reports every key of `view` that is not in `allowed`, suggesting the closest allowed key.
+    func checkKeys(_ view: MappingView, allowed: [String], context: String) {
+        for field in view.fields where !allowed.contains(field.key) {
+            var message = "unknown key '\(field.key)' \(context)"
+            if let suggestion = Spelling.suggestion(for: field.key, among: allowed) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; expected one of: \(allowed.joined(separator: ", "))"
+            }
+            error(message, at: field.keyLocation)
+        }
+    }
+
+    /// The field, or nil after reporting `missing required key`.
+    func required(_ view: MappingView, _ key: String, context: String) -> Field? {
+        if let field = view[key] { return field }
+        error("missing required key '\(key)' \(context)", at: view.location)
+        return nil
+    }
+
+    func sequence(_ field: Field) -> [Node]? {
+        guard case .sequence(let sequence) = field.node else {
+            error("'\(field.key)' must be a list, found \(NodeReader.describe(field.node))", at: field.location)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    // MARK: Scalars
+
+    /// Non-empty text, or nil after reporting.
+    func string(_ field: Field) -> String? {
+        string(field.node, what: "'\(field.key)'")
+    }
+
+    func string(_ node: Node, what: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error("\(what) must be text, found \(NodeReader.describe(node))", at: location(node))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !NodeReader.isNull(scalar), !text.isEmpty else {
+            error("\(what) must not be empty", at: location(node))
+            return nil
+        }
+        return text
+    }
+
+    /// An identifier: letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+    func identifier(_ field: Field) -> String? {
+        guard let text = string(field) else { return nil }
+        guard NodeReader.isIdentifier(text) else {
+            error(
+                "'\(field.key)' must use only letters, digits, '-', '_' and '.', found '\(text)'",
+                at: field.location
+            )
+            return nil
+        }
+        return text
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first.isNumber else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    /// One of `choices`, or nil after reporting (with a suggestion when one is close).
+    func choice(_ field: Field, _ choices: [String]) -> String? {
+        guard let text = string(field) else { return nil }
+        guard choices.contains(text) else {
+            var message = "'\(field.key)' must be one of \(choices.joined(separator: ", ")), found '\(text)'"
+            if let suggestion = Spelling.suggestion(for: text, among: choices) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            error(message, at: field.location)
+            return nil
+        }
+        return text
+    }
+
+    /// A plain decimal numeral (`30`, `0.5`), checked against `rule`.
+    func decimal(_ field: Field, _ rule: NumberRule) -> Decimal? {
+        decimal(field.node, name: field.key, rule)
+    }
+
+    func decimal(_ node: Node, name: String, _ rule: NumberRule) -> Decimal? {
+        guard case .scalar(let scalar) = node, !NodeReader.isNull(scalar) else {
+            error("\(name) must be a number, found \(NodeReader.describe(node))", at: location(node))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard NodeReader.isPlainDecimal(text) else {
+            error("\(name) must be a plain decimal number, found '\(text)'", at: location(node))
+            return nil
+        }
+        let digits = text.filter(\.isNumber).count
+        guard digits <= Decimal.maximumInputDigits else {
+            error(
+                "\(name) has more than \(Decimal.maximumInputDigits) digits, found '\(text)'",
+                at: location(node)
+            )
+            return nil
+        }
+        guard let value = Decimal(exactly: text) else {
+            error("\(name) must be a plain decimal number, found '\(text)'", at: location(node))
+            return nil
+        }
+        switch rule {
+        case .any:
+            break
+        case .nonNegative:
+            guard value >= 0 else {
+                error("\(name) must not be negative, found '\(text)'", at: location(node))
+                return nil
+            }
+        case .positive:
+            guard value > 0 else {
+                error("\(name) must be greater than 0, found '\(text)'", at: location(node))
+                return nil
+            }
+        case .percent:
+            guard value >= 0 && value <= 100 else {
+                error("\(name) must be a percentage from 0 to 100, found '\(text)'", at: location(node))
+                return nil
+            }
+        }
+        return value
+    }
+
+    /// `-12`, `0.5`, `+3`: optional sign, digits, optional fraction; nothing else.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, first == "-" || first == "+" { scalars = scalars.dropFirst() }
+        let parts = scalars.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+        }
+    }
+
+    /// A whole number within `range`.
+    func integer(_ field: Field, _ range: ClosedRange<Int>) -> Int? {
+        let describeRange =
+            range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+        guard case .scalar(let scalar) = field.node, !NodeReader.isNull(scalar) else {
+            error(
+                "\(field.key) must be a whole number \(describeRange), found \(NodeReader.describe(field.node))",
+                at: field.location
+            )
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard text.count <= 9, let value = Int(text), range.contains(value) else {
+            error("\(field.key) must be a whole number \(describeRange), found '\(text)'", at: field.location)
+            return nil
+        }
+        return value
+    }
+
+    /// A name: plain text (taken as Chinese) or a mapping `{zh: …, en: …}`.
+    func localized(_ field: Field) -> LocalizedText? {
+        if case .mapping = field.node {
+            guard let view = mapping(field) else { return nil }
+            checkKeys(view, allowed: ["zh", "en"], context: "in '\(field.key)'")
+            let zh = view["zh"].flatMap { string($0) }
+            let en = view["en"].flatMap { string($0) }
+            guard zh != nil || en != nil else {
+                if !view.has("zh") && !view.has("en") {
+                    error("'\(field.key)' needs a 'zh' or an 'en' text", at: field.location)
+                }
+                return nil
+            }
+            return LocalizedText(zh: zh, en: en)
+        }
+        guard let text = string(field) else { return nil }
+        return LocalizedText(zh: text)
+    }
+}
+
+/// "Did you mean" suggestions.
+enum Spelling {
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        if let best, best.distance <= 2 && best.distance < max(word.count, 2) { return best.candidate }
+        if lowered.count >= 3, let prefixed = candidates.first(where: { $0.hasPrefix(lowered) }) { return prefixed }
+        return nil
+    }
+
+    /// Levenshtein distance over characters.
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let left = Array(lhs)
+        let right = Array(rhs)
+        if left.isEmpty { return right.count }
+        if right.isEmpty { return left.count }
+        var previous = Array(0...right.count)
+        var current = [Int](repeating: 0, count: right.count + 1)
+        for i in 1...left.count {
+            current[0] = i
+            for j in 1...right.count {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[right.count]
+    }
+}

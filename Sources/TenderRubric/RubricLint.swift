@@ -1,0 +1,65 @@
+import Foundation
+public import TenderCore
+
+/// Policy checks that do not stop a rubric from loading but that a procurement officer should see: rules of
+/// the `profile` named in the tender header.
+public enum RubricLint {
+    /// Words that suggest a criterion scores the size of the supplier, which 87号令 Art 17 forbids.
+    static let bannedFactorWords: [(word: String, meaning: String)] = [
+        ("headcount", "headcount"),
+        ("从业人员", "headcount"),
+        ("employees", "headcount"),
+        ("注册资本", "registered capital"),
+        ("registered-capital", "registered capital"),
+        ("registered capital", "registered capital"),
+        ("营业收入", "turnover"),
+        ("turnover", "turnover"),
+        ("资产总额", "total assets"),
+        ("years-in-business", "years in business"),
+        ("years in business", "years in business"),
+        ("成立年限", "years in business"),
+    ]
+
+    /// Warnings for `rubric` under its profile; none without a profile.
+    public static func warnings(for rubric: Rubric) -> [Diagnostic] {
+        guard rubric.tender.profile == "cn-87" else { return [] }
+        var warnings: [Diagnostic] = []
+        if rubric.tender.method == .comprehensive {
+            for group in rubric.groups where group.isPrice {
+                if group.points < 10 {
+                    warnings.append(
+                        .warning(
+                            "cn-87: price weight \(group.points.plainText) is below the 10 % floor for services "
+                                + "(87号令 Art 55)",
+                            at: group.location
+                        )
+                    )
+                }
+                for criterion in group.criteria {
+                    if case .price(let formula) = criterion.rule, formula != .lowestPriceRatio {
+                        warnings.append(
+                            .warning(
+                                "cn-87: price formula '\(formula.rawValue)' is not the 低价优先法 that 87号令 Art 55 "
+                                    + "requires; use lowest-price-ratio",
+                                at: criterion.location
+                            )
+                        )
+                    }
+                }
+            }
+        }
+        for criterion in rubric.criteria {
+            let texts = [criterion.id, criterion.name.zh ?? "", criterion.name.en ?? ""].map { $0.lowercased() }
+            guard let hit = bannedFactorWords.first(where: { entry in texts.contains { $0.contains(entry.word) } })
+            else { continue }
+            warnings.append(
+                .warning(
+                    "cn-87: criterion '\(criterion.id)' seems to score \(hit.meaning) (\(hit.word)); 87号令 Art 17 "
+                        + "forbids scoring suppliers on size such as registered capital, turnover or headcount",
+                    at: criterion.location
+                )
+            )
+        }
+        return warnings
+    }
+}
