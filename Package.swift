@@ -34,7 +34,10 @@ let package = Package(
         .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
         .testTarget(name: "TenderRubricTests", dependencies: ["TenderRubric"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TenderBidImportTests", dependencies: ["TenderBidImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring"]),
+        .testTarget(
+            name: "TenderScoringTests",
+            dependencies: ["TenderScoring", "TenderRubric", "TenderBidImport", "TenderCore"]
+        ),
         .testTarget(name: "TenderReportTests", dependencies: ["TenderReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TenderEvalCLITests", dependencies: ["tender-eval"], resources: [.copy("Fixtures")]),
     ]

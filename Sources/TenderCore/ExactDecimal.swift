@@ -17,7 +17,7 @@ extension Decimal {
         var sawPoint = false
         for (offset, character) in text.enumerated() {
             switch character {
-            case "-", "+" where offset == 0:
+            case "-" where offset == 0, "+" where offset == 0:
                 continue
             case "0"..."9":
                 digits += 1

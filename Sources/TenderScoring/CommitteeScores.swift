@@ -1,0 +1,137 @@
+import Foundation
+import TenderCore
+import TenderRubric
+
+/// Committee scores checked against the rubric and the bids, indexed by bidder name and criterion.
+///
+/// Out-of-range, off-step, duplicate and missing scores are errors, never clamped or defaulted: 87号令 Art 64
+/// allows correcting them only by the committee, on the record.
+struct CommitteeScores {
+    let members: [String]
+    private let scores: [String: [String: [MemberScore]]]
+
+    func scores(bidder: String, criterion: String) -> [MemberScore] {
+        scores[bidder]?[criterion] ?? []
+    }
+
+    /// Checks every entry and indexes the good ones.
+    ///
+    /// - Parameters:
+    ///   - entries: the rows of every score sheet, in sheet order.
+    ///   - rubric: the rubric whose judgement criteria are scored.
+    ///   - bidders: every bidder whose bid was read, by name, with its registration id and whether it is valid.
+    ///   - unreadableBids: number of bid files that could not be read (their bidders are unknown).
+    /// - Returns: the scores and the warnings about them.
+    /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score.
+    static func validate(
+        _ entries: [ScoreSheetEntry],
+        rubric: Rubric,
+        bidders: [(name: String, registrationID: String?, valid: Bool)],
+        unreadableBids: Int
+    ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic]) {
+        var collector = DiagnosticCollector()
+        let judgement = Dictionary(
+            rubric.criteria.compactMap { criterion -> (String, (Criterion, JudgementRule))? in
+                guard case .judgement(let rule) = criterion.rule else { return nil }
+                return (criterion.id, (criterion, rule))
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var nameByKey: [String: String] = [:]
+        for bidder in bidders {
+            nameByKey[bidder.name] = bidder.name
+            if let id = bidder.registrationID, !id.isEmpty { nameByKey[id] = bidder.name }
+        }
+        let validNames = Set(bidders.filter(\.valid).map(\.name))
+
+        var members: [String] = []
+        var table: [String: [String: [MemberScore]]] = [:]
+        var firstSeen: [String: SourceLocation] = [:]
+        for entry in entries {
+            if !members.contains(entry.member) { members.append(entry.member) }
+            guard let (criterion, rule) = judgement[entry.criterionID] else {
+                let known = rubric.criteria.first { $0.id == entry.criterionID }
+                let message =
+                    known == nil
+                    ? "unknown criterion '\(entry.criterionID)'; judgement criteria are "
+                        + judgement.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                    : "criterion '\(entry.criterionID)' is not scored by the committee; its points are computed"
+                collector.error(message, at: entry.location)
+                continue
+            }
+            guard let bidder = nameByKey[entry.bidder] else {
+                if unreadableBids > 0 {
+                    collector.warning(
+                        "scores for '\(entry.bidder)' ignored: no readable bid from this bidder "
+                            + "(\(unreadableBids) bid file\(unreadableBids == 1 ? "" : "s") could not be read)",
+                        at: entry.location
+                    )
+                } else {
+                    collector.error("no bid from bidder '\(entry.bidder)'", at: entry.location)
+                }
+                continue
+            }
+            let key = "\(entry.member)\u{0}\(bidder)\u{0}\(entry.criterionID)"
+            if let first = firstSeen[key] {
+                collector.error(
+                    "member '\(entry.member)' scored '\(bidder)' on '\(entry.criterionID)' twice "
+                        + "(first at \(first))",
+                    at: entry.location
+                )
+                continue
+            }
+            firstSeen[key] = entry.location
+            if entry.score < 0 || entry.score > criterion.points {
+                collector.error(
+                    "score \(entry.score.plainText) for '\(entry.criterionID)' is outside 0…"
+                        + "\(criterion.points.plainText); scores are never clamped",
+                    at: entry.location
+                )
+                continue
+            }
+            if let step = rule.step, step > 0, !isMultiple(entry.score, of: step) {
+                collector.error(
+                    "score \(entry.score.plainText) for '\(entry.criterionID)' is not a multiple of its step "
+                        + step.plainText,
+                    at: entry.location
+                )
+                continue
+            }
+            table[bidder, default: [:]][entry.criterionID, default: []]
+                .append(MemberScore(member: entry.member, score: entry.score, location: entry.location))
+        }
+
+        if let expected = rubric.committee.members, !entries.isEmpty, members.count != expected {
+            collector.error(
+                "score sheets name \(members.count) member\(members.count == 1 ? "" : "s") "
+                    + "(\(members.joined(separator: ", "))); the rubric's committee has \(expected)",
+                at: entries.first?.location
+            )
+        }
+        let sheetFile = entries.first?.location.file
+        for name in validNames.sorted() {
+            for criterion in rubric.criteria where judgement[criterion.id] != nil {
+                let given = Set(table[name]?[criterion.id]?.map(\.member) ?? [])
+                for member in members where !given.contains(member) {
+                    collector.error(
+                        "member '\(member)' gave no score for '\(name)' on '\(criterion.id)'",
+                        at: sheetFile.map { SourceLocation(file: $0) }
+                    )
+                }
+                if members.isEmpty {
+                    collector.error(
+                        "no committee scores for '\(name)' on judgement criterion '\(criterion.id)'",
+                        at: criterion.location
+                    )
+                }
+            }
+        }
+        try collector.throwIfErrors()
+        return (CommitteeScores(members: members, scores: table), collector.diagnostics)
+    }
+
+    private static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
+        let quotient = value / step
+        return quotient == quotient.rounded(places: 0)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TenderCore
+import TenderRubric
+
+/// The checks that put a matter before the committee without changing any score.
+enum Flags {
+    /// A valid bid whose evaluated price lies `percent` or more below the mean of the other valid bids.
+    static func abnormallyLowPrices(_ results: [BidResult], percent: Decimal) -> [Flag] {
+        guard results.count >= 2 else { return [] }
+        let prices = results.map { $0.price?.evaluatedPrice ?? 0 }
+        let total = prices.reduce(Decimal(0), +)
+        return zip(results, prices).compactMap { result, price in
+            let mean = (total - price) / Decimal(results.count - 1)
+            guard mean > 0, price * 100 <= mean * (100 - percent) else { return nil }
+            return .abnormallyLowPrice(
+                bidder: result.displayName,
+                evaluatedPrice: price,
+                meanOfOthers: mean,
+                percentBelow: ((mean - price) * 100 / mean).rounded(places: 2)
+            )
+        }
+    }
+
+    /// Members' scores for one bidder and criterion spread by at least the rubric's share of its points.
+    static func disagreements(_ results: [BidResult], rubric: Rubric) -> [Flag] {
+        let pointsByCriterion = Dictionary(
+            rubric.criteria.map { ($0.id, $0.points) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        return results.flatMap { result in
+            result.criterionScores.compactMap { score -> Flag? in
+                guard case .judgement(let aggregate) = score.basis,
+                    let lowest = aggregate.scores.map(\.score).min(),
+                    let highest = aggregate.scores.map(\.score).max(),
+                    let points = pointsByCriterion[score.criterionID]
+                else { return nil }
+                let threshold = points * rubric.committee.disagreementPercent / 100
+                guard highest - lowest >= threshold, highest > lowest else { return nil }
+                return .scoreDisagreement(
+                    bidder: result.displayName,
+                    criterionID: score.criterionID,
+                    lowest: lowest,
+                    highest: highest,
+                    threshold: threshold
+                )
+            }
+        }
+    }
+
+    static func declaredTies(_ results: [BidResult]) -> [Flag] {
+        var flags: [Flag] = []
+        var seen = Set<Int>()
+        for result in results {
+            guard let rank = result.rank, !result.tiedWith.isEmpty, !seen.contains(rank) else { continue }
+            seen.insert(rank)
+            flags.append(.declaredTie(bidders: results.filter { $0.rank == rank }.map(\.displayName), rank: rank))
+        }
+        return flags
+    }
+}
+
+extension Flag {
+    /// Whether the flag is about the named bidder (tender-wide flags concern nobody in particular).
+    func concerns(_ bidder: String) -> Bool {
+        switch self {
+        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _):
+            return name == bidder
+        case .declaredTie(let bidders, _):
+            return bidders.contains(bidder)
+        case .rankReversal(let removed, let winner, let other):
+            return [removed, winner, other].contains(bidder)
+        case .tooFewValidBids:
+            return false
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import TenderRubric
+
+/// Price formulas, computed exactly: the ratio is never rounded on its own, only the resulting points.
+enum PriceScorer {
+    /// `total × (100 − percent) / 100`, the price used for the base and for the bid itself (87号令 Art 55).
+    static func evaluatedPrice(total: Decimal, deductionPercent: Decimal) -> Decimal {
+        total * (100 - deductionPercent) / 100
+    }
+
+    static func points(
+        for price: Decimal,
+        formula: PriceFormula,
+        lowest: Decimal,
+        highest: Decimal,
+        maximum: Decimal
+    ) -> Decimal {
+        switch formula {
+        case .lowestPriceRatio:
+            // Multiply before dividing so the only inexact step is the final division.
+            return lowest * maximum / price
+        case .linear:
+            guard highest != lowest else { return maximum }
+            return maximum * (highest - price) / (highest - lowest)
+        }
+    }
+}

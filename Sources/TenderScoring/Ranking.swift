@@ -1,0 +1,122 @@
+import Foundation
+import TenderRubric
+
+/// Orders valid bids by the legal chain: total ↓ (or, for the lowest-evaluated-price method, price ↑ first),
+/// evaluated price ↑, then the rubric's tie-break rules; bids still equal share a rank (并列).
+enum Ranking {
+    private enum Step {
+        case total
+        case price
+        case rule(TieBreakRule)
+
+        var decision: TieBreakDecision? {
+            switch self {
+            case .total: return nil
+            case .price: return .lowerEvaluatedPrice
+            case .rule(let rule): return .rule(rule)
+            }
+        }
+    }
+
+    private enum Order {
+        case before(Step)
+        case after(Step)
+        case equal
+    }
+
+    static func rank(_ results: [BidResult], rubric: Rubric) -> [BidResult] {
+        let primary: [Step] = rubric.tender.method == .comprehensive ? [.total, .price] : [.price]
+        let steps = primary + rubric.tender.tieBreak.map(Step.rule)
+        let priceGroups = Set(rubric.groups.filter(\.isPrice).map(\.id))
+        func compare(_ lhs: BidResult, _ rhs: BidResult) -> Order {
+            for step in steps {
+                switch compareOn(step, lhs, rhs, priceGroups: priceGroups) {
+                case .orderedAscending: return .before(step)
+                case .orderedDescending: return .after(step)
+                case .orderedSame: continue
+                }
+            }
+            return .equal
+        }
+        let sorted = results.sorted { lhs, rhs in
+            switch compare(lhs, rhs) {
+            case .before: return true
+            case .after: return false
+            case .equal: return (lhs.displayName, lhs.file) < (rhs.displayName, rhs.file)
+            }
+        }
+        var ranked = sorted
+        for index in ranked.indices {
+            guard index > 0 else {
+                ranked[index].rank = 1
+                continue
+            }
+            switch compare(ranked[index - 1], ranked[index]) {
+            case .equal:
+                ranked[index].rank = ranked[index - 1].rank
+            case .before(let step), .after(let step):
+                ranked[index].rank = index + 1
+                if let firstStep = primary.first, !isSame(step, firstStep) {
+                    ranked[index - 1].decidedBy = step.decision
+                }
+            }
+        }
+        for index in ranked.indices {
+            ranked[index].tiedWith = ranked.filter { $0.rank == ranked[index].rank && $0.file != ranked[index].file }
+                .map(\.displayName)
+        }
+        return ranked
+    }
+
+    private static func isSame(_ lhs: Step, _ rhs: Step) -> Bool {
+        switch (lhs, rhs) {
+        case (.total, .total), (.price, .price): return true
+        default: return false
+        }
+    }
+
+    /// `.orderedAscending` means `lhs` ranks higher.
+    private static func compareOn(
+        _ step: Step,
+        _ lhs: BidResult,
+        _ rhs: BidResult,
+        priceGroups: Set<String>
+    ) -> ComparisonResult {
+        switch step {
+        case .total:
+            return descending(lhs.total ?? 0, rhs.total ?? 0)
+        case .price:
+            return ascending(lhs.price?.evaluatedPrice ?? 0, rhs.price?.evaluatedPrice ?? 0)
+        case .rule(.technicalScore):
+            func technical(_ result: BidResult) -> Decimal {
+                result.groupScores.filter { !priceGroups.contains($0.groupID) }.reduce(Decimal(0)) { $0 + $1.points }
+            }
+            return descending(technical(lhs), technical(rhs))
+        case .rule(.groupScore(let ids)):
+            func sum(_ result: BidResult) -> Decimal {
+                ids.reduce(Decimal(0)) { $0 + (result.groupScore(for: $1) ?? 0) }
+            }
+            return descending(sum(lhs), sum(rhs))
+        case .rule(.criterionScore(let id)):
+            return descending(lhs.score(for: id)?.points ?? 0, rhs.score(for: id)?.points ?? 0)
+        case .rule(.earliestSubmission):
+            guard let left = lhs.submittedAt.flatMap(instant), let right = rhs.submittedAt.flatMap(instant) else {
+                return .orderedSame
+            }
+            return ascending(left, right)
+        }
+    }
+
+    private static func descending<T: Comparable>(_ lhs: T, _ rhs: T) -> ComparisonResult {
+        lhs == rhs ? .orderedSame : (lhs > rhs ? .orderedAscending : .orderedDescending)
+    }
+
+    private static func ascending<T: Comparable>(_ lhs: T, _ rhs: T) -> ComparisonResult {
+        lhs == rhs ? .orderedSame : (lhs < rhs ? .orderedAscending : .orderedDescending)
+    }
+
+    /// Submission times are compared as instants, so `+08:00` and `Z` times order correctly.
+    private static func instant(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
+}

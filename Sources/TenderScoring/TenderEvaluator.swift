@@ -1,0 +1,126 @@
+public import TenderBidImport
+public import TenderCore
+public import TenderRubric
+
+/// Evaluates a tender: admissibility, gates, objective rules, committee scores, price, totals, ranking and
+/// the flags a committee must look at. Pure: no I/O, no clock; the same inputs give the same evaluation
+/// whatever their order.
+public enum TenderEvaluator {
+    /// - Throws: `DiagnosticError` when the committee's score sheets are wrong (unknown bidder or criterion,
+    ///   out-of-range, duplicate or missing scores). A bad bid never throws: it is listed as not evaluated.
+    public static func evaluate(
+        rubric: Rubric,
+        bids: [BidImportOutcome],
+        scores: [ScoreSheetEntry]
+    ) throws(DiagnosticError) -> Evaluation {
+        var diagnostics: [Diagnostic] = []
+        var notEvaluated: [BidResult] = []
+        var admitted: [Bid] = []
+        for outcome in bids {
+            switch outcome {
+            case .rejected(let file, let problems):
+                notEvaluated.append(
+                    BidResult(
+                        file: file,
+                        bidderName: nil,
+                        registrationID: nil,
+                        size: nil,
+                        submittedAt: nil,
+                        status: .notEvaluated,
+                        problems: problems
+                    )
+                )
+            case .imported(let bid, let warnings):
+                diagnostics.append(contentsOf: warnings)
+                let problems = Admissibility.problems(of: bid, rubric: rubric)
+                if problems.isEmpty {
+                    admitted.append(bid)
+                } else {
+                    notEvaluated.append(result(for: bid, status: .notEvaluated, problems: problems))
+                }
+            }
+        }
+        let (unique, duplicates) = Admissibility.separateDuplicateBidders(admitted)
+        notEvaluated.append(
+            contentsOf: duplicates.map { result(for: $0.bid, status: .notEvaluated, problems: [$0.problem]) }
+        )
+
+        let checker = GateChecker(rubric: rubric)
+        var valid: [Candidate] = []
+        var disqualified: [BidResult] = []
+        for bid in unique {
+            let gates = checker.check(bid)
+            if gates.allSatisfy(\.passed) {
+                valid.append(Candidate(bid: bid, gates: gates))
+            } else {
+                var entry = result(for: bid, status: .disqualified)
+                entry.gates = gates
+                disqualified.append(entry)
+            }
+        }
+
+        let knownBidders =
+            valid.map { ($0.bid.bidder.name, $0.bid.bidder.registrationID, true) }
+            + disqualified.map { ($0.displayName, $0.registrationID, false) }
+            + notEvaluated.compactMap { entry in entry.bidderName.map { ($0, entry.registrationID, false) } }
+        let (committee, committeeNotes) = try CommitteeScores.validate(
+            scores,
+            rubric: rubric,
+            bidders: knownBidders,
+            unreadableBids: notEvaluated.filter { $0.bidderName == nil }.count
+        )
+        diagnostics.append(contentsOf: committeeNotes)
+
+        let scorer = Scorer(rubric: rubric, committee: committee)
+        let scored = scorer.scoreAndRank(valid)
+        diagnostics.append(contentsOf: scorer.missingFactWarnings(valid))
+
+        var flags = Flags.abnormallyLowPrices(scored.results, percent: rubric.pricePolicy.abnormallyLowPercent)
+        flags += Flags.disagreements(scored.results, rubric: rubric)
+        flags += Flags.declaredTies(scored.results)
+        flags += RankReversal.check(valid, scorer: scorer, ranked: scored.results)
+        let outcome: TenderOutcome
+        if scored.results.count < rubric.tender.minimumValidBids {
+            outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)
+            flags.insert(.tooFewValidBids(valid: scored.results.count, minimum: rubric.tender.minimumValidBids), at: 0)
+        } else {
+            outcome = .ranked
+        }
+        let ranked = scored.results.map { entry in
+            var entry = entry
+            entry.flags = flags.filter { $0.concerns(entry.displayName) }
+            return entry
+        }
+        return Evaluation(
+            rubric: rubric,
+            outcome: outcome,
+            results: ranked + disqualified.sorted(by: byNameThenFile) + notEvaluated.sorted(by: byNameThenFile),
+            priceBase: scored.base,
+            members: committee.members,
+            flags: flags,
+            diagnostics: diagnostics.sorted { $0.description < $1.description }
+        )
+    }
+
+    static func result(for bid: Bid, status: BidStatus, problems: [Diagnostic] = []) -> BidResult {
+        BidResult(
+            file: bid.file,
+            bidderName: bid.bidder.name,
+            registrationID: bid.bidder.registrationID,
+            size: bid.bidder.size,
+            submittedAt: bid.submittedAt,
+            status: status,
+            problems: problems
+        )
+    }
+
+    private static func byNameThenFile(_ lhs: BidResult, _ rhs: BidResult) -> Bool {
+        (lhs.displayName, lhs.file) < (rhs.displayName, rhs.file)
+    }
+}
+
+/// A bid that passed every gate, with the gate verdicts kept for the report.
+struct Candidate {
+    var bid: Bid
+    var gates: [GateResult]
+}

@@ -1,0 +1,109 @@
+import Foundation
+import TenderBidImport
+import TenderCore
+import TenderRubric
+import Testing
+
+@testable import TenderScoring
+
+@Suite struct ObjectiveAndGateTests {
+    private func band(_ from: Decimal, _ to: Decimal?, _ points: Decimal) -> Band {
+        Band(from: from, to: to, points: points, location: SourceLocation(file: "r.yaml"))
+    }
+
+    @Test func bandsAreHalfOpen() {
+        let scale = Scale.bands([band(0, 16, 5), band(16, 31, 3), band(31, nil, 0)])
+        #expect(ObjectiveScorer.score(Fact(.number(15)), on: scale).points == 5)
+        #expect(ObjectiveScorer.score(Fact(.number(16)), on: scale).points == 3)
+        #expect(ObjectiveScorer.score(Fact(.number(31)), on: scale).points == 0)
+        #expect(ObjectiveScorer.score(Fact(.number(-1)), on: scale).applied == .band(nil))
+    }
+
+    @Test func linearScaleClampsAndInterpolatesExactly() {
+        let scale = Scale.linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: 6)
+        #expect(
+            ObjectiveScorer.score(Fact(.number(Decimal(exactly: "96.5")!)), on: scale).points
+                == Decimal(exactly: "4.95")
+        )
+        #expect(ObjectiveScorer.score(Fact(.number(120)), on: scale).points == 6)
+        #expect(ObjectiveScorer.score(Fact(.number(50)), on: scale).points == 0)
+        let lowerIsBetter = Scale.linear(lower: 60, upper: 15, lowerPoints: 0, upperPoints: 5)
+        #expect(ObjectiveScorer.score(Fact(.number(15)), on: lowerIsBetter).points == 5)
+        #expect(ObjectiveScorer.score(Fact(.number(90)), on: lowerIsBetter).points == 0)
+    }
+
+    @Test func perItemIsCappedAndYesNoAndLookupWork() {
+        #expect(
+            ObjectiveScorer.score(Fact(.number(20)), on: .perItem(each: Decimal(exactly: "0.5")!, cap: 8)).points == 8
+        )
+        #expect(
+            ObjectiveScorer.score(Fact(.number(3)), on: .perItem(each: Decimal(exactly: "0.5")!, cap: 8)).points
+                == Decimal(exactly: "1.5")
+        )
+        #expect(ObjectiveScorer.score(Fact(.boolean(true)), on: .yesNo(yes: 3, no: 0)).points == 3)
+        let lookup = Scale.lookup(entries: [LookupEntry(key: "AAA", points: 4)], otherwise: 1)
+        #expect(ObjectiveScorer.score(Fact(.text(" AAA ")), on: lookup).points == 4)
+        #expect(ObjectiveScorer.score(Fact(.text("B")), on: lookup).applied == .lookup(key: "B", matched: false))
+        #expect(ObjectiveScorer.score(nil, on: lookup).applied == .absent)
+    }
+
+    @Test func halfRoundsAwayFromZeroAtTheRubricsDecimals() {
+        #expect(Decimal(exactly: "2.345")!.rounded(places: 2) == Decimal(exactly: "2.35"))
+        #expect(Decimal(exactly: "2.344999")!.rounded(places: 2) == Decimal(exactly: "2.34"))
+        #expect(Decimal(exactly: "19.9282353")!.fixed(places: 2) == "19.93")
+    }
+
+    @Test func roundingTotalOnlyRoundsTheSum() throws {
+        let third = Build.criterion(
+            "a",
+            "50",
+            .objective(ObjectiveRule(value: "a", scale: .linear(lower: 0, upper: 3, lowerPoints: 0, upperPoints: 50)))
+        )
+        let other = Build.criterion(
+            "b",
+            "50",
+            .objective(ObjectiveRule(value: "b", scale: .linear(lower: 0, upper: 3, lowerPoints: 0, upperPoints: 50)))
+        )
+        let facts: [String: FactValue] = ["a": .number(1), "b": .number(1)]
+        // Each criterion is 16.666…: per criterion 16.67 + 16.67 = 33.34; rounding the total gives 33.33.
+        let perCriterion = Build.rubric(groups: [Build.group("g", "100", [third, other])], minimumValidBids: 1)
+        let total = Build.rubric(
+            groups: [Build.group("g", "100", [third, other])],
+            rounding: .total,
+            minimumValidBids: 1
+        )
+        let bid = Build.bid("A", price: "1", facts: facts)
+        #expect(
+            try TenderEvaluator.evaluate(rubric: perCriterion, bids: [bid], scores: []).results[0].total
+                == Decimal(exactly: "33.34")
+        )
+        #expect(
+            try TenderEvaluator.evaluate(rubric: total, bids: [bid], scores: []).results[0].total
+                == Decimal(exactly: "33.33")
+        )
+    }
+
+    @Test func majorViolationWithinThreeYearsFailsTheGateAndOlderOnesDoNot() {
+        let rubric = Build.rubric(
+            groups: [Build.priceGroup("100")],
+            gates: [
+                Gate(
+                    id: "clean",
+                    name: LocalizedText(en: "No major violation"),
+                    rule: .noViolations(severity: .major, withinYears: 3),
+                    location: SourceLocation(file: "r.yaml")
+                )
+            ]
+        )
+        let checker = GateChecker(rubric: rubric)
+        func bid(_ date: String, _ severity: ViolationSeverity) -> Bid {
+            let violation = Violation(date: date, severity: severity, description: "fine", authority: nil)
+            guard case .imported(let bid, _) = Build.bid("A", price: "1", violations: [violation]) else { fatalError() }
+            return bid
+        }
+        #expect(checker.check(bid("2017-11-20", .major)).first?.passed == false)
+        #expect(checker.check(bid("2017-11-19", .major)).first?.passed == true)
+        #expect(checker.check(bid("2020-01-01", .minor)).first?.passed == true)
+        #expect(GateChecker.date("2020-02-29", minusYears: 3) == "2017-02-28")
+    }
+}

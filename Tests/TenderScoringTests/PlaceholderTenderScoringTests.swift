@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderTenderScoringTests {
-    @Test func builds() {
-        #expect(Bool(true))
-    }
-}
