@@ -104,8 +104,8 @@ static inline int clibxml2_open_elements(xmlParserCtxtPtr _Nonnull ctxt) {
     return ctxt->nameNr;
 }
 
-/// Walks the tree under `root` and returns the first text, CDATA or attribute-value node whose
-/// length in bytes exceeds `limit`, or NULL.
+/// Walks the tree under `root` and returns the first text or CDATA node, or attribute (as its
+/// `xmlAttr`, whose leading fields match `xmlNode`), whose text is longer than `limit` bytes, or NULL.
 static inline xmlNodePtr _Nullable clibxml2_first_text_longer_than(xmlNodePtr _Nonnull root, size_t limit) {
     xmlNodePtr node = root;
     while (node != NULL) {
@@ -114,7 +114,9 @@ static inline xmlNodePtr _Nullable clibxml2_first_text_longer_than(xmlNodePtr _N
         } else if (node->type == XML_ELEMENT_NODE) {
             for (xmlAttrPtr attr = node->properties; attr != NULL; attr = attr->next) {
                 for (xmlNodePtr value = attr->children; value != NULL; value = value->next) {
-                    if (value->content != NULL && strlen((const char *)value->content) > limit) return node;
+                    if (value->content != NULL && strlen((const char *)value->content) > limit) {
+                        return (xmlNodePtr)attr;
+                    }
                 }
             }
             if (node->children != NULL) {

@@ -190,3 +190,15 @@ private final class OutcomeSlots: @unchecked Sendable {
         }
     }
 }
+
+extension BidImporter {
+    /// The whole text content of a document as decoded by the importer's parser (same safety rules),
+    /// whatever its root; for tests that check the decoding of documents that are not bids.
+    static func decodedText(bytes: [UInt8], file: String, limits: ImportLimits = ImportLimits()) throws(DiagnosticError)
+        -> String
+    {
+        try withParsedDocument(bytes: bytes, file: file, limits: limits) { document, _ throws(DiagnosticError) in
+            xmlDocGetRootElement(document)?.trimmedText ?? ""
+        }
+    }
+}

@@ -228,11 +228,12 @@ func withParsedDocument<Result>(
         if let root = xmlDocGetRootElement(document),
             let long = clibxml2_first_text_longer_than(root, limits.maximumTextLength)
         {
-            let element = long.pointee.type == XML_ELEMENT_NODE ? long : (long.pointee.parent ?? long)
+            let isAttribute = long.pointee.type == XML_ATTRIBUTE_NODE
+            let element = long.pointee.parent ?? long
+            let what = isAttribute ? "attribute '\(long.localName)' of <\(element.localName)>" : "text in <\(element.localName)>"
             throw DiagnosticError(
                 .error(
-                    "text in <\(element.localName)> is longer than \(limits.maximumTextLength) bytes, "
-                        + "the limit for one text",
+                    "\(what) is longer than \(limits.maximumTextLength) bytes, the limit for one text",
                     at: session.location(line: element.line, column: nil)
                 )
             )

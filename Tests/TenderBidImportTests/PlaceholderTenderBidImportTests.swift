@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderTenderBidImportTests {
-    @Test func builds() {
-        #expect(Bool(true))
-    }
-}
