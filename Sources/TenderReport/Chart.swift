@@ -1,0 +1,101 @@
+import Foundation
+import TenderCore
+import TenderRubric
+import TenderScoring
+
+/// An inline SVG of every valid bidder's group scores: one horizontal stacked bar per bidder in rank order, one
+/// colour per group (fixed palette, by group order), the numbers written as text. Coordinates are computed in
+/// `Decimal` and written with two decimals, so the same evaluation always gives the same bytes.
+enum GroupChart {
+    /// Okabe–Ito colours, distinguishable with the common colour-vision deficiencies and in grey print.
+    static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+
+    static let width: Decimal = 960
+    static let rowHeight: Decimal = 28
+    static let barHeight: Decimal = 20
+    static let legendRowHeight: Decimal = 22
+
+    static func svg(_ builder: ReportBuilder) -> String {
+        let results = builder.evaluation.validResults
+        let groups = builder.rubric.groups
+        guard !results.isEmpty, !groups.isEmpty else { return "" }
+        let maximum = groups.reduce(Decimal(0)) { $0 + $1.points }
+        guard maximum > 0 else { return "" }
+        let title = builder.labels.chartTitle
+
+        let names = results.map(\.displayName)
+        let labelWidth = min(max(names.map(textWidth).max() ?? 0, 80), 360) + 12
+        let barArea = width - labelWidth - 64
+        let scale = barArea / maximum
+
+        var body = ""
+        // Legend, wrapped onto as many rows as it needs.
+        var x: Decimal = 0
+        var y: Decimal = 0
+        for (index, group) in groups.enumerated() {
+            let label = "\(group.name.text(in: builder.language)) (\(NumberFormat.exact(group.points)))"
+            let itemWidth = 14 + 6 + textWidth(label) + 18
+            if x > 0 && x + itemWidth > width {
+                x = 0
+                y += legendRowHeight
+            }
+            body += "<rect x=\"\(n(x))\" y=\"\(n(y + 3))\" width=\"14\" height=\"14\" fill=\"\(colour(index))\"/>"
+            body += "<text x=\"\(n(x + 20))\" y=\"\(n(y + 15))\">\(HTMLWriter.escape(label))</text>\n"
+            x += itemWidth
+        }
+        let top = y + legendRowHeight + 10
+
+        for (row, result) in results.enumerated() {
+            let rowY = top + Decimal(row) * rowHeight
+            let textY = n(rowY + barHeight / 2 + 4)
+            body += "<text x=\"\(n(labelWidth - 8))\" y=\"\(textY)\" text-anchor=\"end\">"
+            body += "\(HTMLWriter.escape(result.displayName))</text>\n"
+            var offset: Decimal = 0
+            for (index, group) in groups.enumerated() {
+                let points = max(result.groupScore(for: group.id) ?? 0, 0)
+                let segment = points * scale
+                let segmentX = labelWidth + offset * scale
+                let value = builder.counted(points)
+                let name = HTMLWriter.escape(group.name.text(in: builder.language))
+                body += "<rect x=\"\(n(segmentX))\" y=\"\(n(rowY))\" width=\"\(n(segment))\" "
+                body += "height=\"\(n(barHeight))\" fill=\"\(colour(index))\"><title>\(name): \(value)</title></rect>"
+                if segment >= 40 {
+                    body += "<text x=\"\(n(segmentX + segment / 2))\" y=\"\(textY)\" text-anchor=\"middle\">"
+                    body += "\(value)</text>"
+                }
+                body += "\n"
+                offset += points
+            }
+            let total = builder.totalText(result)
+            body += "<text x=\"\(n(labelWidth + offset * scale + 6))\" y=\"\(textY)\" font-weight=\"bold\">"
+            body += "\(total)</text>\n"
+        }
+        let height = top + Decimal(results.count) * rowHeight + 8
+        let escapedTitle = HTMLWriter.escape(title)
+        return """
+            <figure>
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(height))" width="\(n(width))" \
+            height="\(n(height))" role="img" aria-label="\(escapedTitle)" font-family="sans-serif" font-size="12">
+            <title>\(escapedTitle)</title>
+            <line x1="\(n(labelWidth))" y1="\(n(top - 4))" x2="\(n(labelWidth))" y2="\(n(height - 4))" \
+            stroke="#555"/>
+            \(body)</svg>
+            <figcaption>\(escapedTitle)</figcaption>
+            </figure>
+
+            """
+    }
+
+    static func colour(_ index: Int) -> String {
+        palette[index % palette.count]
+    }
+
+    /// Rough width of a label at 12 px: narrow for ASCII, full width for CJK and everything else.
+    static func textWidth(_ text: String) -> Decimal {
+        text.unicodeScalars.reduce(Decimal(0)) { width, scalar in width + (scalar.isASCII ? 7 : 12) }
+    }
+
+    private static func n(_ value: Decimal) -> String {
+        value.fixed(places: 2)
+    }
+}

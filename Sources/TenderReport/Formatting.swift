@@ -1,0 +1,48 @@
+import Foundation
+import TenderCore
+
+/// Number formats shared by every renderer. Everything goes through `Decimal`'s exact text, never `Double`.
+enum NumberFormat {
+    /// Money with thousands separators and at least two decimals (`2,288,231.72`); more decimals only when the
+    /// exact value has them (a 12.5 % deduction can give `1,999,999.125`), so a hand recomputation matches.
+    static func money(_ value: Decimal) -> String {
+        let places = max(2, value.decimalPlaces)
+        let text = value.fixed(places: places)
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integer = Array(parts[0])
+        var grouped = ""
+        for (index, digit) in integer.enumerated() {
+            if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + grouped + fraction
+    }
+
+    /// Points at the rubric's decimals (`19.93`, `8.00`).
+    static func points(_ value: Decimal, decimals: Int) -> String {
+        value.fixed(places: decimals)
+    }
+
+    /// An exact value as written (`8.2`, `30`, `4.65`); a value with more than six decimals is cut (not
+    /// rounded) after four and marked `…` (`29.8923…`), as the rounding step that follows shows the result.
+    static func exact(_ value: Decimal) -> String {
+        let text = value.plainText
+        guard value.decimalPlaces > 6, let point = text.firstIndex(of: ".") else { return text }
+        let end = text.index(point, offsetBy: 5)
+        return String(text[..<end]) + "…"
+    }
+
+    /// A percentage as an exact value (`10`, `20.9486…`).
+    static func percent(_ value: Decimal) -> String {
+        exact(value)
+    }
+
+    /// `unrounded → rounded` when rounding changed the value, otherwise only the rounded points.
+    static func rounding(_ unrounded: Decimal, to points: Decimal, decimals: Int) -> String {
+        let rounded = NumberFormat.points(points, decimals: decimals)
+        return unrounded == points ? rounded : exact(unrounded) + " → " + rounded
+    }
+}

@@ -1,0 +1,103 @@
+public import Foundation
+import TenderCore
+
+/// A JSON document whose numbers are kept as exact decimal text, so money and points are never passed through
+/// `Double`. Objects are written with their keys sorted (by UTF-8 bytes) and arrays in their given order, so the
+/// same value always gives the same bytes.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    /// Exact decimal text such as `2288231.72` or `-3`.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// A decimal as an exact JSON number (`null` for NaN, which no valid evaluation holds).
+    public static func decimal(_ value: Decimal) -> JSONValue {
+        value.isNaN ? .null : .number(value.plainText)
+    }
+
+    public static func int(_ value: Int) -> JSONValue {
+        .number(String(value))
+    }
+
+    public static func optional(_ value: String?) -> JSONValue {
+        value.map(JSONValue.string) ?? .null
+    }
+
+    public static func optional(_ value: Decimal?) -> JSONValue {
+        value.map(JSONValue.decimal) ?? .null
+    }
+
+    public static func optional(_ value: Int?) -> JSONValue {
+        value.map(JSONValue.int) ?? .null
+    }
+
+    /// Pretty printed with two-space indentation and a trailing newline.
+    public func rendered() -> String {
+        var out = ""
+        write(into: &out, indent: 0)
+        out += "\n"
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): JSONValue.writeString(text, into: &out)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                out += "[]"
+                return
+            }
+            out += "[\n"
+            for (index, element) in elements.enumerated() {
+                out += String(repeating: " ", count: indent + 2)
+                element.write(into: &out, indent: indent + 2)
+                out += index + 1 < elements.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
+            out += "{\n"
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                out += String(repeating: " ", count: indent + 2)
+                JSONValue.writeString(key, into: &out)
+                out += ": "
+                members[key, default: .null].write(into: &out, indent: indent + 2)
+                out += index + 1 < keys.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    /// RFC 8259 string: quotes, backslashes and control characters escaped; U+2028 and U+2029 too, so the text is
+    /// also valid JavaScript. Everything else is written as UTF-8.
+    private static func writeString(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,95 @@
+/// Writes the block tree as CommonMark (GitHub tables). Bidder and rubric text is backslash-escaped so that it
+/// can never become a link, an image, HTML or a table column; the renderer's own text is written as is.
+enum MarkdownWriter {
+    static func document(title: RichText, blocks: [Block]) -> String {
+        var lines: [String] = ["# " + inline(title), ""]
+        for block in blocks {
+            write(block, into: &lines)
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func write(_ block: Block, into lines: inout [String]) {
+        switch block {
+        case .section(let section):
+            lines.append(String(repeating: "#", count: min(section.level, 6)) + " " + inline(section.title))
+            lines.append("")
+            for child in section.blocks {
+                write(child, into: &lines)
+            }
+        case .paragraph(let text, let style):
+            switch style {
+            case .normal: lines.append(inline(text))
+            case .strong: lines.append("**" + inline(text) + "**")
+            case .alert: lines.append("> **" + inline(text) + "**")
+            }
+            lines.append("")
+        case .list(let items):
+            lines.append(contentsOf: items.map { "- " + inline($0) })
+            lines.append("")
+        case .keyValue(let rows):
+            lines.append(contentsOf: rows.map { "- **" + inline($0.key) + "**: " + inline($0.value) })
+            lines.append("")
+        case .table(let table):
+            lines.append("| " + table.headers.map(cell).joined(separator: " | ") + " |")
+            lines.append(
+                "|" + table.alignments.map { $0 == .right ? " ---: " : " --- " }.joined(separator: "|") + "|"
+            )
+            for row in table.rows {
+                lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        case .chart:
+            break
+        }
+    }
+
+    /// A table cell: like inline text, with the renderer's own `|` escaped too.
+    private static func cell(_ text: RichText) -> String {
+        let written = inline(text)
+        return written.isEmpty ? " " : written
+    }
+
+    static func inline(_ text: RichText) -> String {
+        text.spans.map { span in
+            switch span {
+            case .text(let value): return flatten(value).replacingPipes()
+            case .user(let value): return escape(value)
+            }
+        }
+        .joined()
+    }
+
+    /// Backslash-escapes every ASCII character CommonMark or GitHub tables give a meaning to, and turns line breaks
+    /// and other control characters into spaces so a value stays on its line.
+    static func escape(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            if "\\`*_[]<>|~&#!".contains(character) {
+                result.append("\\")
+                result.append(character)
+            } else if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) {
+                result.append(" ")
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private static func flatten(_ value: String) -> String {
+        String(value.map { $0.isNewline ? " " : $0 })
+    }
+}
+
+extension String {
+    fileprivate func replacingPipes() -> String {
+        var result = ""
+        for character in self {
+            if character == "|" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,72 @@
+public import TenderScoring
+
+/// The four report formats of one evaluation. Pure functions: no file, no clock, no environment; the same
+/// evaluation and context always give the same bytes.
+public enum ReportRenderer {
+    /// `report.md`: header, outcome, ranking, committee flags, then every bid with its gates, each criterion's
+    /// fact, rule and points, and the sum of its total, so a reader can recompute every total by hand.
+    public static func markdown(_ evaluation: Evaluation, context: ReportContext) -> String {
+        let builder = ReportBuilder(evaluation: evaluation, context: context)
+        return MarkdownWriter.document(title: builder.title, blocks: builder.build())
+    }
+
+    /// `report.html`: the Markdown report's content as one self-contained, printable page (inline CSS, no
+    /// script, one bidder per printed page) with an inline SVG chart of the group scores. All bidder, rubric and
+    /// score-sheet text is HTML-escaped.
+    public static func html(_ evaluation: Evaluation, context: ReportContext) -> String {
+        let builder = ReportBuilder(evaluation: evaluation, context: context)
+        return HTMLWriter.document(
+            title: builder.title,
+            blocks: builder.build(),
+            language: builder.labels.htmlLanguage,
+            chart: GroupChart.svg(builder)
+        )
+    }
+
+    /// `scores.csv`: one row per bid (valid in rank order, then disqualified, then not evaluated), RFC 4180 with
+    /// CRLF, UTF-8 with a byte order mark, cells that a spreadsheet would run as formulas neutralised.
+    public static func csv(_ evaluation: Evaluation, context: ReportContext) -> String {
+        CSVWriter.document(ReportBuilder(evaluation: evaluation, context: context))
+    }
+
+    /// `result.json`: everything in the evaluation as data, exact decimals, sorted keys, two-space indent, and a
+    /// trailing newline. It does not depend on `context.language`.
+    public static func json(_ evaluation: Evaluation, context: ReportContext) -> String {
+        ResultJSON.document(evaluation, context: context).rendered()
+    }
+}
+
+/// `manifest.json`: the SHA-256 of every input and output of a run, and the tool version, so a published report
+/// can be checked against the files it came from.
+public enum ManifestRenderer {
+    /// Inputs and outputs are each sorted by path (UTF-8 byte order); keys are sorted; two-space indent and a
+    /// trailing newline.
+    public static func render(
+        toolVersion: String,
+        inputs: [(path: String, sha256: String)],
+        outputs: [(path: String, sha256: String)]
+    ) -> String {
+        func entries(_ files: [(path: String, sha256: String)]) -> JSONValue {
+            .array(
+                files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+                    .map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }
+            )
+        }
+        return JSONValue.object([
+            "tool": .string("tender-eval"),
+            "toolVersion": .string(toolVersion),
+            "inputs": entries(inputs),
+            "outputs": entries(outputs),
+        ])
+        .rendered()
+    }
+
+    /// The same, taking the inputs as the report context holds them.
+    public static func render(
+        toolVersion: String,
+        inputs: [ReportInput],
+        outputs: [(path: String, sha256: String)]
+    ) -> String {
+        render(toolVersion: toolVersion, inputs: inputs.map { ($0.path, $0.sha256) }, outputs: outputs)
+    }
+}

@@ -1,0 +1,379 @@
+import Foundation
+import TenderBidImport
+import TenderCore
+import TenderRubric
+import TenderScoring
+
+/// `result.json`: the whole evaluation as data, independent of the report language (names carry both `zh` and
+/// `en`). Keys are camelCase and sorted; arrays keep the evaluation's order (rank order, rubric order).
+enum ResultJSON {
+    static let formatVersion = 1
+
+    static func document(_ evaluation: Evaluation, context: ReportContext) -> JSONValue {
+        let rubric = evaluation.rubric
+        return .object([
+            "format": .string("tender-eval-result"),
+            "formatVersion": .int(formatVersion),
+            "tool": .object(["name": .string("tender-eval"), "version": .string(context.toolVersion)]),
+            "inputs": .array(context.sortedInputs.map(input)),
+            "tender": tender(rubric),
+            "rubric": rubricValue(rubric),
+            "outcome": outcome(evaluation.outcome),
+            "priceBase": evaluation.priceBase.map { base in
+                .object([
+                    "lowest": .decimal(base.lowest),
+                    "highest": .decimal(base.highest),
+                    "lowestBidder": .string(base.lowestBidder),
+                ])
+            } ?? .null,
+            "members": .array(evaluation.members.map(JSONValue.string)),
+            "results": .array(evaluation.results.map(result)),
+            "flags": .array(evaluation.flags.map(flag)),
+            "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
+        ])
+    }
+
+    static func input(_ input: ReportInput) -> JSONValue {
+        .object(["path": .string(input.path), "sha256": .string(input.sha256)])
+    }
+
+    static func text(_ text: LocalizedText) -> JSONValue {
+        .object(["zh": .optional(text.zh), "en": .optional(text.en)])
+    }
+
+    static func location(_ location: SourceLocation) -> JSONValue {
+        .object([
+            "file": .string(location.file), "line": .optional(location.line), "column": .optional(location.column),
+        ])
+    }
+
+    static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            "severity": .string(diagnostic.severity.rawValue),
+            "message": .string(diagnostic.message),
+            "location": diagnostic.location.map(location) ?? .null,
+            "text": .string(diagnostic.description),
+        ])
+    }
+
+    // MARK: - Rubric
+
+    static func tender(_ rubric: Rubric) -> JSONValue {
+        let tender = rubric.tender
+        return .object([
+            "id": .string(tender.id),
+            "title": text(tender.title),
+            "buyer": text(tender.buyer),
+            "currency": .string(tender.currency),
+            "budget": .optional(tender.budget),
+            "method": .string(tender.method.rawValue),
+            "decimals": .int(tender.decimals),
+            "rounding": .string(tender.rounding.rawValue),
+            "minimumValidBids": .int(tender.minimumValidBids),
+            "tieBreak": .array(tender.tieBreak.map(tieBreak)),
+            "evaluationDate": .string(tender.evaluationDate),
+            "profile": .optional(tender.profile),
+            "rubricFile": .string(rubric.file),
+        ])
+    }
+
+    static func tieBreak(_ rule: TieBreakRule) -> JSONValue {
+        switch rule {
+        case .technicalScore: return .object(["rule": .string("technical-score")])
+        case .groupScore(let groups):
+            return .object(["rule": .string("group-score"), "groups": .array(groups.map(JSONValue.string))])
+        case .criterionScore(let criterion):
+            return .object(["rule": .string("criterion-score"), "criterion": .string(criterion)])
+        case .earliestSubmission: return .object(["rule": .string("earliest-submission")])
+        }
+    }
+
+    static func rubricValue(_ rubric: Rubric) -> JSONValue {
+        let deductions = rubric.pricePolicy.sizeDeductions.sorted { $0.key < $1.key }
+        return .object([
+            "namespaces": .array(
+                rubric.namespaces.map { .object(["prefix": .string($0.prefix), "uri": .string($0.uri)]) }
+            ),
+            "pricePolicy": .object([
+                "sizeDeductions": .array(
+                    deductions.map { .object(["size": .string($0.key.rawValue), "percent": .decimal($0.value)]) }
+                ),
+                "abnormallyLowPercent": .decimal(rubric.pricePolicy.abnormallyLowPercent),
+            ]),
+            "committee": .object([
+                "members": .optional(rubric.committee.members),
+                "aggregation": .string(rubric.committee.aggregation.rawValue),
+                "disagreementPercent": .decimal(rubric.committee.disagreementPercent),
+            ]),
+            "gates": .array(rubric.gates.map(gate)),
+            "groups": .array(
+                rubric.groups.map { group in
+                    .object([
+                        "id": .string(group.id),
+                        "name": text(group.name),
+                        "points": .decimal(group.points),
+                        "criteria": .array(group.criteria.map(criterion)),
+                    ])
+                }
+            ),
+        ])
+    }
+
+    static func gate(_ gate: Gate) -> JSONValue {
+        var members: [String: JSONValue] = ["id": .string(gate.id), "name": text(gate.name)]
+        switch gate.rule {
+        case .commitment(let kind):
+            members["rule"] = .string("commitment")
+            members["kind"] = .string(kind)
+        case .noViolations(let severity, let years):
+            members["rule"] = .string("no-violations")
+            members["severity"] = .string(severity.rawValue)
+            members["withinYears"] = .int(years)
+        case .attachment(let type):
+            members["rule"] = .string("attachment")
+            members["type"] = .string(type)
+        case .xpath(let test):
+            members["rule"] = .string("xpath")
+            members["test"] = .string(test)
+        }
+        return .object(members)
+    }
+
+    static func criterion(_ criterion: Criterion) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(criterion.id),
+            "name": text(criterion.name),
+            "points": .decimal(criterion.points),
+            "guidance": criterion.guidance.map(text) ?? .null,
+        ]
+        switch criterion.rule {
+        case .objective(let rule):
+            members["kind"] = .string("objective")
+            members["value"] = .string(rule.value)
+            members["scale"] = scale(rule.scale)
+        case .judgement(let rule):
+            members["kind"] = .string("judgement")
+            members["step"] = .optional(rule.step)
+            members["bands"] = .array(
+                rule.bands.map { .object(["label": text($0.label), "min": .decimal($0.min), "max": .decimal($0.max)]) }
+            )
+        case .price(let formula):
+            members["kind"] = .string("price")
+            members["formula"] = .string(formula.rawValue)
+        }
+        return .object(members)
+    }
+
+    static func band(_ band: Band) -> JSONValue {
+        .object(["from": .decimal(band.from), "to": .optional(band.to), "points": .decimal(band.points)])
+    }
+
+    static func scale(_ scale: Scale) -> JSONValue {
+        switch scale {
+        case .linear(let lower, let upper, let lowerPoints, let upperPoints):
+            return .object([
+                "type": .string("linear"), "lower": .decimal(lower), "upper": .decimal(upper),
+                "lowerPoints": .decimal(lowerPoints), "upperPoints": .decimal(upperPoints),
+            ])
+        case .bands(let bands):
+            return .object(["type": .string("bands"), "bands": .array(bands.map(band))])
+        case .perItem(let each, let cap):
+            return .object(["type": .string("per-item"), "each": .decimal(each), "cap": .decimal(cap)])
+        case .yesNo(let yes, let no):
+            return .object(["type": .string("yes-no"), "yes": .decimal(yes), "no": .decimal(no)])
+        case .lookup(let entries, let otherwise):
+            return .object([
+                "type": .string("lookup"),
+                "entries": .array(entries.map { .object(["key": .string($0.key), "points": .decimal($0.points)]) }),
+                "otherwise": .decimal(otherwise),
+            ])
+        }
+    }
+
+    // MARK: - Evaluation
+
+    static func outcome(_ outcome: TenderOutcome) -> JSONValue {
+        switch outcome {
+        case .ranked: return .object(["status": .string("ranked")])
+        case .failed(let valid, let minimum):
+            return .object(["status": .string("failed"), "validBids": .int(valid), "minimum": .int(minimum)])
+        }
+    }
+
+    static func result(_ result: BidResult) -> JSONValue {
+        .object([
+            "file": .string(result.file),
+            "bidderName": .optional(result.bidderName),
+            "registrationID": .optional(result.registrationID),
+            "size": .optional(result.size?.rawValue),
+            "submittedAt": .optional(result.submittedAt),
+            "status": .string(result.status.rawValue),
+            "problems": .array(result.problems.map(diagnostic)),
+            "gates": .array(result.gates.map(gateResult)),
+            "criterionScores": .array(result.criterionScores.map(criterionScore)),
+            "groupScores": .array(
+                result.groupScores.map { .object(["groupID": .string($0.groupID), "points": .decimal($0.points)]) }
+            ),
+            "total": .optional(result.total),
+            "unroundedTotal": .optional(result.unroundedTotal),
+            "price": result.price.map(price) ?? .null,
+            "rank": .optional(result.rank),
+            "decidedBy": result.decidedBy.map(decision) ?? .null,
+            "tiedWith": .array(result.tiedWith.map(JSONValue.string)),
+            "flags": .array(result.flags.map(flag)),
+        ])
+    }
+
+    static func decision(_ decision: TieBreakDecision) -> JSONValue {
+        switch decision {
+        case .lowerEvaluatedPrice: return .object(["rule": .string("lower-evaluated-price")])
+        case .rule(let rule): return tieBreak(rule)
+        }
+    }
+
+    static func gateResult(_ gate: GateResult) -> JSONValue {
+        .object(["gateID": .string(gate.gateID), "passed": .bool(gate.passed), "finding": finding(gate.finding)])
+    }
+
+    static func violation(_ violation: Violation) -> JSONValue {
+        .object([
+            "date": .string(violation.date),
+            "severity": .string(violation.severity.rawValue),
+            "description": .string(violation.description),
+            "authority": .optional(violation.authority),
+            "line": .optional(violation.line),
+        ])
+    }
+
+    static func finding(_ finding: GateFinding) -> JSONValue {
+        switch finding {
+        case .commitment(let kind, let signedOn, let line):
+            return .object([
+                "type": .string("commitment"), "kind": .string(kind), "signedOn": .optional(signedOn),
+                "line": .optional(line),
+            ])
+        case .commitmentMissing(let kind):
+            return .object(["type": .string("commitment-missing"), "kind": .string(kind)])
+        case .commitmentUnsigned(let kind, let line):
+            return .object(["type": .string("commitment-unsigned"), "kind": .string(kind), "line": .optional(line)])
+        case .violations(let violations, let severity, let since):
+            return .object([
+                "type": .string("violations"), "violations": .array(violations.map(violation)),
+                "severity": .string(severity.rawValue), "since": .string(since),
+            ])
+        case .attachment(let type, let name, let line):
+            return .object([
+                "type": .string("attachment"), "attachmentType": .string(type), "name": .optional(name),
+                "line": .optional(line),
+            ])
+        case .xpath(let test, let result):
+            return .object(["type": .string("xpath"), "test": .string(test), "result": .bool(result)])
+        }
+    }
+
+    static func fact(_ value: FactValue) -> JSONValue {
+        switch value {
+        case .number(let number): return .object(["type": .string("number"), "value": .decimal(number)])
+        case .text(let text): return .object(["type": .string("text"), "value": .string(text)])
+        case .boolean(let flag): return .object(["type": .string("boolean"), "value": .bool(flag)])
+        case .absent: return .object(["type": .string("absent")])
+        }
+    }
+
+    static func applied(_ applied: AppliedScale) -> JSONValue {
+        switch applied {
+        case .linear(let value, let lower, let upper, let lowerPoints, let upperPoints):
+            return .object([
+                "type": .string("linear"), "value": .decimal(value), "lower": .decimal(lower),
+                "upper": .decimal(upper), "lowerPoints": .decimal(lowerPoints), "upperPoints": .decimal(upperPoints),
+            ])
+        case .band(let matched):
+            return .object(["type": .string("band"), "band": matched.map(band) ?? .null])
+        case .perItem(let count, let each, let cap):
+            return .object([
+                "type": .string("per-item"), "count": .decimal(count), "each": .decimal(each), "cap": .decimal(cap),
+            ])
+        case .yesNo(let value, let yes, let no):
+            return .object(["type": .string("yes-no"), "value": .bool(value), "yes": .decimal(yes), "no": .decimal(no)])
+        case .lookup(let key, let matched):
+            return .object(["type": .string("lookup"), "key": .string(key), "matched": .bool(matched)])
+        case .absent:
+            return .object(["type": .string("absent")])
+        }
+    }
+
+    static func criterionScore(_ score: CriterionScore) -> JSONValue {
+        let basis: JSONValue
+        switch score.basis {
+        case .objective(let value, let line, let scale):
+            basis = .object([
+                "kind": .string("objective"), "fact": fact(value), "line": .optional(line), "applied": applied(scale),
+            ])
+        case .judgement(let aggregate):
+            basis = .object([
+                "kind": .string("judgement"),
+                "aggregation": .string(aggregate.aggregation.rawValue),
+                "scores": .array(
+                    aggregate.scores.map { member in
+                        .object([
+                            "member": .string(member.member),
+                            "score": .decimal(member.score),
+                            "location": member.location.map(location) ?? .null,
+                        ])
+                    }
+                ),
+                "dropped": .array(aggregate.dropped.map(JSONValue.string)),
+                "sum": .decimal(aggregate.sum),
+                "count": .int(aggregate.count),
+            ])
+        case .price(let evaluation):
+            basis = .object(["kind": .string("price"), "price": price(evaluation)])
+        }
+        return .object([
+            "criterionID": .string(score.criterionID),
+            "groupID": .string(score.groupID),
+            "points": .decimal(score.points),
+            "unrounded": .decimal(score.unrounded),
+            "basis": basis,
+        ])
+    }
+
+    static func price(_ price: PriceEvaluation) -> JSONValue {
+        .object([
+            "bidTotal": .decimal(price.bidTotal),
+            "currency": .string(price.currency),
+            "deductionPercent": .decimal(price.deductionPercent),
+            "evaluatedPrice": .decimal(price.evaluatedPrice),
+            "formula": .string(price.formula.rawValue),
+            "lowest": .decimal(price.lowest),
+            "highest": .decimal(price.highest),
+            "maximumPoints": .decimal(price.maximumPoints),
+        ])
+    }
+
+    static func flag(_ flag: Flag) -> JSONValue {
+        switch flag {
+        case .abnormallyLowPrice(let bidder, let price, let mean, let percent):
+            return .object([
+                "type": .string("abnormally-low-price"), "bidder": .string(bidder), "evaluatedPrice": .decimal(price),
+                "meanOfOthers": .decimal(mean), "percentBelow": .decimal(percent),
+            ])
+        case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold):
+            return .object([
+                "type": .string("score-disagreement"), "bidder": .string(bidder), "criterionID": .string(criterionID),
+                "lowest": .decimal(lowest), "highest": .decimal(highest), "threshold": .decimal(threshold),
+            ])
+        case .tooFewValidBids(let valid, let minimum):
+            return .object(["type": .string("too-few-valid-bids"), "valid": .int(valid), "minimum": .int(minimum)])
+        case .declaredTie(let bidders, let rank):
+            return .object([
+                "type": .string("declared-tie"), "bidders": .array(bidders.map(JSONValue.string)), "rank": .int(rank),
+            ])
+        case .rankReversal(let removed, let winner, let winnerWithoutRemoved):
+            return .object([
+                "type": .string("rank-reversal"), "removed": .string(removed), "winner": .string(winner),
+                "winnerWithoutRemoved": .string(winnerWithoutRemoved),
+            ])
+        }
+    }
+}
