@@ -52,9 +52,10 @@ public enum RubricLint {
             let texts = [criterion.id, criterion.name.zh ?? "", criterion.name.en ?? ""].map { $0.lowercased() }
             guard let hit = bannedFactorWords.first(where: { entry in texts.contains { $0.contains(entry.word) } })
             else { continue }
+            let what = hit.word == hit.meaning ? hit.meaning : "\(hit.meaning) (\(hit.word))"
             warnings.append(
                 .warning(
-                    "cn-87: criterion '\(criterion.id)' seems to score \(hit.meaning) (\(hit.word)); 87号令 Art 17 "
+                    "cn-87: criterion '\(criterion.id)' seems to score \(what); 87号令 Art 17 "
                         + "forbids scoring suppliers on size such as registered capital, turnover or headcount",
                     at: criterion.location
                 )

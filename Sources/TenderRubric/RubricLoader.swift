@@ -43,12 +43,18 @@ public enum RubricLoader {
         }
         let reader = NodeReader(file: file)
         let rubric = RubricBuilder(reader: reader).build(root: root)
-        try reader.diagnostics.throwIfErrors()
+        // In file order, so the list reads top to bottom (the sort is stable for equal positions).
+        let found = reader.diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.location ?? SourceLocation(file: file)
+            let right = rhs.element.location ?? SourceLocation(file: file)
+            return left == right ? lhs.offset < rhs.offset : left < right
+        }.map(\.element)
+        if found.contains(where: { $0.severity == .error }) { throw DiagnosticError(found) }
         guard let rubric else {
             // Unreachable in practice: the builder reports an error whenever it gives up.
             throw DiagnosticError(.error("rubric could not be read", at: SourceLocation(file: file)))
         }
-        return LoadedRubric(rubric: rubric, warnings: reader.diagnostics.diagnostics + RubricLint.warnings(for: rubric))
+        return LoadedRubric(rubric: rubric, warnings: found + RubricLint.warnings(for: rubric))
     }
 
     /// Reads the file at `path` and loads it; a file that cannot be read gives `path: error: cannot read file`.

@@ -36,6 +36,8 @@ enum NumberRule {
 final class NodeReader {
     let file: String
     var diagnostics = DiagnosticCollector()
+    /// Keys suggested for misspelt keys, per mapping, so that a typo is not also reported as a missing key.
+    private var suggested: Set<String> = []
 
     init(file: String) {
         self.file = file
@@ -100,6 +102,7 @@ final class NodeReader {
             var message = "unknown key '\(field.key)' \(context)"
             if let suggestion = Spelling.suggestion(for: field.key, among: allowed) {
                 message += "; did you mean '\(suggestion)'?"
+                suggested.insert("\(view.location)|\(suggestion)")
             } else {
                 message += "; expected one of: \(allowed.joined(separator: ", "))"
             }
@@ -110,6 +113,7 @@ final class NodeReader {
     /// The field, or nil after reporting `missing required key`.
     func required(_ view: MappingView, _ key: String, context: String) -> Field? {
         if let field = view[key] { return field }
+        if suggested.contains("\(view.location)|\(key)") { return nil }
         error("missing required key '\(key)' \(context)", at: view.location)
         return nil
     }

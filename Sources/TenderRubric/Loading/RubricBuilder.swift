@@ -449,13 +449,32 @@ struct RubricBuilder {
     /// Reports a points value above the criterion's maximum.
     private func checkWithin(_ value: Decimal?, _ name: String, points: Decimal?, at location: SourceLocation) {
         guard let value, let points, value > points else { return }
-        reader.error("\(name) \(value.plainText) is above the criterion's \(points.plainText) points", at: location)
+        let verb = name.hasSuffix("points") ? "are" : "is"
+        reader.error(
+            "\(name) \(value.plainText) \(verb) above the criterion's \(points.plainText) points",
+            at: location
+        )
     }
 
-    private func points(_ view: MappingView, _ key: String, context: String, max: Decimal?) -> Decimal? {
+    /// Names a scale's points value in messages: `yes 4`, `band points 12`, `points 5 for 'AAA'`.
+    private func checkWithin(_ value: Decimal?, lookupKey key: String, points: Decimal?, at location: SourceLocation) {
+        guard let value, let points, value > points else { return }
+        reader.error(
+            "points \(value.plainText) for '\(key)' are above the criterion's \(points.plainText) points",
+            at: location
+        )
+    }
+
+    private func points(
+        _ view: MappingView,
+        _ key: String,
+        context: String,
+        max: Decimal?,
+        label: String? = nil
+    ) -> Decimal? {
         guard let entry = reader.required(view, key, context: context) else { return nil }
         let value = reader.decimal(entry, .nonNegative)
-        checkWithin(value, key, points: max, at: entry.location)
+        checkWithin(value, label ?? key, points: max, at: entry.location)
         return value
     }
 
@@ -517,7 +536,7 @@ struct RubricBuilder {
                     complete = false
                     continue
                 }
-                checkWithin(value, "points for '\(entry.key)'", points: points, at: entry.location)
+                checkWithin(value, lookupKey: entry.key, points: points, at: entry.location)
                 entries.append(LookupEntry(key: entry.key, points: value))
             }
             var fallback: Decimal? = 0
@@ -549,7 +568,13 @@ struct RubricBuilder {
             let from = fromField.flatMap { reader.decimal($0, .any) }
             let toField = view["to"]
             let to = toField.flatMap { reader.decimal($0, .any) }
-            let value = self.points(view, "points", context: "in a band \(context.dropFirst(3))", max: points)
+            let value = self.points(
+                view,
+                "points",
+                context: "in a band \(context.dropFirst(3))",
+                max: points,
+                label: "band points"
+            )
             if toField == nil && index < items.count - 1 {
                 reader.error("only the last band may leave out 'to'", at: view.location)
             }

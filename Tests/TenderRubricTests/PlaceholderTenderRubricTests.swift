@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderTenderRubricTests {
-    @Test func builds() {
-        #expect(Bool(true))
-    }
-}
