@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TenderCore
+import Testing
 
 @testable import TenderBidImport
 
@@ -9,7 +9,11 @@ import TenderCore
 
     static let queries = [
         FactQuery(id: "staff", expression: "count(/b:bid/b:capability/b:staff/b:person)", kind: .number),
-        FactQuery(id: "experience", expression: "/b:bid/b:capability/b:staff/b:person/b:years-experience", kind: .number),
+        FactQuery(
+            id: "experience",
+            expression: "/b:bid/b:capability/b:staff/b:person/b:years-experience",
+            kind: .number
+        ),
         FactQuery(id: "stock", expression: "/b:bid/b:capability/b:spare-parts/@stock-value", kind: .number),
         FactQuery(id: "satisfaction", expression: "sum(//b:past-contract/@satisfaction) div 10", kind: .number),
         FactQuery(id: "rating", expression: "/b:bid/b:quality/b:association-rating/@grade", kind: .text),

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TenderCore
+import Testing
 
 @testable import TenderBidImport
 
@@ -97,7 +97,11 @@ import TenderCore
 
     @Test func doctypeWithEntitiesIsRefusedBeforeExpansion() throws {
         let outcome = importer.importBid(bytes: try fixture("doctype-entity.xml"), file: "lol.xml")
-        #expect(outcome.diagnostics == ["lol.xml:4:3: error: bid uses an entity declaration; entities are not allowed in bids"])
+        #expect(
+            outcome.diagnostics == [
+                "lol.xml:4:3: error: bid uses an entity declaration; entities are not allowed in bids"
+            ]
+        )
         let plain = Array("<!DOCTYPE bid SYSTEM \"bid.dtd\">\n<bid/>".utf8)
         #expect(
             importer.importBid(bytes: plain, file: "dtd.xml").diagnostics == [

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TenderCore
+import Testing
 
 @testable import TenderBidImport
 

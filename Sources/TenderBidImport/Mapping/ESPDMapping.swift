@@ -7,7 +7,9 @@ enum ESPDNames {
         "urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationResponse-2",
         "urn:X-test:UBL:Pre-award:QualificationApplicationResponse",
     ]
-    static let v1Aggregate: Set<String> = ["urn:grow:names:specification:ubl:schema:xsd:ESPD-CommonAggregateComponents-1"]
+    static let v1Aggregate: Set<String> = [
+        "urn:grow:names:specification:ubl:schema:xsd:ESPD-CommonAggregateComponents-1"
+    ]
     static let v1Basic: Set<String> = ["urn:grow:names:specification:ubl:schema:xsd:ESPD-CommonBasicComponents-1"]
 }
 
@@ -15,7 +17,8 @@ enum ESPDNames {
 /// economic operator's identity and size. An ESPD carries no price, so `price` is nil (the price criterion
 /// cannot be evaluated for it) and a warning says so.
 enum ESPDMapping {
-    static func bid(root: xmlNodePtr, file: String, limits: ImportLimits) throws(DiagnosticError) -> (Bid, [Diagnostic]) {
+    static func bid(root: xmlNodePtr, file: String, limits: ImportLimits) throws(DiagnosticError) -> (Bid, [Diagnostic])
+    {
         let cac = UBLNames.cac
         let cbc = UBLNames.cbc
         let isVersion1 = root.localName == "ESPDResponse"

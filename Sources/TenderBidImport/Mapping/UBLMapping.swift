@@ -44,7 +44,9 @@ enum UBLParty {
     static func address(_ node: xmlNodePtr) -> String? {
         let cbc = UBLNames.cbc
         var parts: [String] = []
-        for name in ["StreetName", "AdditionalStreetName", "BuildingNumber", "CityName", "PostalZone", "CountrySubentity"] {
+        for name in [
+            "StreetName", "AdditionalStreetName", "BuildingNumber", "CityName", "PostalZone", "CountrySubentity",
+        ] {
             if let text = node.child(cbc, name)?.nonEmptyText, text != "null" { parts.append(text) }
         }
         if let country = node.child(UBLNames.cac, "Country")?.child(cbc, "IdentificationCode")?.nonEmptyText {
@@ -67,7 +69,8 @@ enum UBLParty {
 /// gets the sum of its lots' amounts as its price (one price line per lot) and a warning saying so; lots in
 /// different currencies give no price and a warning.
 enum UBLTenderMapping {
-    static func bid(root: xmlNodePtr, file: String, limits: ImportLimits) throws(DiagnosticError) -> (Bid, [Diagnostic]) {
+    static func bid(root: xmlNodePtr, file: String, limits: ImportLimits) throws(DiagnosticError) -> (Bid, [Diagnostic])
+    {
         let cac = UBLNames.cac
         let cbc = UBLNames.cbc
         var problems = DiagnosticCollector()
@@ -127,7 +130,8 @@ enum UBLTenderMapping {
             }
         }
 
-        let references = root.children(cac, "DocumentReference")
+        // A reference without an attached file (e.g. to the call for tenders) is not an attachment.
+        let references = root.children(cac, "DocumentReference").filter { $0.child(cac, "Attachment") != nil }
         if references.count > limits.maximumAttachments {
             problems.error(
                 "bid lists \(references.count) attachments; the limit is \(limits.maximumAttachments)",

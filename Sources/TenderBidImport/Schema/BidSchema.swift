@@ -49,7 +49,10 @@ final class BidSchema: @unchecked Sendable {
     func validate(_ document: xmlDocPtr, file: String) -> [Diagnostic] {
         guard let schema else {
             return loadProblems.map {
-                .error("internal error: the bid schema does not load: \($0.trimmingXMLWhitespace)", at: SourceLocation(file: file))
+                .error(
+                    "internal error: the bid schema does not load: \($0.trimmingXMLWhitespace)",
+                    at: SourceLocation(file: file)
+                )
             }
         }
         guard let context = xmlSchemaNewValidCtxt(schema) else {
@@ -94,7 +97,11 @@ private final class SchemaErrorCollector {
             Diagnostic(
                 error.level == XML_ERR_WARNING ? .warning : .error,
                 "bid does not follow the bid schema: " + message.lowercasingFirst.droppingTrailingPeriod,
-                at: SourceLocation(file: file, line: line > 0 ? line : nil, column: line > 0 && column > 0 ? column : nil)
+                at: SourceLocation(
+                    file: file,
+                    line: line > 0 ? line : nil,
+                    column: line > 0 && column > 0 ? column : nil
+                )
             )
         )
     }

@@ -88,7 +88,9 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 extension StringProtocol {
     /// Without leading and trailing XML white space (space, tab, CR, LF) and ideographic spaces.
     var trimmingXMLWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" || $0 == "\r\n" }
+        let isSpace: (Character) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" || $0 == "\r\n"
+        }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""
         }

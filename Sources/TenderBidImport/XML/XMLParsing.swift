@@ -230,7 +230,9 @@ func withParsedDocument<Result>(
         {
             let isAttribute = long.pointee.type == XML_ATTRIBUTE_NODE
             let element = long.pointee.parent ?? long
-            let what = isAttribute ? "attribute '\(long.localName)' of <\(element.localName)>" : "text in <\(element.localName)>"
+            let what =
+                isAttribute
+                ? "attribute '\(long.localName)' of <\(element.localName)>" : "text in <\(element.localName)>"
             throw DiagnosticError(
                 .error(
                     "\(what) is longer than \(limits.maximumTextLength) bytes, the limit for one text",

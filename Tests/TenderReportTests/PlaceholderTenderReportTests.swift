@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderTenderReportTests {
-    @Test func builds() {
-        #expect(Bool(true))
-    }
-}
