@@ -16,6 +16,15 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "TenderCore"),
+        .target(name: "CAtomicRename"),
+        .target(name: "TenderFiles", dependencies: ["TenderCore", "CAtomicRename"]),
+        .target(
+            name: "TenderPipeline",
+            dependencies: [
+                "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport", "TenderFiles",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "TenderRubric",
             dependencies: ["TenderCore", .product(name: "Yams", package: "Yams")]
@@ -26,12 +35,13 @@ let package = Package(
         .executableTarget(
             name: "tender-eval",
             dependencies: [
-                "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport",
+                "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport", "TenderFiles",
+                "TenderPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
+        .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
         .testTarget(name: "TenderRubricTests", dependencies: ["TenderRubric"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TenderBidImportTests", dependencies: ["TenderBidImport"], resources: [.copy("Fixtures")]),
         .testTarget(
@@ -43,7 +53,7 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CAtomicRename" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))

@@ -1,0 +1,186 @@
+import Crypto
+import Foundation
+public import TenderBidImport
+public import TenderCore
+import TenderFiles
+import TenderReport
+public import TenderRubric
+public import TenderScoring
+
+/// What `tender-eval score` is asked to do.
+public struct ScoreRequest: Sendable {
+    public var rubricPath: String
+    /// Bid files and folders (a folder contributes its `*.xml` files).
+    public var bidPaths: [String]
+    /// Committee score sheets; nil means every `*.csv` in the bid folders.
+    public var sheetPaths: [String]?
+    public var limits: ImportLimits
+    public var language: ReportLanguage
+
+    public init(
+        rubricPath: String,
+        bidPaths: [String],
+        sheetPaths: [String]?,
+        limits: ImportLimits,
+        language: ReportLanguage
+    ) {
+        self.rubricPath = rubricPath
+        self.bidPaths = bidPaths
+        self.sheetPaths = sheetPaths
+        self.limits = limits
+        self.language = language
+    }
+}
+
+/// The outcome of a run: the evaluation, every report's bytes, what to tell the user and the exit status.
+public struct ScoreRun: Sendable {
+    public var evaluation: Evaluation
+    /// Report files by name, manifest last.
+    public var reports: [(name: String, bytes: [UInt8])]
+    /// Everything found on the way, for stderr.
+    public var diagnostics: [Diagnostic]
+    public var exitStatus: ExitStatus
+}
+
+/// The process exit statuses scripts can rely on.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// A rubric, bid or score sheet could not be used (reports are still written for what was good).
+    case badInput = 1
+    /// Fewer valid bids than the rubric's minimum: the tender failed.
+    case tenderFailed = 2
+    case usage = 64
+}
+
+/// The `score` pipeline as a library call: rubric → bids → score sheets → evaluation → reports.
+public enum ScorePipeline {
+    public static let reportNames = ["report.md", "report.html", "scores.csv", "result.json", "manifest.json"]
+
+    /// - Throws: `DiagnosticError` when nothing can be evaluated: the rubric is wrong, a path does not exist,
+    ///   or a score sheet is wrong. Bad bids never throw; they are listed as not evaluated.
+    public static func run(_ request: ScoreRequest) throws(DiagnosticError) -> ScoreRun {
+        let rubricBytes = try InputFiles.read(request.rubricPath, limit: 4 * 1024 * 1024).get()
+        let loaded = try RubricLoader.load(bytes: rubricBytes, file: request.rubricPath)
+        let rubric = loaded.rubric
+        let importer = try BidImporter(
+            queries: rubric.factQueries,
+            namespaces: rubric.namespaces,
+            limits: request.limits
+        )
+
+        let bidFiles = try InputFiles.files(in: request.bidPaths, withExtension: "xml")
+        let sheetFiles = try InputFiles.files(
+            in: request.sheetPaths ?? folders(among: request.bidPaths),
+            withExtension: "csv"
+        )
+        var inputs: [(path: String, bytes: [UInt8])] = [(request.rubricPath, rubricBytes)]
+        var readable: [(file: String, bytes: [UInt8])] = []
+        var unreadable: [BidImportOutcome] = []
+        for file in bidFiles {
+            switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
+            case .success(let bytes):
+                readable.append((file, bytes))
+                inputs.append((file, bytes))
+            case .failure(let error):
+                unreadable.append(.rejected(file: file, diagnostics: error.diagnostics))
+            }
+        }
+        let outcomes = importer.importBids(readable) + unreadable
+
+        var sheetEntries: [ScoreSheetEntry] = []
+        var diagnostics = loaded.warnings
+        var sheetProblems = DiagnosticCollector()
+        for file in sheetFiles {
+            do {
+                let bytes = try InputFiles.read(file, limit: 16 * 1024 * 1024).get()
+                inputs.append((file, bytes))
+                let parsed = try ScoreSheetParser.parse(bytes: bytes, file: file)
+                sheetEntries += parsed.entries
+                diagnostics += parsed.notes
+            } catch {
+                sheetProblems.append(contentsOf: error.diagnostics)
+            }
+        }
+        try sheetProblems.throwIfErrors()
+
+        let evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: outcomes, scores: sheetEntries)
+        for outcome in outcomes {
+            switch outcome {
+            case .imported(_, let warnings): diagnostics += warnings
+            case .rejected(_, let problems): diagnostics += problems
+            }
+        }
+        diagnostics += evaluation.results.filter { $0.status == .notEvaluated && $0.bidderName != nil }
+            .flatMap(\.problems)
+        diagnostics += evaluation.diagnostics.filter { diagnostic in
+            !diagnostics.contains(diagnostic)
+        }
+
+        let reports = render(evaluation, inputs: inputs, language: request.language)
+        let status: ExitStatus
+        if case .failed = evaluation.outcome {
+            status = .tenderFailed
+        } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
+            || diagnostics.contains(where: { $0.severity == .error })
+        {
+            status = .badInput
+        } else {
+            status = .success
+        }
+        return ScoreRun(evaluation: evaluation, reports: reports, diagnostics: diagnostics, exitStatus: status)
+    }
+
+    /// Renders the four reports and the manifest that records the SHA-256 of every input and output.
+    public static func render(
+        _ evaluation: Evaluation,
+        inputs: [(path: String, bytes: [UInt8])],
+        language: ReportLanguage
+    ) -> [(name: String, bytes: [UInt8])] {
+        let hashedInputs = inputs.map { (path: $0.path, sha256: sha256($0.bytes)) }.sorted { $0.path < $1.path }
+        let context = ReportContext(
+            language: language,
+            toolVersion: ToolVersion.current,
+            inputs: hashedInputs.map { ReportInput(path: $0.path, sha256: $0.sha256) }
+        )
+        let reports: [(name: String, bytes: [UInt8])] = [
+            ("report.md", Array(ReportRenderer.markdown(evaluation, context: context).utf8)),
+            ("report.html", Array(ReportRenderer.html(evaluation, context: context).utf8)),
+            ("scores.csv", Array(ReportRenderer.csv(evaluation, context: context).utf8)),
+            ("result.json", Array(ReportRenderer.json(evaluation, context: context).utf8)),
+        ]
+        let manifest = ManifestRenderer.render(
+            toolVersion: ToolVersion.current,
+            inputs: hashedInputs,
+            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) }
+        )
+        return reports + [("manifest.json", Array(manifest.utf8))]
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
+
+    private static func folders(among paths: [String]) -> [String] {
+        paths.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+}
+
+extension Rubric {
+    /// The rubric's expressions as importer queries, compiled once per run.
+    public var factQueries: [FactQuery] {
+        factExpressions.map { expression in
+            FactQuery(
+                id: expression.id,
+                expression: expression.expression,
+                kind: FactQuery.Kind(rawValue: expression.kind.rawValue) ?? .number,
+                location: expression.location
+            )
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TenderBidImport
+import TenderCore
+
+/// Limits on untrusted bid files, shared by every command that reads bids.
+struct LimitOptions: ParsableArguments {
+    @Option(help: "Largest bid file read, in bytes.")
+    var maxFileSize = ImportLimits().maximumFileBytes
+
+    @Option(help: "Deepest element nesting accepted in a bid.")
+    var maxDepth = ImportLimits().maximumDepth
+
+    @Option(help: "Longest text accepted in one element or attribute, in bytes.")
+    var maxTextLength = ImportLimits().maximumTextLength
+
+    @Option(help: "Most attachments one bid may list.")
+    var maxAttachments = ImportLimits().maximumAttachments
+
+    func validate() throws {
+        for (name, value) in [
+            ("--max-file-size", maxFileSize), ("--max-depth", maxDepth),
+            ("--max-text-length", maxTextLength), ("--max-attachments", maxAttachments),
+        ] where value < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+    }
+
+    var limits: ImportLimits {
+        ImportLimits(
+            maximumFileBytes: maxFileSize,
+            maximumDepth: maxDepth,
+            maximumTextLength: maxTextLength,
+            maximumAttachments: maxAttachments
+        )
+    }
+}
+
+/// `--lang`, kept local so the library's `ReportLanguage` needs no argument-parser conformance.
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case zh
+    case en
+
+    var language: ReportLanguage {
+        self == .zh ? .zh : .en
+    }
+}
+
+/// Writes diagnostics to standard error, one per line.
+enum Console {
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            printError(diagnostic.description)
+        }
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

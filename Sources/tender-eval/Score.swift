@@ -1,0 +1,79 @@
+import ArgumentParser
+import TenderCore
+import TenderFiles
+import TenderPipeline
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a tender and write its reports.",
+        discussion: """
+            Reads the rubric, every *.xml bid in the given folders (or the given bid files), and the committee's \
+            score sheets (every *.csv in the bid folders unless --scores is given), then writes report.md, \
+            report.html, scores.csv, result.json and manifest.json into --out. Without --out the Markdown \
+            report goes to standard output.
+
+            A bid that cannot be read does not stop the others: the report lists it as not evaluated with \
+            the reason, and the exit status is 1.
+
+            Examples:
+              tender-eval score rubrics/huangyan-logistics-2020.yaml bids/huangyan-logistics-2020/ --out out/
+              tender-eval score rubric.yaml bids/ --scores sheets/expert1.csv --scores sheets/expert2.csv \\
+                  --lang en --out out/ --force
+            """
+    )
+
+    @Argument(help: "The rubric YAML file.")
+    var rubric: String
+
+    @Argument(help: "Bid XML files or folders of them.")
+    var bids: [String]
+
+    @Option(name: .long, help: "A committee score sheet (CSV: member,bidder,criterion,score). Repeatable.")
+    var scores: [String] = []
+
+    @Option(help: "Folder to write the reports into.")
+    var out: String?
+
+    @Flag(help: "Replace the reports already in --out.")
+    var force = false
+
+    @Option(help: "Report language: zh or en.")
+    var lang: LanguageOption = .zh
+
+    @OptionGroup var limitOptions: LimitOptions
+
+    func validate() throws {
+        if bids.isEmpty { throw ValidationError("name at least one bid file or folder") }
+    }
+
+    func run() throws {
+        let request = ScoreRequest(
+            rubricPath: rubric,
+            bidPaths: bids,
+            sheetPaths: scores.isEmpty ? nil : scores,
+            limits: limitOptions.limits,
+            language: lang.language
+        )
+        let run: ScoreRun
+        do {
+            run = try ScorePipeline.run(request)
+        } catch {
+            Console.report(error.diagnostics)
+            throw ExitCode(ExitStatus.badInput.rawValue)
+        }
+        Console.report(run.diagnostics)
+        if let out {
+            do {
+                try OutputFolder.publish(run.reports, to: out, replace: force)
+            } catch {
+                Console.report(error.diagnostics)
+                throw ExitCode(ExitStatus.badInput.rawValue)
+            }
+        } else if let markdown = run.reports.first(where: { $0.name == "report.md" }) {
+            print(String(decoding: markdown.bytes, as: UTF8.self), terminator: "")
+        }
+        if run.exitStatus != .success {
+            throw ExitCode(run.exitStatus.rawValue)
+        }
+    }
+}
