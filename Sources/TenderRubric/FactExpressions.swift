@@ -31,7 +31,9 @@ extension Rubric {
         var facts: [FactExpression] = []
         for gate in gates {
             if case .xpath(let test) = gate.rule {
-                facts.append(FactExpression(id: "gate:\(gate.id)", expression: test, kind: .boolean, location: gate.location))
+                facts.append(
+                    FactExpression(id: "gate:\(gate.id)", expression: test, kind: .boolean, location: gate.location)
+                )
             }
         }
         for criterion in criteria {

@@ -1,10 +1,11 @@
+public import TenderCore
+import Yams
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import TenderCore
-import Yams
 
 /// A loaded rubric and the non-fatal findings about it (policy lint).
 public struct LoadedRubric: Hashable, Sendable {

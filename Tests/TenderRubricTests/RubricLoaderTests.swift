@@ -13,7 +13,10 @@ import Testing
 
         let tender = rubric.tender
         #expect(tender.id == "HYJG-2020-FW-017")
-        #expect(tender.title == LocalizedText(zh: "黄岩区机关后勤保障服务社会化采购项目", en: "Huangyan District government logistics services"))
+        #expect(
+            tender.title
+                == LocalizedText(zh: "黄岩区机关后勤保障服务社会化采购项目", en: "Huangyan District government logistics services")
+        )
         #expect(tender.buyer.zh == "台州市黄岩区机关事务中心")
         #expect(tender.currency == "CNY")
         #expect(tender.budget == Decimal(9_800_000))
@@ -41,11 +44,17 @@ import Testing
         #expect(rubric.gates[1].rule == .commitment(kind: "confidentiality"))
         #expect(rubric.gates[2].rule == .attachment(type: "business-licence"))
         #expect(rubric.gates[2].name == LocalizedText(zh: "营业执照"))
-        #expect(rubric.gates[3].rule == .xpath(test: "count(b:capability/b:staff/b:person[@role='project-manager']) >= 1"))
+        #expect(
+            rubric.gates[3].rule == .xpath(test: "count(b:capability/b:staff/b:person[@role='project-manager']) >= 1")
+        )
         #expect(rubric.gates[3].location == SourceLocation(file: "valid.yaml", line: 34, column: 5))
 
         #expect(rubric.groups.map(\.id) == ["price", "capability", "quality", "reputation"])
-        #expect(rubric.groups.map(\.points) == [30, Decimal(string: "33.3")!, Decimal(string: "33.3")!, Decimal(string: "3.4")!])
+        #expect(
+            rubric.groups.map(\.points) == [
+                30, Decimal(string: "33.3")!, Decimal(string: "33.3")!, Decimal(string: "3.4")!,
+            ]
+        )
         #expect(rubric.groups.map(\.isPrice) == [true, false, false, false])
         let criteria = Dictionary(uniqueKeysWithValues: rubric.criteria.map { ($0.id, $0) })
         #expect(criteria["price"]?.rule == .price(.lowestPriceRatio))
@@ -80,7 +89,11 @@ import Testing
                     JudgementRule(
                         step: Decimal(string: "0.1")!,
                         bands: [
-                            AdjectivalBand(label: LocalizedText(zh: "优", en: "Excellent"), min: 16, max: Decimal(string: "20.3")!),
+                            AdjectivalBand(
+                                label: LocalizedText(zh: "优", en: "Excellent"),
+                                min: 16,
+                                max: Decimal(string: "20.3")!
+                            ),
                             AdjectivalBand(label: LocalizedText(zh: "中", en: "Fair"), min: 8, max: 16),
                         ]
                     )
@@ -93,7 +106,9 @@ import Testing
             Issue.record("satisfaction should be objective")
             return
         }
-        #expect(satisfaction.scale == .linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: Decimal(string: "26.3")!))
+        #expect(
+            satisfaction.scale == .linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: Decimal(string: "26.3")!)
+        )
         guard case .objective(let iso) = criteria["iso9001"]?.rule else {
             Issue.record("iso9001 should be objective")
             return
@@ -107,7 +122,8 @@ import Testing
             rating.scale
                 == .lookup(
                     entries: [
-                        LookupEntry(key: "AAA", points: 4), LookupEntry(key: "AA", points: 2), LookupEntry(key: "A", points: 1),
+                        LookupEntry(key: "AAA", points: 4), LookupEntry(key: "AA", points: 2),
+                        LookupEntry(key: "A", points: 1),
                     ],
                     otherwise: 0
                 )
@@ -161,7 +177,11 @@ import Testing
     @Test func factExpressionsListGatesThenObjectiveCriteria() throws {
         let rubric = try RubricFixtures.load("valid.yaml").rubric
         let facts = rubric.factExpressions
-        #expect(facts.map(\.id) == ["gate:has-manager", "qualified-staff", "response-time", "satisfaction", "iso9001", "association-rating"])
+        #expect(
+            facts.map(\.id) == [
+                "gate:has-manager", "qualified-staff", "response-time", "satisfaction", "iso9001", "association-rating",
+            ]
+        )
         #expect(facts.map(\.kind) == [.boolean, .number, .number, .number, .boolean, .text])
         #expect(facts[0].expression == "count(b:capability/b:staff/b:person[@role='project-manager']) >= 1")
         #expect(facts[0].location == SourceLocation(file: "valid.yaml", line: 34, column: 5))

@@ -241,7 +241,8 @@ final class NodeReader {
     /// A whole number within `range`.
     func integer(_ field: Field, _ range: ClosedRange<Int>) -> Int? {
         let describeRange =
-            range.upperBound == Int.max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
+            range.upperBound == Int.max
+            ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
         guard case .scalar(let scalar) = field.node, !NodeReader.isNull(scalar) else {
             error(
                 "\(field.key) must be a whole number \(describeRange), found \(NodeReader.describe(field.node))",

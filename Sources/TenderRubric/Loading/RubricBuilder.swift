@@ -35,9 +35,10 @@ struct RubricBuilder {
         let namespaces = top["namespaces"].map(readNamespaces) ?? []
         let prefixes = Set(namespaces.map(\.prefix))
 
-        var header: (TenderHeader, [String: SourceLocation], [(String, SourceLocation)])?
+        var header: TenderHeader?
+        var tieBreakEntries: [(String, SourceLocation)] = []
         if let field = reader.required(top, "tender", context: "at the top level") {
-            header = readTender(field)
+            (header, tieBreakEntries) = readTender(field)
         }
         let pricePolicy = top["price-policy"].map(readPricePolicy) ?? PricePolicy()
         let committee = top["committee"].map(readCommittee) ?? CommitteePolicy()
@@ -47,15 +48,19 @@ struct RubricBuilder {
         var groupsField: Field?
         if let field = reader.required(top, "groups", context: "at the top level") {
             groupsField = field
-            groups = readGroups(field, prefixes: prefixes, decimals: header?.0.decimals)
+            groups = readGroups(field, prefixes: prefixes, decimals: header?.decimals)
         }
 
         var tieBreak: [TieBreakRule] = []
-        if let header, let groupsField {
-            checkTotals(groups, groupsField: groupsField, method: header.0.method, methodLocation: header.1["method"])
-            tieBreak = resolveTieBreak(header.2, groups: groups.map(\.group))
+        if let groupsField {
+            checkTotals(
+                groups,
+                groupsField: groupsField,
+                method: header?.method ?? .comprehensive
+            )
+            tieBreak = resolveTieBreak(tieBreakEntries, groups: groups.map(\.group))
         }
-        guard var tender = header?.0 else { return nil }
+        guard var tender = header else { return nil }
         tender.tieBreak = tieBreak
         return Rubric(
             file: reader.file,
@@ -70,13 +75,14 @@ struct RubricBuilder {
 
     // MARK: Header
 
-    /// The header (tie-break still empty), key locations, and the raw tie-break entries to resolve later.
-    private func readTender(_ field: Field) -> (TenderHeader, [String: SourceLocation], [(String, SourceLocation)])? {
-        guard let view = reader.mapping(field) else { return nil }
+    /// The header (tie-break still empty; nil when a required key is broken) and the raw tie-break entries,
+    /// resolved once the groups are known.
+    private func readTender(
+        _ field: Field
+    ) -> (TenderHeader?, [(String, SourceLocation)]) {
+        guard let view = reader.mapping(field) else { return (nil, []) }
         let context = "in 'tender'"
         reader.checkKeys(view, allowed: RubricBuilder.tenderKeys, context: context)
-        var locations: [String: SourceLocation] = [:]
-        for entry in view.fields { locations[entry.key] = entry.location }
 
         let id = reader.required(view, "id", context: context).flatMap { reader.string($0) }
         let title = view["title"].flatMap { reader.localized($0) } ?? LocalizedText()
@@ -86,7 +92,10 @@ struct RubricBuilder {
             if text.count == 3 && text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
                 currency = text
             } else {
-                reader.error("currency must be a 3-letter ISO 4217 code such as CNY, found '\(text)'", at: entry.location)
+                reader.error(
+                    "currency must be a 3-letter ISO 4217 code such as CNY, found '\(text)'",
+                    at: entry.location
+                )
             }
         }
         let budget = view["budget"].flatMap { reader.decimal($0, .positive) }
@@ -113,10 +122,12 @@ struct RubricBuilder {
         var tieBreak: [(String, SourceLocation)] = []
         if let entry = view["tie-break"], let items = reader.sequence(entry) {
             for item in items {
-                if let text = reader.string(item, what: "a tie-break rule") { tieBreak.append((text, reader.location(item))) }
+                if let text = reader.string(item, what: "a tie-break rule") {
+                    tieBreak.append((text, reader.location(item)))
+                }
             }
         }
-        guard let id, let currency, let evaluationDate else { return nil }
+        guard let id, let currency, let evaluationDate else { return (nil, tieBreak) }
         let header = TenderHeader(
             id: id,
             title: title,
@@ -132,7 +143,7 @@ struct RubricBuilder {
             profile: profile,
             location: view.location
         )
-        return (header, locations, tieBreak)
+        return (header, tieBreak)
     }
 
     static func isCalendarDate(_ text: String) -> Bool {
@@ -267,19 +278,19 @@ struct RubricBuilder {
         switch field.key {
         case "violations":
             guard let view = reader.mapping(field) else { return nil }
-            reader.checkKeys(view, allowed: ["severity", "within-years"], context: "in 'violations' of gate '\(gateID)'")
-            var severity = ViolationSeverity.major
+            reader.checkKeys(
+                view,
+                allowed: ["severity", "within-years"],
+                context: "in 'violations' of gate '\(gateID)'"
+            )
+            var severity: ViolationSeverity? = .major
             if let entry = view["severity"] {
-                guard
-                    let value = reader.choice(entry, ViolationSeverity.allCases.map(\.rawValue))
-                        .flatMap(ViolationSeverity.init(rawValue:))
-                else { return nil }
-                severity = value
+                severity = reader.choice(entry, ViolationSeverity.allCases.map(\.rawValue))
+                    .flatMap(ViolationSeverity.init(rawValue:))
             }
-            guard
-                let entry = reader.required(view, "within-years", context: "in 'violations' of gate '\(gateID)'"),
-                let years = reader.integer(entry, 1...100)
-            else { return nil }
+            let years = reader.required(view, "within-years", context: "in 'violations' of gate '\(gateID)'")
+                .flatMap { reader.integer($0, 1...100) }
+            guard let severity, let years else { return nil }
             return .noViolations(severity: severity, withinYears: years)
         case "commitment":
             return reader.identifier(field).map { .commitment(kind: $0) }
@@ -348,7 +359,13 @@ struct RubricBuilder {
             }
             groups.append(
                 GroupInfo(
-                    group: CriterionGroup(id: id, name: name, points: points ?? 0, criteria: criteria, location: view.location),
+                    group: CriterionGroup(
+                        id: id,
+                        name: name,
+                        points: points ?? 0,
+                        criteria: criteria,
+                        location: view.location
+                    ),
                     pointsKeyLocation: pointsField?.keyLocation ?? view.location,
                     criteriaSum: sum,
                     criteriaComplete: criteriaComplete
@@ -686,7 +703,12 @@ struct RubricBuilder {
 
     // MARK: Cross checks
 
-    private func checkUnique(_ id: String, kind: String, at location: SourceLocation, seen: inout [String: SourceLocation]) {
+    private func checkUnique(
+        _ id: String,
+        kind: String,
+        at location: SourceLocation,
+        seen: inout [String: SourceLocation]
+    ) {
         if let first = seen[id] {
             let line = first.line.map { " at line \($0)" } ?? ""
             reader.error("duplicate \(kind) id '\(id)' (already used\(line))", at: location)
@@ -721,8 +743,7 @@ struct RubricBuilder {
     private func checkTotals(
         _ groups: [GroupInfo],
         groupsField: Field,
-        method: EvaluationMethod,
-        methodLocation: SourceLocation?
+        method: EvaluationMethod
     ) {
         var total: Decimal = 0
         var totalComplete = true
@@ -796,7 +817,8 @@ struct RubricBuilder {
                 var valid = true
                 for id in ids where !groupIDs.contains(id) {
                     valid = false
-                    var message = id.isEmpty ? "tie-break '\(text)' names no group" : "tie-break refers to unknown group '\(id)'"
+                    var message =
+                        id.isEmpty ? "tie-break '\(text)' names no group" : "tie-break refers to unknown group '\(id)'"
                     if !id.isEmpty, let suggestion = Spelling.suggestion(for: id, among: groupIDs) {
                         message += "; did you mean '\(suggestion)'?"
                     }

@@ -21,21 +21,21 @@ enum YAMLDocument {
 
     static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "malformed YAML: \(problem)"
             if let context {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
             }
             return .error(message, at: location(mark, file: file))
-        case let .reader(problem, offset, _, _):
+        case .reader(let problem, let offset, _, _):
             var at = SourceLocation(file: file)
             if let offset {
                 let (line, column) = position(ofCharacter: offset, in: text)
                 at = SourceLocation(file: file, line: line, column: column)
             }
             return .error("malformed YAML: \(problem)", at: at)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return duplicateKey(duplicates.first ?? "", firstMark: context.mark, text: text, file: file)
         case .memory:
             return .error("not enough memory to read the YAML", at: SourceLocation(file: file))
