@@ -133,6 +133,12 @@ import Testing
                 "b.xml:3:11: error: bid is not valid UTF-8 at line 3; declare its encoding (e.g. encoding=\"GB18030\")"
             ]
         )
+        #expect(
+            importer.importBid(bytes: try fixture("gb2312-declared-gbk-bytes.xml"), file: "d.xml").diagnostics == [
+                "d.xml:3:17: error: bid is not valid GB2312 at line 3 (byte 0x86); declare the encoding its bytes use "
+                    + "(e.g. encoding=\"GB18030\")"
+            ]
+        )
         let unknown = Array("<?xml version=\"1.0\" encoding=\"KLINGON-8\"?>\n<bid/>".utf8)
         #expect(
             importer.importBid(bytes: unknown, file: "c.xml").diagnostics == [

@@ -30,14 +30,22 @@ enum EncodingCheck {
             return .error(message, at: SourceLocation(file: file, line: line, column: column))
         }
         if let label, let declared, chineseEncodings.contains(label) {
-            guard let firstHigh = body.firstIndex(where: { $0 >= 0x80 }),
-                TextDecoding.firstInvalidUTF8Offset(body) == nil
-            else { return nil }
-            let (line, column) = TextDecoding.position(ofByte: firstHigh, in: body)
-            return .error(
-                "bid declares encoding \(declared) but its bytes are UTF-8",
-                at: SourceLocation(file: file, line: line, column: column)
-            )
+            guard let firstHigh = body.firstIndex(where: { $0 >= 0x80 }) else { return nil }
+            if TextDecoding.firstInvalidUTF8Offset(body) == nil {
+                let (line, column) = TextDecoding.position(ofByte: firstHigh, in: body)
+                return .error(
+                    "bid declares encoding \(declared) but its bytes are UTF-8",
+                    at: SourceLocation(file: file, line: line, column: column)
+                )
+            }
+            if let (line, column, byte) = IconvCheck.firstUndecodable(body, encoding: declared) {
+                let hex = String(byte, radix: 16, uppercase: true)
+                return .error(
+                    "bid is not valid \(declared) at line \(line) (byte 0x\(hex)); declare the encoding "
+                        + "its bytes use (e.g. encoding=\"GB18030\")",
+                    at: SourceLocation(file: file, line: line, column: column)
+                )
+            }
         }
         return nil
     }
