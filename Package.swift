@@ -40,6 +40,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TenderSynth", dependencies: ["TenderCore"]),
+        .executableTarget(
+            name: "tender-eval-bench",
+            dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderCore"]
+        ),
         .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
         .testTarget(name: "TenderRubricTests", dependencies: ["TenderRubric"], resources: [.copy("Fixtures")]),
@@ -48,8 +53,14 @@ let package = Package(
             name: "TenderScoringTests",
             dependencies: ["TenderScoring", "TenderRubric", "TenderBidImport", "TenderCore"]
         ),
+        .testTarget(name: "TenderSynthTests", dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport"]),
         .testTarget(name: "TenderReportTests", dependencies: ["TenderReport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TenderEvalCLITests", dependencies: ["tender-eval"], resources: [.copy("Fixtures")]),
+        .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport"),
+        .testTarget(
+            name: "TenderEvalCLITests",
+            dependencies: ["tender-eval", "TenderTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )
 

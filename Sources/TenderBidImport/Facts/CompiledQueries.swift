@@ -65,7 +65,11 @@ final class CompiledQueries: @unchecked Sendable {
     /// Evaluates every query in `document` and copies the results into Swift values.
     func evaluate(in document: xmlDocPtr, file: String) -> (facts: [String: Fact], warnings: [Diagnostic]) {
         context.pointee.doc = document
-        context.pointee.node = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
+        // Expressions are written relative to the bid's root element (`b:capability/...`), as in the rubric
+        // reference; absolute paths (`/b:bid/...`) work the same.
+        context.pointee.node =
+            xmlDocGetRootElement(document)
+            ?? UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
         defer {
             context.pointee.doc = nil
             context.pointee.node = nil

@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderTenderEvalCLITests {
-    @Test func builds() {
-        #expect(Bool(true))
-    }
-}
