@@ -36,7 +36,7 @@ let package = Package(
             name: "tender-eval",
             dependencies: [
                 "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport", "TenderFiles",
-                "TenderPipeline",
+                "TenderPipeline", "TenderSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
