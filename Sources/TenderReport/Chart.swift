@@ -59,7 +59,7 @@ enum GroupChart {
                 let name = HTMLWriter.escape(group.name.text(in: builder.language))
                 body += "<rect x=\"\(n(segmentX))\" y=\"\(n(rowY))\" width=\"\(n(segment))\" "
                 body += "height=\"\(n(barHeight))\" fill=\"\(colour(index))\"><title>\(name): \(value)</title></rect>"
-                if segment >= 40 {
+                if segment >= 30 {
                     body += "<text x=\"\(n(segmentX + segment / 2))\" y=\"\(textY)\" text-anchor=\"middle\">"
                     body += "\(value)</text>"
                 }

@@ -10,6 +10,8 @@ struct ChineseLabels: Labels {
     let none = "无"
     let dash = "—"
     let listSeparator = "、"
+    let stepSeparator = "；"
+    let colon = "："
 
     let tenderSection = "项目信息"
     let tenderID = "项目编号"
@@ -221,16 +223,25 @@ struct ChineseLabels: Labels {
 
     let notEvaluatedNote = "未评审：投标文件无法读取或使用，不参与排名，也不计入价格基准。"
 
+    func commitmentKindName(_ kind: String) -> String? {
+        switch kind {
+        case "technical-service": return "技术服务"
+        case "confidentiality": return "保密"
+        case "integrity": return "廉洁"
+        default: return nil
+        }
+    }
+
     func commitmentSigned(kind: RichText, date: RichText, source: String) -> RichText {
-        "\(kind) 承诺书已于 \(date) 签署\(source)"
+        "\(kind)承诺书已于 \(date) 签署\(source)"
     }
 
     func commitmentMissing(kind: RichText) -> RichText {
-        "投标文件中没有 \(kind) 承诺书"
+        "投标文件中没有\(kind)承诺书"
     }
 
     func commitmentUnsigned(kind: RichText, source: String) -> RichText {
-        "\(kind) 承诺书没有签署日期\(source)"
+        "\(kind)承诺书没有签署日期\(source)"
     }
 
     func noViolations(severity: String, since: String) -> RichText {

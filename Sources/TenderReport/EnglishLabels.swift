@@ -10,6 +10,8 @@ struct EnglishLabels: Labels {
     let none = "none"
     let dash = "—"
     let listSeparator = ", "
+    let stepSeparator = "; "
+    let colon = ": "
 
     let tenderSection = "Tender"
     let tenderID = "Tender id"
@@ -223,11 +225,20 @@ struct EnglishLabels: Labels {
     let bidFlagsSection = "Flags"
 
     func disqualifiedNote(_ gates: RichText) -> RichText {
-        "Disqualified: failed \(gates). The bid is not scored and not part of the price base."
+        "Disqualified, failed gate: \(gates). The bid is not scored and is not part of the price base."
     }
 
     let notEvaluatedNote =
         "Not evaluated: the bid could not be read or used; it is not part of the ranking or the price base."
+
+    func commitmentKindName(_ kind: String) -> String? {
+        switch kind {
+        case "technical-service": return "technical service"
+        case "confidentiality": return "confidentiality"
+        case "integrity": return "integrity"
+        default: return nil
+        }
+    }
 
     func commitmentSigned(kind: RichText, date: RichText, source: String) -> RichText {
         "\(kind) commitment signed on \(date)\(source)"

@@ -12,6 +12,9 @@ protocol Labels: Sendable {
     var none: String { get }
     var dash: String { get }
     var listSeparator: String { get }
+    /// Between the steps of one calculation (deduction, then formula).
+    var stepSeparator: String { get }
+    var colon: String { get }
 
     // Tender header
     var tenderSection: String { get }
@@ -109,6 +112,8 @@ protocol Labels: Sendable {
     var notEvaluatedNote: String { get }
 
     // Gate findings
+    /// The name of a commitment kind the bid format knows (`confidentiality`, …), nil for any other kind.
+    func commitmentKindName(_ kind: String) -> String?
     func commitmentSigned(kind: RichText, date: RichText, source: String) -> RichText
     func commitmentMissing(kind: RichText) -> RichText
     func commitmentUnsigned(kind: RichText, source: String) -> RichText

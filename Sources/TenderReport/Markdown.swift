@@ -47,8 +47,7 @@ enum MarkdownWriter {
 
     /// A table cell: like inline text, with the renderer's own `|` escaped too.
     private static func cell(_ text: RichText) -> String {
-        let written = inline(text)
-        return written.isEmpty ? " " : written
+        inline(text)
     }
 
     static func inline(_ text: RichText) -> String {

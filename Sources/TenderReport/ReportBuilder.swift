@@ -455,21 +455,25 @@ struct ReportBuilder {
     // MARK: - Gates
 
     func gateLine(_ gate: GateResult, _ result: BidResult) -> RichText {
-        "\(gate.passed ? "✓" : "✗") \(gateName(gate.gateID)): \(finding(gate.finding, result))"
+        "\(gate.passed ? "✓" : "✗") \(gateName(gate.gateID))\(labels.colon)\(finding(gate.finding, result))"
+    }
+
+    func kindName(_ kind: String) -> RichText {
+        labels.commitmentKindName(kind).map { RichText.text($0) } ?? .user(kind)
     }
 
     func finding(_ finding: GateFinding, _ result: BidResult) -> RichText {
         switch finding {
         case .commitment(let kind, let signedOn, let line):
             return labels.commitmentSigned(
-                kind: .user(kind),
+                kind: kindName(kind),
                 date: .user(signedOn ?? labels.dash),
                 source: location(line, in: result)
             )
         case .commitmentMissing(let kind):
-            return labels.commitmentMissing(kind: .user(kind))
+            return labels.commitmentMissing(kind: kindName(kind))
         case .commitmentUnsigned(let kind, let line):
-            return labels.commitmentUnsigned(kind: .user(kind), source: location(line, in: result))
+            return labels.commitmentUnsigned(kind: kindName(kind), source: location(line, in: result))
         case .violations(let violations, let severity, let since):
             let severityName = labels.severityName(severity)
             guard !violations.isEmpty else { return labels.noViolations(severity: severityName, since: since) }
@@ -483,7 +487,7 @@ struct ReportBuilder {
                 )
             }
             return labels.violationsFound(count: violations.count, severity: severityName, since: since) + " — "
-                + items.joined(separator: "; ")
+                + items.joined(separator: .text(labels.stepSeparator))
         case .attachment(let type, let name, let line):
             guard let name else { return labels.attachmentMissing(type: .user(type)) }
             return labels.attachmentFound(type: .user(type), name: .user(name), source: location(line, in: result))
@@ -635,7 +639,7 @@ struct ReportBuilder {
                 )
             }
         }
-        return steps.joined(separator: "; ")
+        return steps.joined(separator: labels.stepSeparator)
     }
 
     // MARK: - Closing sections
