@@ -45,6 +45,8 @@ let package = Package(
             name: "tender-eval-bench",
             dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderCore"]
         ),
+        .executableTarget(name: "fuzz-bid-import", dependencies: ["TenderBidImport", "TenderCore"]),
+        .executableTarget(name: "fuzz-rubric", dependencies: ["TenderRubric", "TenderCore"]),
         .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
         .testTarget(name: "TenderRubricTests", dependencies: ["TenderRubric"], resources: [.copy("Fixtures")]),
