@@ -85,7 +85,7 @@ struct ReportBuilder {
             )
         )
         let bids = evaluation.results.enumerated().map { index, result in
-            Block.section(bidSection(result, anchor: "bid-\(index + 1)"))
+            Block.section(bidSection(result, anchor: "bid-\(index + 1)", pageBreakBefore: index > 0))
         }
         blocks.append(
             .section(
@@ -93,7 +93,7 @@ struct ReportBuilder {
                     level: 2,
                     title: "\(labels.bidsSection)",
                     anchor: "bids",
-                    pageBreakBefore: false,
+                    pageBreakBefore: true,
                     blocks: bids
                 )
             )
@@ -395,7 +395,8 @@ struct ReportBuilder {
         }
     }
 
-    func bidSection(_ result: BidResult, anchor: String) -> Section {
+    /// One bid; every bid after the first starts a printed page (the first follows its section heading).
+    func bidSection(_ result: BidResult, anchor: String, pageBreakBefore: Bool) -> Section {
         var facts: [KeyValue] = []
         if let id = result.registrationID {
             facts.append(KeyValue(key: "\(labels.registrationID)", value: .user(id)))
@@ -437,7 +438,13 @@ struct ReportBuilder {
         if !result.flags.isEmpty {
             blocks.append(subsection(labels.bidFlagsSection, anchor, "flags", [.list(result.flags.map(flagText))]))
         }
-        return Section(level: 3, title: bidTitle(result), anchor: anchor, pageBreakBefore: true, blocks: blocks)
+        return Section(
+            level: 3,
+            title: bidTitle(result),
+            anchor: anchor,
+            pageBreakBefore: pageBreakBefore,
+            blocks: blocks
+        )
     }
 
     func subsection(_ title: String, _ anchor: String, _ suffix: String, _ blocks: [Block]) -> Block {

@@ -247,7 +247,8 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"))
         #expect(html.contains("default-src 'none'"))
         #expect(html.contains("@media print"))
-        #expect(html.contains("<section id=\"bid-1\" class=\"page\">"))
+        #expect(html.contains("<section id=\"bids\" class=\"page\">\n<h2>逐家评审明细</h2>\n<section id=\"bid-1\">"))
+        #expect(html.contains("<section id=\"bid-2\" class=\"page\">"))
         for external in ["<script", "<link", "src=", "href=", "@import", "url("] {
             #expect(!html.contains(external), "\(external)")
         }
