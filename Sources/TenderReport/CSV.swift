@@ -40,7 +40,10 @@ enum CSVWriter {
             record += rubric.criteria.map { criterion in
                 result.score(for: criterion.id).map { builder.counted($0.points) } ?? ""
             }
-            record.append(result.price.map { $0.evaluatedPrice.plainText } ?? "")
+            // Plain digits (no thousands separators) so spreadsheets read a number; at least two decimals.
+            record.append(
+                result.price.map { $0.evaluatedPrice.fixed(places: max(2, $0.evaluatedPrice.decimalPlaces)) } ?? ""
+            )
             var notes = result.flags.map { builder.shortFlagText($0).plain }
             notes += result.gates.filter { !$0.passed }.map {
                 labels.failedGateShort(builder.gateName($0.gateID)).plain

@@ -325,7 +325,7 @@ import Testing
                 "1", "珠海新城保洁服务有限公司", "91440400MA4EXXXX3C", "bids/xincheng.xml", "valid", "80.50",
             ]
         )
-        #expect(records[1].suffix(2) == ["1800000", "abnormally low price: written clarification required"])
+        #expect(records[1].suffix(2) == ["1800000.00", "abnormally low price: written clarification required"])
         #expect(records[3].last == "score disagreement: Service plan; tie (并列)")
         #expect(records[4].last == "failed gate: No major violation in 3 years")
         #expect(
