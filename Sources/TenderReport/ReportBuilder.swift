@@ -562,7 +562,10 @@ struct ReportBuilder {
         let exact = NumberFormat.exact
         switch score.basis {
         case .objective(let fact, let line, let applied):
-            return (factText(fact) + sourceText(line, in: result), appliedText(applied, unrounded: score.unrounded))
+            return (
+                factText(fact) + sourceText(line, in: result),
+                appliedText(applied, unrounded: score.unrounded, fact: fact)
+            )
         case .judgement(let aggregate):
             let members = aggregate.scores.map { labels.memberScore(member: .user($0.member), score: exact($0.score)) }
             let counted = aggregate.scores.filter { !aggregate.dropped.contains($0.member) }
@@ -588,16 +591,20 @@ struct ReportBuilder {
         }
     }
 
-    func appliedText(_ applied: AppliedScale, unrounded: Decimal) -> RichText {
+    /// The rule that produced the points. `fact` is the value as read: a linear scale's `applied` may already hold
+    /// the clamped value, and the report shows both.
+    func appliedText(_ applied: AppliedScale, unrounded: Decimal, fact: FactValue? = nil) -> RichText {
         let exact = NumberFormat.exact
         switch applied {
         case .linear(let value, let lower, let upper, let lowerPoints, let upperPoints):
-            let clamped = min(max(value, lower), upper)
+            let raw: Decimal
+            if case .number(let number) = fact { raw = number } else { raw = value }
+            let clamped = min(max(raw, min(lower, upper)), max(lower, upper))
             let formula =
                 "\(exact(lowerPoints)) + (\(exact(clamped)) − \(exact(lower))) / (\(exact(upper)) − \(exact(lower)))"
                 + " × (\(exact(upperPoints)) − \(exact(lowerPoints))) = \(exact(unrounded))"
             return
-                "\(labels.linear(clamp: exact(clamped), value: exact(value), lower: exact(lower), upper: exact(upper), formula: formula))"
+                "\(labels.linear(clamp: exact(clamped), value: exact(raw), lower: exact(lower), upper: exact(upper), formula: formula))"
         case .band(let band):
             guard let band else { return "\(labels.belowFirstBand(points: exact(unrounded)))" }
             let upper = band.to.map(exact) ?? "∞"

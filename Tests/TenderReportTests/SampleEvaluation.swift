@@ -317,7 +317,7 @@ enum Sample {
             .objective(
                 fact: .number(raw),
                 line: line,
-                applied: .linear(value: raw, lower: lower, upper: upper, lowerPoints: 0, upperPoints: points)
+                applied: .linear(value: clamped, lower: lower, upper: upper, lowerPoints: 0, upperPoints: points)
             )
         )
     }
