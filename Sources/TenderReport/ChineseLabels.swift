@@ -48,8 +48,15 @@ struct ChineseLabels: Labels {
     }
 
     func rankingOrder(_ steps: [RichText]) -> RichText {
-        let chain: [RichText] = ["总分从高到低", "评标价从低到高"] + steps.map { "\($0)从高到低" }
+        let chain: [RichText] = ["总分从高到低", "评标价从低到高"] + steps
         return chain.joined(separator: "，") + "，仍相同者并列"
+    }
+
+    func rankingStep(_ rule: TieBreakRule, names: (String) -> RichText) -> RichText {
+        switch rule {
+        case .earliestSubmission: return "递交时间从早到晚"
+        default: return "\(tieBreakRule(rule, names: names))从高到低"
+        }
     }
 
     func tieBreakRule(_ rule: TieBreakRule, names: (String) -> RichText) -> RichText {

@@ -50,8 +50,15 @@ struct EnglishLabels: Labels {
     }
 
     func rankingOrder(_ steps: [RichText]) -> RichText {
-        let chain: [RichText] = ["total ↓", "evaluated price ↑"] + steps.map { "\($0) ↓" }
+        let chain: [RichText] = ["total ↓", "evaluated price ↑"] + steps
         return chain.joined(separator: ", ") + ", then a declared tie (并列)"
+    }
+
+    func rankingStep(_ rule: TieBreakRule, names: (String) -> RichText) -> RichText {
+        switch rule {
+        case .earliestSubmission: return "submission time ↑"
+        default: return "\(tieBreakRule(rule, names: names)) ↓"
+        }
     }
 
     func tieBreakRule(_ rule: TieBreakRule, names: (String) -> RichText) -> RichText {

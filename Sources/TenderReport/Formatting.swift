@@ -5,9 +5,11 @@ import TenderCore
 enum NumberFormat {
     /// Money with thousands separators and at least two decimals (`2,288,231.72`); more decimals only when the
     /// exact value has them (a 12.5 % deduction can give `1,999,999.125`), so a hand recomputation matches.
+    /// A value with more than six decimals (a mean of prices, say) is cut after four and marked `…`.
     static func money(_ value: Decimal) -> String {
-        let places = max(2, value.decimalPlaces)
-        let text = value.fixed(places: places)
+        let long = value.decimalPlaces > 6
+        let places = long ? 4 : max(2, value.decimalPlaces)
+        let text = long ? String(exact(value).dropLast()) : value.fixed(places: places)
         let negative = text.hasPrefix("-")
         let unsigned = negative ? String(text.dropFirst()) : text
         let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -18,7 +20,7 @@ enum NumberFormat {
             grouped.append(digit)
         }
         let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + grouped + fraction
+        return (negative ? "-" : "") + grouped + fraction + (long ? "…" : "")
     }
 
     /// Points at the rubric's decimals (`19.93`, `8.00`).

@@ -36,7 +36,10 @@ protocol Labels: Sendable {
     var toolVersion: String { get }
     func methodName(_ method: EvaluationMethod) -> String
     func roundingRule(_ policy: RoundingPolicy, decimals: Int) -> String
+    /// The whole ranking chain; `steps` are the rubric's tie-break rules, each phrased by `rankingStep`.
     func rankingOrder(_ steps: [RichText]) -> RichText
+    /// One tie-break rule as a step of the chain, with its direction.
+    func rankingStep(_ rule: TieBreakRule, names: (String) -> RichText) -> RichText
     func tieBreakRule(_ rule: TieBreakRule, names: (String) -> RichText) -> RichText
     func sizeName(_ size: EnterpriseSize) -> String
     func deduction(size: EnterpriseSize, percent: String) -> String

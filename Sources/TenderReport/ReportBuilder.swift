@@ -203,7 +203,7 @@ struct ReportBuilder {
             KeyValue(key: "\(labels.minimumValidBids)", value: "\(tender.minimumValidBids)"),
             KeyValue(
                 key: "\(labels.rankingOrder)",
-                value: labels.rankingOrder(tender.tieBreak.map { labels.tieBreakRule($0, names: ruleTargetName) })
+                value: labels.rankingOrder(tender.tieBreak.map { labels.rankingStep($0, names: ruleTargetName) })
             ),
         ]
         let deductions = rubric.pricePolicy.sizeDeductions.filter { $0.value != 0 }.sorted { $0.key < $1.key }

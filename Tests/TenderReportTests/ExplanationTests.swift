@@ -122,3 +122,19 @@ import Testing
         )
     }
 }
+
+@Suite struct RankingOrderTests {
+    @Test func everyStepHasItsDirection() {
+        var evaluation = Sample.evaluation()
+        evaluation.rubric.tender.tieBreak = [.groupScore(["capability"]), .earliestSubmission]
+        let english = ReportRenderer.markdown(evaluation, context: Sample.context(.en))
+        let chinese = ReportRenderer.markdown(evaluation, context: Sample.context(.zh))
+        #expect(
+            english.contains(
+                "- **Ranking order**: total ↓, evaluated price ↑, Capability score ↓, submission time ↑, then a "
+                    + "declared tie (并列)"
+            )
+        )
+        #expect(chinese.contains("- **排序规则**: 总分从高到低，评标价从低到高，服务能力得分从高到低，递交时间从早到晚，仍相同者并列"))
+    }
+}
