@@ -81,6 +81,7 @@ public enum OutputFolder {
         let staging = ((parent.isEmpty ? "." : parent) as NSString)
             .appendingPathComponent(".\(base).tender-eval-staging-\(getpid())")
         let manager = FileManager.default
+        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: base)
         try? manager.removeItem(atPath: staging)
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -103,6 +104,18 @@ public enum OutputFolder {
             close(directory)
         }
         return staging
+    }
+
+    /// Removes staging folders left by runs that were killed (their process no longer exists).
+    private static func removeAbandonedStaging(in parent: String, base: String) {
+        let prefix = ".\(base).tender-eval-staging-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+            }
+        }
     }
 
     private static func writeDurably(_ bytes: [UInt8], to path: String) -> Bool {
