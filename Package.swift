@@ -56,7 +56,11 @@ let package = Package(
             dependencies: ["TenderScoring", "TenderRubric", "TenderBidImport", "TenderCore"]
         ),
         .testTarget(name: "TenderSynthTests", dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport"]),
-        .testTarget(name: "TenderReportTests", dependencies: ["TenderReport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TenderReportTests",
+            dependencies: ["TenderReport", "TenderTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport"),
         .testTarget(
             name: "TenderEvalCLITests",
