@@ -141,8 +141,33 @@ import Glibc
         let html = String(decoding: try Data(contentsOf: out.appendingPathComponent("report.html")), as: UTF8.self)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        try expectBrowserShowsNameAsText(out.appendingPathComponent("report.html"))
         let csv = String(decoding: try Data(contentsOf: out.appendingPathComponent("scores.csv")), as: UTF8.self)
         #expect(!csv.contains(",=HYPERLINK"))
         #expect(csv.contains("'=HYPERLINK"))
+    }
+
+    /// Loads the page in headless Chromium, when the machine has it, and checks the DOM it builds: no script
+    /// element, and the hostile name present as text.
+    private func expectBrowserShowsNameAsText(_ page: URL) throws {
+        guard
+            let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else {
+            print("SKIPPED: no headless Chromium here (apt-get install chromium); the HTML was checked as text only")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(dom.contains("<body"), "Chromium produced no DOM")
+        #expect(!dom.contains("<script"))
+        #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 }
