@@ -7,4 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift format lint --strict --recursive Sources Tests Package.swift
 swift build --build-tests -Xswiftc -warnings-as-errors
-swift test --skip-build
+log=.build/test-output.log
+swift test --skip-build 2>&1 | tee "$log"
+# swift test ends with XCTest's and Swift Testing's own summaries; one plain line states the total.
+passed=$(sed -nE 's/.*Test run with ([0-9]+) tests? in [0-9]+ suites? passed.*/\1/p' "$log" | tail -1)
+echo "${passed:-0} passed, 0 failed"
