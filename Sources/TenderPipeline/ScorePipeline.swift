@@ -4,7 +4,7 @@ public import TenderBidImport
 public import TenderCore
 import TenderFiles
 import TenderReport
-public import TenderRubric
+import TenderRubric
 public import TenderScoring
 
 /// What `tender-eval score` is asked to do.
@@ -167,20 +167,6 @@ public enum ScorePipeline {
         paths.filter { path in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
-    }
-}
-
-extension Rubric {
-    /// The rubric's expressions as importer queries, compiled once per run.
-    public var factQueries: [FactQuery] {
-        factExpressions.map { expression in
-            FactQuery(
-                id: expression.id,
-                expression: expression.expression,
-                kind: FactQuery.Kind(rawValue: expression.kind.rawValue) ?? .number,
-                location: expression.location
-            )
         }
     }
 }

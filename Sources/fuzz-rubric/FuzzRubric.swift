@@ -18,7 +18,7 @@ enum RubricFuzzCheck {
     static func check(_ bytes: [UInt8]) {
         do {
             let loaded = try RubricLoader.load(bytes: bytes, file: file)
-            _ = loaded.rubric.factExpressions
+            _ = loaded.rubric.factQueries
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
             guard !errors.isEmpty else {

@@ -19,6 +19,6 @@ import Testing
         #expect(loaded.warnings.isEmpty)
         #expect(loaded.rubric.groups.map(\.id) == ["price", "capability", "quality", "reputation"])
         #expect(loaded.rubric.gates.count == 4)
-        #expect(loaded.rubric.factExpressions.count == 6)
+        #expect(loaded.rubric.factQueries.count == 6)
     }
 }

@@ -174,9 +174,9 @@ import Testing
         #expect(RubricFixtures.errors(inline: yaml) == [])
     }
 
-    @Test func factExpressionsListGatesThenObjectiveCriteria() throws {
+    @Test func factQueriesListGatesThenObjectiveCriteria() throws {
         let rubric = try RubricFixtures.load("valid.yaml").rubric
-        let facts = rubric.factExpressions
+        let facts = rubric.factQueries
         #expect(
             facts.map(\.id) == [
                 "gate:has-manager", "qualified-staff", "response-time", "satisfaction", "iso9001", "association-rating",

@@ -156,10 +156,7 @@ import Testing
     func sampleBidsImportAndYieldTheModelFacts(criteria: Int, seed: UInt64) throws {
         let tender = SyntheticTender.generate(bids: 40, criteria: criteria, seed: seed)
         let rubric = try RubricLoader.load(bytes: Array(tender.rubricYAML.utf8), file: "rubric.yaml").rubric
-        let queries = rubric.factExpressions.map {
-            FactQuery(id: $0.id, expression: $0.expression, kind: FactQuery.Kind(rawValue: $0.kind.rawValue) ?? .number)
-        }
-        let importer = try BidImporter(queries: queries, namespaces: rubric.namespaces)
+        let importer = try BidImporter(queries: rubric.factQueries, namespaces: rubric.namespaces)
         let outcomes = importer.importBids(tender.bids.map { ($0.fileName, Array($0.xml.utf8)) })
         for (outcome, expected) in zip(outcomes, tender.model.bids) {
             switch outcome {

@@ -179,26 +179,3 @@ public enum FactValue: Hashable, Sendable {
     /// The expression matched nothing (or gave an empty string where a number was expected).
     case absent
 }
-
-/// A rubric expression the importer evaluates in every bid.
-public struct FactQuery: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
-        case number
-        case text
-        case boolean
-    }
-
-    public var id: String
-    /// XPath 1.0 using the prefixes of `BidImporter`'s namespace bindings.
-    public var expression: String
-    public var kind: Kind
-    /// Where the expression was written, for syntax errors.
-    public var location: SourceLocation?
-
-    public init(id: String, expression: String, kind: Kind, location: SourceLocation? = nil) {
-        self.id = id
-        self.expression = expression
-        self.kind = kind
-        self.location = location
-    }
-}
