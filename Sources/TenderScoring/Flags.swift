@@ -73,4 +73,18 @@ extension Flag {
             return false
         }
     }
+
+    /// The bidders `concerns` is true for (a name may repeat), so flags can be indexed by bidder.
+    var concernedBidders: [String] {
+        switch self {
+        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _):
+            return [name]
+        case .declaredTie(let bidders, _):
+            return bidders
+        case .rankReversal(let removed, let winner, let other):
+            return [removed, winner, other]
+        case .tooFewValidBids:
+            return []
+        }
+    }
 }

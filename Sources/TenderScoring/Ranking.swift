@@ -61,9 +61,15 @@ enum Ranking {
                 }
             }
         }
+        // Bidders sharing each rank, in ranking order (one pass, so 100,000 bids do not cost 10^10 comparisons).
+        var sharing: [Int: [(file: String, name: String)]] = [:]
+        for entry in ranked {
+            if let rank = entry.rank { sharing[rank, default: []].append((entry.file, entry.displayName)) }
+        }
         for index in ranked.indices {
-            ranked[index].tiedWith = ranked.filter { $0.rank == ranked[index].rank && $0.file != ranked[index].file }
-                .map(\.displayName)
+            let file = ranked[index].file
+            ranked[index].tiedWith = (ranked[index].rank.flatMap { sharing[$0] } ?? []).filter { $0.file != file }
+                .map(\.name)
         }
         return ranked
     }

@@ -86,9 +86,14 @@ public enum TenderEvaluator {
         } else {
             outcome = .ranked
         }
+        // Each result's flags in flag order, through an index by bidder (not every flag tested per result).
+        var flagIndices: [String: [Int]] = [:]
+        for (index, flag) in flags.enumerated() {
+            for name in Set(flag.concernedBidders) { flagIndices[name, default: []].append(index) }
+        }
         let ranked = scored.results.map { entry in
             var entry = entry
-            entry.flags = flags.filter { $0.concerns(entry.displayName) }
+            entry.flags = (flagIndices[entry.displayName] ?? []).map { flags[$0] }
             return entry
         }
         return Evaluation(

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Benchmark of tender-eval against reference tools on the same machine, in the same run (issue 3, item 9).
+#
+#   1. 10,000 synthetic bids (50 criteria) written by `tender-eval synth`:
+#        tender-eval score rubric.yaml bids/ --out out/ --force     vs   xmllint --noout bids/*.xml
+#   2. 100,000 bids x 50 criteria built in memory (no XML):
+#        tender-eval-bench scoring (TenderEvaluator.evaluate)       vs   numpy min-max weighted sum + argsort
+#
+# Prints the figures and the ratios (tender-eval / reference); it asserts nothing about speed. Each figure is the
+# median of 3 runs. Python and numpy are only the reference here, never part of the product.
+#
+# Usage: scripts/benchmark.sh [--bids N] [--criteria M] [--memory-bids N] [--seed S] [--runs R]
+#                             [--skip-files] [--skip-memory] [--keep]
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+bids=10000
+criteria=50
+memory_bids=100000
+seed=42
+runs=3
+skip_files=0
+skip_memory=0
+keep=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --bids) bids="$2"; shift 2 ;;
+        --criteria) criteria="$2"; shift 2 ;;
+        --memory-bids) memory_bids="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        --skip-files) skip_files=1; shift ;;
+        --skip-memory) skip_memory=1; shift ;;
+        --keep) keep=1; shift ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 64 ;;
+    esac
+done
+
+say() { printf '%s\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else say "benchmark.sh: need root to run: $*"; exit 1
+    fi
+}
+
+# --- prerequisites -------------------------------------------------------------------------------------------
+scripts/setup.sh
+if ! command -v xmllint >/dev/null 2>&1; then
+    say "installing libxml2-utils (xmllint) ..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
+fi
+if ! python3 -c 'import numpy' >/dev/null 2>&1; then
+    say "installing numpy for the reference run ..."
+    if ! command -v python3 >/dev/null 2>&1; then
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-pip
+    fi
+    python3 -m pip install --quiet numpy || python3 -m pip install --quiet --break-system-packages numpy
+fi
+
+# SWIFT_SCRATCH_PATH lets a developer build elsewhere than .build (e.g. next to a running debug build).
+build=(swift build -c release)
+if [ -n "${SWIFT_SCRATCH_PATH:-}" ]; then build+=(--scratch-path "$SWIFT_SCRATCH_PATH"); fi
+say "building release binaries ..."
+"${build[@]}" --product tender-eval >&2
+"${build[@]}" --product tender-eval-bench >&2
+bin="$("${build[@]}" --show-bin-path)"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/tender-eval-bench.XXXXXX")"
+if [ "$keep" -eq 0 ]; then trap 'rm -rf "$work"' EXIT; else say "keeping $work"; fi
+
+# Wall-clock seconds of a command (stdout and stderr discarded; a failure stops the script).
+seconds_of() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>"$work/last-stderr" || {
+        local status=$?
+        say "benchmark.sh: command failed with status $status: $*"
+        sed -n '1,20p' "$work/last-stderr" >&2
+        exit 1
+    }
+    end=$(date +%s.%N)
+    python3 -c "print(f'{$end - $start:.3f}')"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { python3 -c "print(f'{$1 / $2:.1f}' if $2 > 0 else 'n/a')"; }
+
+rows=()
+
+# --- 1. files: tender-eval score vs xmllint --noout ----------------------------------------------------------
+if [ "$skip_files" -eq 0 ]; then
+    tender="$work/tender"
+    if ! "$bin/tender-eval" synth --help >/dev/null 2>&1; then
+        say "benchmark.sh: 'tender-eval synth' is not available in this build; cannot generate the bids"
+        exit 1
+    fi
+    say "generating $bids synthetic bids x $criteria criteria (seed $seed) ..."
+    synth_seconds=$(seconds_of "$bin/tender-eval" synth --bids "$bids" --criteria "$criteria" --seed "$seed" --out "$tender")
+    count=$(find "$tender/bids" -name '*.xml' | wc -l)
+    size=$(find "$tender/bids" -name '*.xml' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+    say "  $count bids, $((size / count)) bytes each on average, written in $synth_seconds s"
+
+    lint_times=()
+    score_times=()
+    for run in $(seq 1 "$runs"); do
+        say "run $run/$runs: xmllint --noout, then tender-eval score ..."
+        lint_times+=("$(seconds_of sh -c "find '$tender/bids' -name '*.xml' -print0 | xargs -0 xmllint --noout")")
+        # tender-eval exits 0 (ranked); a failed tender (2) would also be a complete run, so accept it.
+        score_times+=("$(seconds_of sh -c "'$bin/tender-eval' score '$tender/rubric.yaml' '$tender/bids' --out '$work/out' --force; s=\$?; [ \$s -eq 0 ] || [ \$s -eq 2 ]")")
+    done
+    lint=$(median "${lint_times[@]}")
+    score=$(median "${score_times[@]}")
+    say "  xmllint runs: ${lint_times[*]}   tender-eval score runs: ${score_times[*]}"
+    rows+=("$count bids x $criteria criteria, XML files|tender-eval score (parse, XSD, XPath facts, scoring, 5 reports)|$score|xmllint --noout (parse only)|$lint|$(ratio "$score" "$lint")")
+fi
+
+# --- 2. in memory: TenderEvaluator.evaluate vs numpy weighted sum --------------------------------------------
+if [ "$skip_memory" -eq 0 ]; then
+    say "in-memory scoring of $memory_bids bids x $criteria criteria (seed 1), $runs runs ..."
+    "$bin/tender-eval-bench" scoring --bids "$memory_bids" --criteria "$criteria" --seed 1 --runs "$runs" \
+        | tee "$work/scoring.txt" >&2
+    engine=$(sed -n 's/^median evaluate seconds: //p' "$work/scoring.txt")
+
+    say "writing the same data as a numpy matrix ..."
+    "$bin/tender-eval-bench" matrix --bids "$memory_bids" --criteria "$criteria" --seed 1 --out "$work/matrix" >&2
+    numpy=$(python3 - "$work/matrix" "$runs" <<'PYTHON'
+import sys, time
+import numpy as np
+folder, runs = sys.argv[1], int(sys.argv[2])
+X = np.load(f"{folder}/X.npy")
+w = np.load(f"{folder}/w.npy")
+def score():
+    lo = X.min(0); hi = X.max(0)
+    span = np.where(hi > lo, hi - lo, 1.0)
+    R = (X - lo) / span
+    s = R @ w
+    return s, np.argsort(-s, kind="stable")
+score()  # warm-up, untimed
+times = []
+for _ in range(runs):
+    start = time.perf_counter(); score(); times.append(time.perf_counter() - start)
+print(f"{sorted(times)[len(times) // 2]:.3f}")
+PYTHON
+)
+    rows+=("$memory_bids bids x $criteria criteria, in memory|TenderEvaluator.evaluate (exact decimals, gates, committee, price, ranking, flags)|$engine|numpy min-max weighted sum + argsort|$numpy|$(ratio "$engine" "$numpy")")
+fi
+
+# --- table ---------------------------------------------------------------------------------------------------
+echo
+echo "machine: $(nproc) cores, $(uname -m), $(swift --version 2>/dev/null | head -1)"
+echo "median of $runs runs, seconds"
+echo
+echo "| workload | tender-eval | s | reference | s | ratio |"
+echo "| --- | --- | ---: | --- | ---: | ---: |"
+for row in "${rows[@]}"; do
+    IFS='|' read -r workload ours ours_s ref ref_s r <<<"$row"
+    echo "| $workload | $ours | $ours_s | $ref | $ref_s | ${r}x |"
+done
