@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct PlaceholderTenderCoreTests {
-    @Test func builds() {
-        #expect(Bool(true))
-    }
-}
