@@ -141,7 +141,7 @@ for fuzzer in "${fuzzers[@]}"; do
         exit 1
     fi
     binary="$("${build[@]}" --show-bin-path)/$product"
-    if command -v readelf >/dev/null 2>&1 && ! readelf -S "$binary" | grep -q __sancov_cntrs; then
+    if command -v readelf >/dev/null 2>&1 && ! grep -q __sancov_cntrs <<<"$(readelf -S "$binary")"; then
         echo "fuzz.sh: $binary has no coverage instrumentation; libFuzzer would fuzz blind" >&2
         exit 1
     fi
