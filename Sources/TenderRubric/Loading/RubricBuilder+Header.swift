@@ -1,0 +1,89 @@
+import Foundation
+import TenderCore
+import Yams
+
+/// Reading the tender header.
+extension RubricBuilder {
+    /// The header (tie-break still empty; nil when a required key is broken) and the raw tie-break entries,
+    /// resolved once the groups are known.
+    func readTender(
+        _ field: Field
+    ) -> (TenderHeader?, [(String, SourceLocation)]) {
+        guard let view = reader.mapping(field) else { return (nil, []) }
+        let context = "in 'tender'"
+        reader.checkKeys(view, allowed: RubricBuilder.tenderKeys, context: context)
+
+        let id = reader.required(view, "id", context: context).flatMap { reader.string($0) }
+        let title = view["title"].flatMap { reader.localized($0) } ?? LocalizedText()
+        let buyer = view["buyer"].flatMap { reader.localized($0) } ?? LocalizedText()
+        var currency: String?
+        if let entry = reader.required(view, "currency", context: context), let text = reader.string(entry) {
+            if text.count == 3 && text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) {
+                currency = text
+            } else {
+                reader.error(
+                    "currency must be a 3-letter ISO 4217 code such as CNY, found '\(text)'",
+                    at: entry.location
+                )
+            }
+        }
+        let budget = view["budget"].flatMap { reader.decimal($0, .positive) }
+        let method =
+            view["method"].flatMap { reader.choice($0, EvaluationMethod.allCases.map(\.rawValue)) }
+            .flatMap(EvaluationMethod.init(rawValue:)) ?? .comprehensive
+        let decimals = view["decimals"].flatMap { reader.integer($0, 0...6) } ?? 2
+        let rounding =
+            view["rounding"].flatMap { reader.choice($0, RoundingPolicy.allCases.map(\.rawValue)) }
+            .flatMap(RoundingPolicy.init(rawValue:)) ?? .perCriterion
+        let minimumBids = view["minimum-valid-bids"].flatMap { reader.integer($0, 1...Int.max) } ?? 3
+        var evaluationDate: String?
+        if let entry = reader.required(view, "evaluation-date", context: context), let text = reader.string(entry) {
+            if RubricBuilder.isCalendarDate(text) {
+                evaluationDate = text
+            } else {
+                reader.error("evaluation-date must be a date written YYYY-MM-DD, found '\(text)'", at: entry.location)
+            }
+        }
+        var profile: String?
+        if let entry = view["profile"], let text = reader.choice(entry, RubricBuilder.profiles) {
+            profile = text == "none" ? nil : text
+        }
+        var tieBreak: [(String, SourceLocation)] = []
+        if let entry = view["tie-break"], let items = reader.sequence(entry) {
+            for item in items {
+                if let text = reader.string(item, what: "a tie-break rule") {
+                    tieBreak.append((text, reader.location(item)))
+                }
+            }
+        }
+        guard let id, let currency, let evaluationDate else { return (nil, tieBreak) }
+        let header = TenderHeader(
+            id: id,
+            title: title,
+            buyer: buyer,
+            currency: currency,
+            budget: budget,
+            method: method,
+            decimals: decimals,
+            rounding: rounding,
+            minimumValidBids: minimumBids,
+            tieBreak: [],
+            evaluationDate: evaluationDate,
+            profile: profile,
+            location: view.location
+        )
+        return (header, tieBreak)
+    }
+
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            year >= 1900, (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
+    }
+}
