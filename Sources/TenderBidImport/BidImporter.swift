@@ -53,10 +53,20 @@ public struct BidImporter: Sendable {
         namespaces: [NamespaceBinding],
         limits: ImportLimits = ImportLimits()
     ) throws(DiagnosticError) {
+        try self.init(queries: queries, namespaces: namespaces, limits: limits, evaluation: .singleWalk)
+    }
+
+    /// `evaluation: .libxml2Only` switches the single walk off (for the tests that compare both).
+    init(
+        queries: [FactQuery],
+        namespaces: [NamespaceBinding],
+        limits: ImportLimits = ImportLimits(),
+        evaluation: FactEvaluation
+    ) throws(DiagnosticError) {
         self.queries = queries
         self.namespaces = namespaces
         self.limits = limits
-        self.pool = try QueryPool(queries: queries, namespaces: namespaces)
+        self.pool = try QueryPool(queries: queries, namespaces: namespaces, evaluation: evaluation)
     }
 
     /// Reads one bid. Never throws and never crashes on hostile input: anything it cannot read safely is a

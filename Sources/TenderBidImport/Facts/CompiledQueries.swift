@@ -3,16 +3,31 @@ import Foundation
 import Synchronization
 import TenderCore
 
+/// How the importer evaluates the rubric's fact queries.
+enum FactEvaluation: Hashable, Sendable {
+    /// Simple child / attribute paths (`SimpleXPath`) for all queries in one walk of each bid; libxml2's XPath
+    /// engine for the rest. The default.
+    case singleWalk
+    /// libxml2's XPath engine for every query (the reference the single walk is tested against).
+    case libxml2Only
+}
+
 /// A rubric's fact queries compiled for one thread: an XPath context with the namespace bindings registered
-/// once, and one compiled expression per query.
+/// once, one compiled expression per query, and the single-walk plan of the simple ones.
 ///
 /// `@unchecked Sendable` because instances move between threads through `QueryPool`, which lends each one to
 /// a single thread at a time; no instance is ever used by two threads at once.
 final class CompiledQueries: @unchecked Sendable {
     private let context: xmlXPathContextPtr
     private let compiled: [(query: FactQuery, expression: xmlXPathCompExprPtr)]
+    /// The simple queries, read in one walk of each bid; nil when none is simple or the walk is switched off.
+    private let plan: SinglePassPlan?
 
-    init(queries: [FactQuery], namespaces: [NamespaceBinding]) throws(DiagnosticError) {
+    init(
+        queries: [FactQuery],
+        namespaces: [NamespaceBinding],
+        evaluation: FactEvaluation = .singleWalk
+    ) throws(DiagnosticError) {
         ensureLibXML2()
         guard let context = xmlXPathNewContext(nil) else {
             throw DiagnosticError(.error("out of memory while compiling the rubric's expressions"))
@@ -53,7 +68,21 @@ final class CompiledQueries: @unchecked Sendable {
         }
         self.context = context
         self.compiled = compiled
+        // Every query is compiled by libxml2 above (same syntax errors, and the fallback); the simple ones are
+        // also planned for the single walk.
+        var plan: SinglePassPlan?
+        if evaluation == .singleWalk {
+            let prefixes = SimpleXPath.prefixMap(namespaces)
+            let candidate = SinglePassPlan(
+                queries: compiled.map { SimpleXPath.parse($0.query.expression, namespaces: prefixes) }
+            )
+            if !candidate.isEmpty { plan = candidate }
+        }
+        self.plan = plan
     }
+
+    /// How many queries the single walk reads (the others go through libxml2's XPath engine).
+    var singleWalkCount: Int { plan?.wrappers.count ?? 0 }
 
     deinit {
         for entry in compiled { xmlXPathFreeCompExpr(entry.expression) }
@@ -76,7 +105,16 @@ final class CompiledQueries: @unchecked Sendable {
         }
         var facts: [String: Fact] = [:]
         var warnings: [Diagnostic] = []
-        for (query, expression) in compiled {
+        let root = xmlDocGetRootElement(document)
+        let plan = root == nil ? nil : self.plan
+        if let plan, let root { plan.run(root: root) }
+        for (index, (query, expression)) in compiled.enumerated() {
+            if let plan, let slot = plan.slotOfQuery[index] {
+                let (fact, warning) = plan.fact(slot: slot, query: query, file: file)
+                facts[query.id] = fact
+                if let warning { warnings.append(warning) }
+                continue
+            }
             guard let result = xmlXPathCompiledEval(expression, context) else {
                 warnings.append(
                     .warning(
@@ -101,13 +139,19 @@ final class CompiledQueries: @unchecked Sendable {
 final class QueryPool: Sendable {
     let queries: [FactQuery]
     let namespaces: [NamespaceBinding]
+    let evaluation: FactEvaluation
     private let idle: Mutex<[CompiledQueries]>
 
-    init(queries: [FactQuery], namespaces: [NamespaceBinding]) throws(DiagnosticError) {
+    init(
+        queries: [FactQuery],
+        namespaces: [NamespaceBinding],
+        evaluation: FactEvaluation = .singleWalk
+    ) throws(DiagnosticError) {
         self.queries = queries
         self.namespaces = namespaces
+        self.evaluation = evaluation
         // Compiling once here both reports every syntax error at init and seeds the pool.
-        let first = try CompiledQueries(queries: queries, namespaces: namespaces)
+        let first = try CompiledQueries(queries: queries, namespaces: namespaces, evaluation: evaluation)
         idle = Mutex([first])
     }
 
@@ -117,7 +161,11 @@ final class QueryPool: Sendable {
         let queries: CompiledQueries
         if let lent {
             queries = lent
-        } else if let fresh = try? CompiledQueries(queries: self.queries, namespaces: namespaces) {
+        } else if let fresh = try? CompiledQueries(
+            queries: self.queries,
+            namespaces: namespaces,
+            evaluation: evaluation
+        ) {
             queries = fresh
         } else {
             // Cannot happen: the same queries compiled in init.
@@ -128,55 +176,71 @@ final class QueryPool: Sendable {
     }
 }
 
-/// Converts an XPath result into a `Fact` of the kind the rubric asked for.
+/// Converts an XPath result into a `Fact` of the kind the rubric asked for. The single-walk evaluator calls the
+/// same functions for the same kinds of result, so both give identical facts and warnings.
 enum FactConversion {
     static func fact(from result: xmlXPathObject, query: FactQuery, file: String) -> (Fact, Diagnostic?) {
         switch result.type {
         case XPATH_NODESET, XPATH_XSLT_TREE:
-            guard let set = result.nodesetval, set.pointee.nodeNr > 0, let node = set.pointee.nodeTab[0] else {
-                return (Fact(.absent), nil)
-            }
-            let line = node.line
-            let text: String
-            if let value = xmlXPathCastNodeToString(node) {
-                text = String(cString: value).trimmingXMLWhitespace
-                clibxml2_xmlFree(value)
-            } else {
-                text = ""
-            }
-            return fromText(text, query: query, file: file, line: line, fromNode: true)
+            var first: xmlNodePtr?
+            if let set = result.nodesetval, set.pointee.nodeNr > 0 { first = set.pointee.nodeTab[0] }
+            return nodeSet(first: first, query: query, file: file)
         case XPATH_BOOLEAN:
-            let value = result.boolval != 0
-            switch query.kind {
-            case .boolean: return (Fact(.boolean(value)), nil)
-            case .number: return (Fact(.number(value ? 1 : 0)), nil)
-            case .text: return (Fact(.text(value ? "true" : "false")), nil)
-            }
+            return boolean(result.boolval != 0, query: query)
         case XPATH_NUMBER:
-            let value = result.floatval
-            switch query.kind {
-            case .boolean:
-                return (Fact(value.isNaN ? .absent : .boolean(value != 0)), nil)
-            case .number, .text:
-                guard value.isFinite else {
-                    if value.isNaN { return (Fact(.absent), nil) }
-                    return (
-                        Fact(.absent),
-                        .warning(
-                            "criterion '\(query.id)' gives an infinite number; the value is missing",
-                            at: SourceLocation(file: file)
-                        )
-                    )
-                }
-                guard let decimal = decimal(from: value) else { return (Fact(.absent), nil) }
-                return query.kind == .number ? (Fact(.number(decimal)), nil) : (Fact(.text(decimal.plainText)), nil)
-            }
+            return number(result.floatval, query: query, file: file)
         case XPATH_STRING:
-            let text = result.stringval.map { String(cString: $0) }?.trimmingXMLWhitespace ?? ""
-            return fromText(text, query: query, file: file, line: nil, fromNode: false)
+            return string(result.stringval.map { UnsafePointer($0) }, query: query, file: file)
         default:
             return (Fact(.absent), nil)
         }
+    }
+
+    /// A node-set result, given by its first node in document order (nil when empty).
+    static func nodeSet(first node: xmlNodePtr?, query: FactQuery, file: String) -> (Fact, Diagnostic?) {
+        guard let node else { return (Fact(.absent), nil) }
+        let line = node.line
+        let text: String
+        if let value = xmlXPathCastNodeToString(node) {
+            text = String(cString: value).trimmingXMLWhitespace
+            clibxml2_xmlFree(value)
+        } else {
+            text = ""
+        }
+        return fromText(text, query: query, file: file, line: line, fromNode: true)
+    }
+
+    static func boolean(_ value: Bool, query: FactQuery) -> (Fact, Diagnostic?) {
+        switch query.kind {
+        case .boolean: return (Fact(.boolean(value)), nil)
+        case .number: return (Fact(.number(value ? 1 : 0)), nil)
+        case .text: return (Fact(.text(value ? "true" : "false")), nil)
+        }
+    }
+
+    static func number(_ value: Double, query: FactQuery, file: String) -> (Fact, Diagnostic?) {
+        switch query.kind {
+        case .boolean:
+            return (Fact(value.isNaN ? .absent : .boolean(value != 0)), nil)
+        case .number, .text:
+            guard value.isFinite else {
+                if value.isNaN { return (Fact(.absent), nil) }
+                return (
+                    Fact(.absent),
+                    .warning(
+                        "criterion '\(query.id)' gives an infinite number; the value is missing",
+                        at: SourceLocation(file: file)
+                    )
+                )
+            }
+            guard let decimal = decimal(from: value) else { return (Fact(.absent), nil) }
+            return query.kind == .number ? (Fact(.number(decimal)), nil) : (Fact(.text(decimal.plainText)), nil)
+        }
+    }
+
+    static func string(_ value: UnsafePointer<xmlChar>?, query: FactQuery, file: String) -> (Fact, Diagnostic?) {
+        let text = value.map { String(cString: $0) }?.trimmingXMLWhitespace ?? ""
+        return fromText(text, query: query, file: file, line: nil, fromNode: false)
     }
 
     private static func fromText(
