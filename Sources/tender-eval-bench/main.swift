@@ -15,7 +15,8 @@ let usage = """
       scoring  builds N synthetic bids in memory and times TenderEvaluator.evaluate (median of R runs)
       matrix   writes DIR/X.npy (N x M float64 raw values, lower-is-better columns negated) and DIR/w.npy
                (M criterion points) for a numpy weighted-sum reference on the same data
-      files    writes the synthetic tender as files: DIR/rubric.yaml, DIR/bids/*.xml, DIR/committee-scores.csv
+      files    writes the synthetic tender as files: DIR/rubric.yaml, DIR/bids/*.xml and
+               DIR/bids/committee-scores.csv
                (the same bytes as `tender-eval synth`)
 
     defaults: --bids 100000 --criteria 50 --seed 1 --runs 1
@@ -285,7 +286,9 @@ func runFiles(_ options: Options) {
             withIntermediateDirectories: true
         )
         try Data(tender.rubricYAML.utf8).write(to: base.appendingPathComponent("rubric.yaml"))
-        try Data(tender.scoreSheetCSV.utf8).write(to: base.appendingPathComponent("committee-scores.csv"))
+        try Data(tender.scoreSheetCSV.utf8).write(
+            to: base.appendingPathComponent("bids").appendingPathComponent("committee-scores.csv")
+        )
         for bid in tender.bids {
             try Data(bid.xml.utf8).write(to: base.appendingPathComponent("bids").appendingPathComponent(bid.fileName))
         }
@@ -293,7 +296,7 @@ func runFiles(_ options: Options) {
         FileHandle.standardError.write(Data("tender-eval-bench: cannot write to \(directory): \(error)\n".utf8))
         exit(1)
     }
-    print("wrote \(directory)/rubric.yaml, \(tender.bids.count) bids and committee-scores.csv")
+    print("wrote \(directory)/rubric.yaml, \(tender.bids.count) bids and bids/committee-scores.csv")
 }
 
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
