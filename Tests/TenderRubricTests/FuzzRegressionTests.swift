@@ -1,0 +1,44 @@
+import Foundation
+import TenderCore
+import Testing
+
+@testable import TenderRubric
+
+/// Every input kept in Fixtures/fuzz-regressions (found by `scripts/fuzz.sh rubric`, see its README) goes through
+/// the loader: it returns a rubric (whose fact expressions can be listed) or throws errors that each say where
+/// in the file they are.
+@Suite struct FuzzRegressionTests {
+    static let folder = "fuzz-regressions"
+
+    /// The file names in the folder, except its README.
+    static let inputs: [String] = {
+        guard let url = Bundle.module.url(forResource: folder, withExtension: nil, subdirectory: "Fixtures"),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+        else { return [] }
+        return names.filter { $0 != "README.md" }.sorted()
+    }()
+
+    @Test func folderIsBundled() throws {
+        let url = try #require(
+            Bundle.module.url(forResource: Self.folder, withExtension: nil, subdirectory: "Fixtures"),
+            "Fixtures/\(Self.folder) is missing from the test bundle"
+        )
+        #expect(FileManager.default.fileExists(atPath: url.appendingPathComponent("README.md").path))
+    }
+
+    @Test(arguments: inputs)
+    func loaderReturnsARubricOrLocatedErrors(_ name: String) throws {
+        let bytes = try RubricFixtures.bytes("\(Self.folder)/\(name)")
+        do {
+            let loaded = try RubricLoader.load(bytes: bytes, file: name)
+            _ = loaded.rubric.factQueries
+        } catch {
+            let errors = error.diagnostics.filter { $0.severity == .error }
+            #expect(!errors.isEmpty, "refused without an error: \(error)")
+            for diagnostic in errors {
+                #expect(diagnostic.location?.file == name, "error without a location: \(diagnostic)")
+                #expect((diagnostic.location?.line ?? 1) >= 1 && (diagnostic.location?.column ?? 1) >= 1)
+            }
+        }
+    }
+}
