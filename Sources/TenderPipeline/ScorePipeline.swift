@@ -142,11 +142,12 @@ public enum ScorePipeline {
             toolVersion: ToolVersion.current,
             inputs: hashedInputs.map { ReportInput(path: $0.path, sha256: $0.sha256) }
         )
+        let documents = ReportRenderer.documents(evaluation, context: context)
         let reports: [(name: String, bytes: [UInt8])] = [
-            ("report.md", Array(ReportRenderer.markdown(evaluation, context: context).utf8)),
-            ("report.html", Array(ReportRenderer.html(evaluation, context: context).utf8)),
-            ("scores.csv", Array(ReportRenderer.csv(evaluation, context: context).utf8)),
-            ("result.json", Array(ReportRenderer.json(evaluation, context: context).utf8)),
+            ("report.md", Array(documents.markdown.utf8)),
+            ("report.html", Array(documents.html.utf8)),
+            ("scores.csv", Array(documents.csv.utf8)),
+            ("result.json", Array(documents.json.utf8)),
         ]
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,

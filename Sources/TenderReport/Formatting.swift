@@ -7,20 +7,26 @@ enum NumberFormat {
     /// exact value has them (a 12.5 % deduction can give `1,999,999.125`), so a hand recomputation matches.
     /// A value with more than six decimals (a mean of prices, say) is cut after four and marked `…`.
     static func money(_ value: Decimal) -> String {
-        let long = value.decimalPlaces > 6
-        let places = long ? 4 : max(2, value.decimalPlaces)
-        let text = long ? String(exact(value).dropLast()) : value.fixed(places: places)
+        // One conversion to text; every digit below comes from it, so nothing is rounded.
+        let text = value.plainText
         let negative = text.hasPrefix("-")
-        let unsigned = negative ? String(text.dropFirst()) : text
+        let unsigned = negative ? text.dropFirst() : Substring(text)
         let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let integer = Array(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        let long = fraction.count > 6
+        if long {
+            fraction = String(fraction.prefix(4))
+        } else if fraction.count < 2 {
+            fraction += String(repeating: "0", count: 2 - fraction.count)
+        }
         var grouped = ""
+        grouped.reserveCapacity(integer.count + integer.count / 3 + fraction.count + 4)
         for (index, digit) in integer.enumerated() {
             if index > 0 && (integer.count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + grouped + fraction + (long ? "…" : "")
+        return (negative ? "-" : "") + grouped + "." + fraction + (long ? "…" : "")
     }
 
     /// Points at the rubric's decimals (`19.93`, `8.00`).
@@ -32,7 +38,9 @@ enum NumberFormat {
     /// rounded) after four and marked `…` (`29.8923…`), as the rounding step that follows shows the result.
     static func exact(_ value: Decimal) -> String {
         let text = value.plainText
-        guard value.decimalPlaces > 6, let point = text.firstIndex(of: ".") else { return text }
+        guard let point = text.firstIndex(of: "."), text.distance(from: point, to: text.endIndex) > 7 else {
+            return text
+        }
         let end = text.index(point, offsetBy: 5)
         return String(text[..<end]) + "…"
     }

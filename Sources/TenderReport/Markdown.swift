@@ -63,6 +63,11 @@ enum MarkdownWriter {
     /// Backslash-escapes every ASCII character CommonMark or GitHub tables give a meaning to, and turns line breaks
     /// and other control characters into spaces so a value stays on its line.
     static func escape(_ value: String) -> String {
+        // Most names need nothing; checking scalars first spares the per-character rebuild.
+        guard
+            value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || markdownSpecial.contains($0) }
+            )
+        else { return value }
         var result = ""
         for character in value {
             if "\\`*_[]<>|~&#!".contains(character) {
@@ -77,13 +82,17 @@ enum MarkdownWriter {
         return result
     }
 
+    private static let markdownSpecial = Set("\\`*_[]<>|~&#!".unicodeScalars)
+
     private static func flatten(_ value: String) -> String {
-        String(value.map { $0.isNewline ? " " : $0 })
+        guard value.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " }) else { return value }
+        return String(value.map { $0.isNewline ? " " : $0 })
     }
 }
 
 extension String {
     fileprivate func replacingPipes() -> String {
+        guard unicodeScalars.contains("|") else { return self }
         var result = ""
         for character in self {
             if character == "|" { result.append("\\") }

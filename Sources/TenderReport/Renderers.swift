@@ -29,11 +29,36 @@ public enum ReportRenderer {
         CSVWriter.document(ReportBuilder(evaluation: evaluation, context: context))
     }
 
+    /// All four reports, building the Markdown and HTML content once.
+    public static func documents(_ evaluation: Evaluation, context: ReportContext) -> ReportDocuments {
+        let builder = ReportBuilder(evaluation: evaluation, context: context)
+        let blocks = builder.build()
+        return ReportDocuments(
+            markdown: MarkdownWriter.document(title: builder.title, blocks: blocks),
+            html: HTMLWriter.document(
+                title: builder.title,
+                blocks: blocks,
+                language: builder.labels.htmlLanguage,
+                chart: GroupChart.svg(builder)
+            ),
+            csv: CSVWriter.document(builder),
+            json: ResultJSON.document(evaluation, context: context).rendered()
+        )
+    }
+
     /// `result.json`: everything in the evaluation as data, exact decimals, sorted keys, two-space indent, and a
     /// trailing newline. It does not depend on `context.language`.
     public static func json(_ evaluation: Evaluation, context: ReportContext) -> String {
         ResultJSON.document(evaluation, context: context).rendered()
     }
+}
+
+/// The four report files of one evaluation, as text.
+public struct ReportDocuments: Hashable, Sendable {
+    public var markdown: String
+    public var html: String
+    public var csv: String
+    public var json: String
 }
 
 /// `manifest.json`: the SHA-256 of every input and output of a run, and the tool version, so a published report

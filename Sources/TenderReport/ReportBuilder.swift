@@ -10,11 +10,17 @@ struct ReportBuilder {
     let evaluation: Evaluation
     let context: ReportContext
     let labels: any Labels
+    /// Criteria by id, looked up once per criterion line of every bid.
+    let criteria: [String: Criterion]
 
     init(evaluation: Evaluation, context: ReportContext) {
         self.evaluation = evaluation
         self.context = context
         self.labels = TenderReport.labels(for: context.language)
+        self.criteria = Dictionary(
+            evaluation.rubric.criteria.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     var language: ReportLanguage { context.language }
@@ -130,7 +136,7 @@ struct ReportBuilder {
     }
 
     func criterionName(_ id: String) -> RichText {
-        .user(rubric.criteria.first { $0.id == id }?.name.text(in: language) ?? id)
+        .user(criteria[id]?.name.text(in: language) ?? id)
     }
 
     func gateName(_ id: String) -> RichText {
@@ -511,7 +517,7 @@ struct ReportBuilder {
             "\(labels.points)",
         ]
         let rows: [[RichText]] = result.criterionScores.map { score in
-            let maximum = rubric.criteria.first { $0.id == score.criterionID }.map { NumberFormat.exact($0.points) }
+            let maximum = criteria[score.criterionID].map { NumberFormat.exact($0.points) }
             let (fact, rule) = explanation(score, result)
             return [
                 groupName(score.groupID), criterionName(score.criterionID), "\(maximum ?? labels.dash)", fact,

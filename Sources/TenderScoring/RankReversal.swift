@@ -1,28 +1,25 @@
-import TenderBidImport
+import Foundation
 import TenderRubric
 
 /// Shows the relative price formula's dependence on other bids: if the bid that sets the price base (the
 /// lowest, or for the linear formula also the highest evaluated price) were absent, would another bidder win?
 enum RankReversal {
-    static func check(_ candidates: [Candidate], scorer: Scorer, ranked: [BidResult]) -> [Flag] {
-        guard candidates.count >= 3, let winner = ranked.first, ranked.filter({ $0.rank == 1 }).count == 1,
+    static func check(scorer: Scorer, ranked: [BidResult]) -> [Flag] {
+        guard ranked.count >= 3, let winner = ranked.first, ranked.filter({ $0.rank == 1 }).count == 1,
             let formula = scorer.rubric.criteria.compactMap({ criterion -> PriceFormula? in
                 if case .price(let formula) = criterion.rule { return formula }
                 return nil
             }).first
         else { return [] }
-        let prices = candidates.map { scorer.evaluatedPrice(of: $0.bid).price }
+        let prices = ranked.map { $0.price?.evaluatedPrice ?? 0 }
         guard let lowest = prices.min(), let highest = prices.max() else { return [] }
         var setters = Set<String>()
-        for (candidate, price) in zip(candidates, prices) {
-            if price == lowest || (formula == .linear && price == highest) {
-                setters.insert(candidate.bid.bidder.name)
-            }
+        for (result, price) in zip(ranked, prices) where price == lowest || (formula == .linear && price == highest) {
+            setters.insert(result.displayName)
         }
         setters.remove(winner.displayName)
         return setters.sorted().compactMap { removed -> Flag? in
-            let rest = candidates.filter { $0.bid.bidder.name != removed }
-            let what = scorer.scoreAndRank(rest).results
+            let what = scorer.repriced(ranked.filter { $0.displayName != removed })
             guard let other = what.first, what.filter({ $0.rank == 1 }).count == 1,
                 other.displayName != winner.displayName
             else { return nil }

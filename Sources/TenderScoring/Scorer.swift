@@ -3,27 +3,62 @@ import TenderBidImport
 import TenderCore
 import TenderRubric
 
-/// Scores valid bids criterion by criterion and ranks them. Kept apart from the evaluator so that a
-/// what-if run (a bid removed) uses exactly the same arithmetic.
+/// Scores valid bids criterion by criterion and ranks them. The what-if run of the rank-reversal check uses
+/// `repriced`, which shares the price and total arithmetic with the first run.
 struct Scorer {
     let rubric: Rubric
     let committee: CommitteeScores
 
-    func scoreAndRank(_ candidates: [Candidate]) -> (results: [BidResult], base: PriceBase?) {
+    /// Every valid bid scored and ranked, the price base, and one warning per objective fact a bid lacks.
+    func scoreAndRank(_ candidates: [Candidate]) -> (results: [BidResult], base: PriceBase?, warnings: [Diagnostic]) {
         let prices = candidates.map { evaluatedPrice(of: $0.bid) }
-        let base: PriceBase? = zip(candidates, prices)
-            .min { ($0.1.price, $0.0.bid.bidder.name) < ($1.1.price, $1.0.bid.bidder.name) }
-            .map { lowest in
-                PriceBase(
-                    lowest: lowest.1.price,
-                    highest: prices.map(\.price).max() ?? lowest.1.price,
-                    lowestBidder: lowest.0.bid.bidder.name
-                )
-            }
+        let base = Self.priceBase(zip(candidates.map(\.bid.bidder.name), prices.map(\.price)))
+        var warnings: [Diagnostic] = []
         let results = zip(candidates, prices).map { candidate, price in
-            score(candidate, deductionPercent: price.deduction, evaluatedPrice: price.price, base: base)
+            score(
+                candidate,
+                deductionPercent: price.deduction,
+                evaluatedPrice: price.price,
+                base: base,
+                warnings: &warnings
+            )
         }
-        return (Ranking.rank(results, rubric: rubric), base)
+        return (Ranking.rank(results, rubric: rubric), base, warnings)
+    }
+
+    /// The same results with the price criterion recomputed against the base of these results alone (a bid
+    /// removed), totals summed again, and ranked: only the price points depend on the other bids.
+    func repriced(_ results: [BidResult]) -> [BidResult] {
+        let base = Self.priceBase(results.map { ($0.displayName, $0.price?.evaluatedPrice ?? 0) })
+        let repriced = results.map { result in
+            var result = result
+            result.rank = nil
+            result.decidedBy = nil
+            result.tiedWith = []
+            for index in result.criterionScores.indices {
+                guard case .price(var evaluation) = result.criterionScores[index].basis, let base else { continue }
+                evaluation.lowest = base.lowest
+                evaluation.highest = base.highest
+                let unrounded = PriceScorer.points(
+                    for: evaluation.evaluatedPrice,
+                    formula: evaluation.formula,
+                    lowest: base.lowest,
+                    highest: base.highest,
+                    maximum: evaluation.maximumPoints
+                )
+                result.criterionScores[index] = CriterionScore(
+                    criterionID: result.criterionScores[index].criterionID,
+                    groupID: result.criterionScores[index].groupID,
+                    points: counted(unrounded),
+                    unrounded: unrounded,
+                    basis: .price(evaluation)
+                )
+                result.price = evaluation
+            }
+            addTotals(to: &result)
+            return result
+        }
+        return Ranking.rank(repriced, rubric: rubric)
     }
 
     func evaluatedPrice(of bid: Bid) -> (deduction: Decimal, price: Decimal) {
@@ -32,18 +67,63 @@ struct Scorer {
         return (deduction, PriceScorer.evaluatedPrice(total: total, deductionPercent: deduction))
     }
 
+    /// Lowest and highest evaluated price; among equal lowest prices the bidder first by name is named.
+    private static func priceBase(_ prices: some Sequence<(String, Decimal)>) -> PriceBase? {
+        var base: PriceBase?
+        for (name, price) in prices {
+            guard let current = base else {
+                base = PriceBase(lowest: price, highest: price, lowestBidder: name)
+                continue
+            }
+            var next = current
+            if (price, name) < (current.lowest, current.lowestBidder) {
+                next.lowest = price
+                next.lowestBidder = name
+            }
+            next.highest = max(current.highest, price)
+            base = next
+        }
+        return base
+    }
+
+    /// The points a criterion adds to the total: rounded at the rubric's decimals, unless only the total is.
+    private func counted(_ unrounded: Decimal) -> Decimal {
+        rubric.tender.rounding == .perCriterion ? unrounded.rounded(places: rubric.tender.decimals) : unrounded
+    }
+
+    /// Group scores and the total from the criterion scores (the total rounded once under `rounding: total`).
+    private func addTotals(to result: inout BidResult) {
+        var byGroup: [String: Decimal] = [:]
+        for score in result.criterionScores {
+            byGroup[score.groupID, default: 0] += score.points
+        }
+        result.groupScores = rubric.groups.map { GroupScore(groupID: $0.id, points: byGroup[$0.id] ?? 0) }
+        let sum = result.groupScores.reduce(Decimal(0)) { $0 + $1.points }
+        result.unroundedTotal = sum
+        result.total = rubric.tender.rounding == .perCriterion ? sum : sum.rounded(places: rubric.tender.decimals)
+    }
+
     private func score(
         _ candidate: Candidate,
         deductionPercent: Decimal,
         evaluatedPrice: Decimal,
-        base: PriceBase?
+        base: PriceBase?,
+        warnings: inout [Diagnostic]
     ) -> BidResult {
         let bid = candidate.bid
         var result = TenderEvaluator.result(for: bid, status: .valid)
         result.gates = candidate.gates
-        let decimals = rubric.tender.decimals
-        let perCriterion = rubric.tender.rounding == .perCriterion
-        var priceEvaluation: PriceEvaluation?
+        let evaluation = PriceEvaluation(
+            bidTotal: bid.price?.total ?? 0,
+            currency: bid.price?.currency ?? rubric.tender.currency,
+            deductionPercent: deductionPercent,
+            evaluatedPrice: evaluatedPrice,
+            formula: .lowestPriceRatio,
+            lowest: base?.lowest ?? evaluatedPrice,
+            highest: base?.highest ?? evaluatedPrice,
+            maximumPoints: 0
+        )
+        result.price = evaluation
         for group in rubric.groups {
             for criterion in group.criteria {
                 let unrounded: Decimal
@@ -52,6 +132,15 @@ struct Scorer {
                 case .objective(let rule):
                     let fact = bid.facts[criterion.id]
                     let (points, applied) = ObjectiveScorer.score(fact, on: rule.scale)
+                    if applied == .absent {
+                        let found = (fact?.value ?? .absent) == .absent ? "nothing" : "a value of the wrong kind"
+                        warnings.append(
+                            .warning(
+                                "'\(criterion.id)' found \(found) for '\(rule.value)'; scored 0",
+                                at: SourceLocation(file: bid.file)
+                            )
+                        )
+                    }
                     unrounded = points
                     basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
                 case .judgement:
@@ -59,58 +148,31 @@ struct Scorer {
                     unrounded = aggregate.count == 0 ? 0 : aggregate.sum / Decimal(aggregate.count)
                     basis = .judgement(aggregate)
                 case .price(let formula):
-                    let lowest = base?.lowest ?? evaluatedPrice
-                    let highest = base?.highest ?? evaluatedPrice
-                    let evaluation = PriceEvaluation(
-                        bidTotal: bid.price?.total ?? 0,
-                        currency: bid.price?.currency ?? rubric.tender.currency,
-                        deductionPercent: deductionPercent,
-                        evaluatedPrice: evaluatedPrice,
-                        formula: formula,
-                        lowest: lowest,
-                        highest: highest,
-                        maximumPoints: criterion.points
-                    )
-                    priceEvaluation = evaluation
+                    var priced = evaluation
+                    priced.formula = formula
+                    priced.maximumPoints = criterion.points
+                    result.price = priced
                     unrounded = PriceScorer.points(
                         for: evaluatedPrice,
                         formula: formula,
-                        lowest: lowest,
-                        highest: highest,
+                        lowest: priced.lowest,
+                        highest: priced.highest,
                         maximum: criterion.points
                     )
-                    basis = .price(evaluation)
+                    basis = .price(priced)
                 }
                 result.criterionScores.append(
                     CriterionScore(
                         criterionID: criterion.id,
                         groupID: group.id,
-                        points: perCriterion ? unrounded.rounded(places: decimals) : unrounded,
+                        points: counted(unrounded),
                         unrounded: unrounded,
                         basis: basis
                     )
                 )
             }
-            let groupPoints = result.criterionScores.filter { $0.groupID == group.id }.reduce(Decimal(0)) {
-                $0 + $1.points
-            }
-            result.groupScores.append(GroupScore(groupID: group.id, points: groupPoints))
         }
-        let sum = result.groupScores.reduce(Decimal(0)) { $0 + $1.points }
-        result.unroundedTotal = sum
-        result.total = perCriterion ? sum : sum.rounded(places: decimals)
-        result.price =
-            priceEvaluation
-            ?? PriceEvaluation(
-                bidTotal: bid.price?.total ?? 0,
-                currency: bid.price?.currency ?? rubric.tender.currency,
-                deductionPercent: deductionPercent,
-                evaluatedPrice: evaluatedPrice,
-                formula: .lowestPriceRatio,
-                lowest: base?.lowest ?? evaluatedPrice,
-                highest: base?.highest ?? evaluatedPrice,
-                maximumPoints: 0
-            )
+        addTotals(to: &result)
         return result
     }
 
@@ -137,23 +199,5 @@ struct Scorer {
             sum: kept.reduce(Decimal(0)) { $0 + $1.score },
             count: kept.count
         )
-    }
-
-    /// One warning per objective fact a valid bid does not contain: it scores zero, and the committee should
-    /// know why.
-    func missingFactWarnings(_ candidates: [Candidate]) -> [Diagnostic] {
-        candidates.flatMap { candidate in
-            rubric.criteria.compactMap { criterion -> Diagnostic? in
-                guard case .objective(let rule) = criterion.rule else { return nil }
-                let value = candidate.bid.facts[criterion.id]?.value ?? .absent
-                guard ObjectiveScorer.score(candidate.bid.facts[criterion.id], on: rule.scale).applied == .absent
-                else { return nil }
-                let found = value == .absent ? "nothing" : "a value of the wrong kind"
-                return .warning(
-                    "'\(criterion.id)' found \(found) for '\(rule.value)'; scored 0",
-                    at: SourceLocation(file: candidate.bid.file)
-                )
-            }
-        }
     }
 }

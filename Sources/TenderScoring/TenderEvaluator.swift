@@ -73,12 +73,12 @@ public enum TenderEvaluator {
 
         let scorer = Scorer(rubric: rubric, committee: committee)
         let scored = scorer.scoreAndRank(valid)
-        diagnostics.append(contentsOf: scorer.missingFactWarnings(valid))
+        diagnostics.append(contentsOf: scored.warnings)
 
         var flags = Flags.abnormallyLowPrices(scored.results, percent: rubric.pricePolicy.abnormallyLowPercent)
         flags += Flags.disagreements(scored.results, rubric: rubric)
         flags += Flags.declaredTies(scored.results)
-        flags += RankReversal.check(valid, scorer: scorer, ranked: scored.results)
+        flags += RankReversal.check(scorer: scorer, ranked: scored.results)
         let outcome: TenderOutcome
         if scored.results.count < rubric.tender.minimumValidBids {
             outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)
