@@ -413,3 +413,23 @@ import Testing
         return queries
     }
 }
+
+@Suite struct NumberConversionTests {
+    /// The shortcut for whole numbers gives exactly what the formatted conversion gives.
+    @Test func wholeNumbersConvertAsThroughTheFormatter() {
+        var values: [Double] = [0, 1, -1, 7, 10, 99, 100, 1000, 123_456, -98_765, 2_288_231, 65_535, 65_536]
+        values += (0...14).map { pow(10, Double($0)) } + (1...14).map { pow(10, Double($0)) - 1 }
+        values += (0...14).map { -pow(10, Double($0)) } + [999_999_999_999_999, -999_999_999_999_999]
+        values += stride(from: 0, to: 5000, by: 7).map(Double.init)
+        for value in values {
+            let direct = FactConversion.decimal(from: value)
+            let formatted = FactConversion.formattedDecimal(from: value)
+            #expect(direct != nil && direct == formatted, "\(value)")
+            #expect(direct?.plainText == formatted?.plainText, "\(value)")
+        }
+        // Not whole, negative zero, and from 10^15 on: the formatter itself.
+        for value in [0.5, -0.0, 1e15, 1e16, 2.5e20, 0.1 + 0.2] {
+            #expect(FactConversion.decimal(from: value) == FactConversion.formattedDecimal(from: value), "\(value)")
+        }
+    }
+}

@@ -277,6 +277,16 @@ enum FactConversion {
     /// An integral or finite double as a decimal through its shortest text with at most 15 significant
     /// digits (so `0.1 + 0.2` from an XPath `sum` is 0.3, and counts are exact).
     static func decimal(from value: Double) -> Decimal? {
+        // A whole number below 10^15 prints as its digits under %.15g; writing them directly skips the
+        // number formatter, which costs about as much as a whole bid's parse (counts are the common case).
+        if value == value.rounded(.towardZero), value.magnitude < 1e15, !(value == 0 && value.sign == .minus) {
+            return Decimal(exactly: String(Int64(value)))
+        }
+        return formattedDecimal(from: value)
+    }
+
+    /// The general conversion, through the formatted text.
+    static func formattedDecimal(from value: Double) -> Decimal? {
         let text = String(format: "%.15g", locale: Locale(identifier: "en_US_POSIX"), value)
         if let exact = Decimal(exactly: text) { return exact }
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
