@@ -12,26 +12,36 @@ extension Decimal {
     /// Parses a plain decimal numeral (`-12`, `0.5`, `2288231.72`) and nothing else: no exponents, no
     /// `NaN`, no `inf`, no trailing text, at most `maximumInputDigits` digits.
     public init?(exactly text: some StringProtocol) {
+        // Digits are accumulated into an integer and scaled by a power of ten, so the value is exact and no
+        // locale-dependent parser is involved.
+        var mantissa: UInt64 = 0
         var digits = 0
-        var sawDigit = false
+        var fractionDigits = 0
         var sawPoint = false
-        for (offset, character) in text.enumerated() {
-            switch character {
-            case "-" where offset == 0, "+" where offset == 0:
+        var negative = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            case UInt8(ascii: "+") where offset == 0:
                 continue
-            case "0"..."9":
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
-                sawDigit = true
-            case "." where !sawPoint && sawDigit:
+                guard digits <= Decimal.maximumInputDigits else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if sawPoint { fractionDigits += 1 }
+            case UInt8(ascii: ".") where !sawPoint && digits > 0:
                 sawPoint = true
             default:
                 return nil
             }
         }
-        guard sawDigit, text.last != ".", digits <= Decimal.maximumInputDigits,
-            let value = Decimal(string: String(text), locale: Locale(identifier: "en_US_POSIX"))
-        else { return nil }
-        self = value
+        guard digits > 0, !sawPoint || fractionDigits > 0 else { return nil }
+        self.init(
+            sign: negative && mantissa != 0 ? .minus : .plus,
+            exponent: -fractionDigits,
+            significand: Decimal(mantissa)
+        )
     }
 
     /// Rounded to `places` decimals, half away from zero, as published Chinese award notices do.
