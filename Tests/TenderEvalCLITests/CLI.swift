@@ -17,8 +17,12 @@ enum CLI {
     static let root = SharedData.repositoryRoot
 
     static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+        try runProgram(binary.path, arguments, in: directory)
+    }
+
+    static func runProgram(_ program: String, _ arguments: [String], in directory: URL = root) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe()
