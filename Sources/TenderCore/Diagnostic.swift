@@ -1,3 +1,5 @@
+import Foundation
+
 /// One finding about an input, printed the way compilers and editors expect:
 /// `file:line:column: severity: message`.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -29,9 +31,14 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         Diagnostic(.note, message, at: location)
     }
 
+    /// One line, whatever the message quotes: line breaks inside it are shown as `\n` and `\r`.
     public var description: String {
-        guard let location else { return "\(severity.rawValue): \(message)" }
-        return "\(location): \(severity.rawValue): \(message)"
+        let text =
+            message.contains(where: \.isNewline)
+            ? message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+            : message
+        guard let location else { return "\(severity.rawValue): \(text)" }
+        return "\(location): \(severity.rawValue): \(text)"
     }
 }
 

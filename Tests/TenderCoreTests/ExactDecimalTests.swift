@@ -52,6 +52,14 @@ import Testing
         #expect(Diagnostic.error("x", at: SourceLocation(file: "f", column: 4)).description == "f: error: x")
     }
 
+    @Test func aQuotedLineBreakNeverSplitsTheDiagnosticLine() {
+        let diagnostic = Diagnostic.error(
+            "found '\n- 3 >\r\n-'",
+            at: SourceLocation(file: "r.yaml", line: 1, column: 1)
+        )
+        #expect(diagnostic.description == "r.yaml:1:1: error: found '\\n- 3 >\\r\\n-'")
+    }
+
     @Test func collectorThrowsOnlyWhenThereIsAnError() throws {
         var collector = DiagnosticCollector()
         collector.warning("just a warning", at: nil)

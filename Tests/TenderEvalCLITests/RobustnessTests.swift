@@ -30,11 +30,12 @@ import Glibc
         ])
         let after = try CLI.files(in: reference)
 
-        let start = ContinuousClock.now
-        _ = try CLI.run(["score", synthetic.path + "/rubric.yaml", synthetic.path + "/bids", "--lang", "en"])
-        let duration = ContinuousClock.now - start
-        var killedWhileRunning = 0
-        for fraction in [0.2, 0.4, 0.6, 0.75, 0.85, 0.9, 0.95, 1.0] {
+        // Kill each run at a different moment: early (reading and scoring) and, above all, while it writes —
+        // the moment its staging folder beside --out appears, which is when a half-written report could
+        // otherwise replace a good one.
+        var killedWhileWriting = 0
+        var killedEarly = 0
+        for attempt in 0..<12 where attempt < 2 || killedWhileWriting < 2 {
             let process = Process()
             process.executableURL = CLI.binary
             process.arguments = arguments + ["--lang", "en", "--force"]
@@ -42,24 +43,41 @@ import Glibc
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(
-                forTimeInterval: Double(duration.components.seconds) * fraction
-                    + Double(duration.components.attoseconds) / 1e18 * fraction
-            )
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killedWhileRunning += 1
+            let staging = folder.appendingPathComponent(".out.tender-eval-staging-\(process.processIdentifier)").path
+            if attempt < 2 {
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt + 1))
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    killedEarly += 1
+                }
+            } else {
+                while process.isRunning && !FileManager.default.fileExists(atPath: staging) {
+                    usleep(200)
+                }
+                // Let the writing get under way before the kill, a little later on each attempt.
+                usleep(UInt32(1000 * ((attempt - 2) % 4) * 3))
+                if process.isRunning && FileManager.default.fileExists(atPath: staging) {
+                    kill(process.processIdentifier, SIGKILL)
+                    killedWhileWriting += 1
+                }
             }
             process.waitUntilExit()
             let now = try CLI.files(in: out)
-            #expect(now == before || now == after, "reports damaged after a kill at \(fraction) of a run")
+            #expect(now == before || now == after, "reports damaged after kill \(attempt)")
             if now == after {
                 // A finished run replaced the reports; put the old ones back for the next round.
                 try FileManager.default.removeItem(at: out)
                 #expect(try CLI.run(arguments + ["--lang", "zh"]).status == 0)
             }
         }
-        #expect(killedWhileRunning >= 4)
+        #expect(killedEarly >= 1)
+        #expect(killedWhileWriting >= 1, "no kill landed while the reports were being written")
+        // The next run cleans up what the killed runs left beside the output folder.
+        #expect(try CLI.run(arguments + ["--lang", "zh", "--force"]).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("tender-eval-staging")
+        }
+        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
 
     /// Issue 4 acceptance: the example tender plus three hostile files still ranks the good bids and lists the
