@@ -45,12 +45,21 @@ let package = Package(
             name: "tender-eval-bench",
             dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderCore"]
         ),
-        .executableTarget(name: "fuzz-bid-import", dependencies: ["TenderBidImport", "TenderCore"]),
-        .executableTarget(name: "fuzz-rubric", dependencies: ["TenderRubric", "TenderCore"]),
+        .target(name: "TenderFuzzChecks", dependencies: ["TenderBidImport", "TenderRubric", "TenderCore"]),
+        .executableTarget(name: "fuzz-bid-import", dependencies: ["TenderFuzzChecks"]),
+        .executableTarget(name: "fuzz-rubric", dependencies: ["TenderFuzzChecks"]),
         .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
-        .testTarget(name: "TenderRubricTests", dependencies: ["TenderRubric"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TenderBidImportTests", dependencies: ["TenderBidImport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TenderRubricTests",
+            dependencies: ["TenderRubric", "TenderFuzzChecks"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TenderBidImportTests",
+            dependencies: ["TenderBidImport", "TenderFuzzChecks"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "TenderScoringTests",
             dependencies: ["TenderScoring", "TenderRubric", "TenderBidImport", "TenderCore"]
