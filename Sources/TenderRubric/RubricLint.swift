@@ -48,6 +48,7 @@ public enum RubricLint {
                 }
             }
         }
+        warnings += committeeWarnings(for: rubric)
         for criterion in rubric.criteria {
             let texts = [criterion.id, criterion.name.zh ?? "", criterion.name.en ?? ""].map { $0.lowercased() }
             guard let hit = bannedFactorWords.first(where: { entry in texts.contains { $0.contains(entry.word) } })
@@ -58,6 +59,32 @@ public enum RubricLint {
                     "cn-87: criterion '\(criterion.id)' seems to score \(what); 87号令 Art 17 "
                         + "forbids scoring suppliers on size such as registered capital, turnover or headcount",
                     at: criterion.location
+                )
+            )
+        }
+        return warnings
+    }
+
+    /// 87号令 Art 47: at least five members, an odd number, and at least seven when the budget is 10 million
+    /// yuan or more.
+    static func committeeWarnings(for rubric: Rubric) -> [Diagnostic] {
+        guard let members = rubric.committee.members else { return [] }
+        var warnings: [Diagnostic] = []
+        if members < 5 || members % 2 == 0 {
+            warnings.append(
+                .warning(
+                    "cn-87: a committee of \(members) member\(members == 1 ? "" : "s"); 87号令 Art 47 requires at "
+                        + "least 5 and an odd number",
+                    at: rubric.committee.location ?? rubric.tender.location
+                )
+            )
+        }
+        if let budget = rubric.tender.budget, budget >= 10_000_000, members < 7 {
+            warnings.append(
+                .warning(
+                    "cn-87: the budget is 10,000,000 or more, so 87号令 Art 47 requires a committee of at least 7 "
+                        + "members (this rubric has \(members))",
+                    at: rubric.committee.location ?? rubric.tender.location
                 )
             )
         }

@@ -62,4 +62,45 @@ import Testing
             ]
         )
     }
+
+    @Test(arguments: [
+        ("5", "9800000", [String]()),
+        ("7", "12000000", []),
+        (
+            "4", "1000000",
+            [
+                "c.yaml:10:12: warning: cn-87: a committee of 4 members; 87号令 Art 47 requires at least 5 and an odd number"
+            ]
+        ),
+        (
+            "5", "10000000",
+            [
+                "c.yaml:10:12: warning: cn-87: the budget is 10,000,000 or more, so 87号令 Art 47 requires a committee "
+                    + "of at least 7 members (this rubric has 5)"
+            ]
+        ),
+    ])
+    func committeeSizeFollowsArticle47(members: String, budget: String, expected: [String]) throws {
+        let yaml = """
+            tender:
+              id: C-1
+              title: Committee
+              buyer: Buyer
+              currency: CNY
+              budget: \(budget)
+              evaluation-date: 2020-11-20
+              profile: cn-87
+            committee:
+              members: \(members)
+            groups:
+              - id: price
+                points: 100
+                criteria:
+                  - id: price
+                    points: 100
+                    price: lowest-price-ratio
+            """
+        let loaded = try RubricLoader.load(bytes: Array(yaml.utf8), file: "c.yaml")
+        #expect(loaded.warnings.map(\.description) == expected)
+    }
 }

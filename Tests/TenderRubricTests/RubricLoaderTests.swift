@@ -37,7 +37,10 @@ import Testing
         #expect(rubric.namespaces == [NamespaceBinding(prefix: "b", uri: "urn:tender-eval:bid:1")])
         #expect(rubric.pricePolicy.sizeDeductions == [.small: 10, .micro: 20])
         #expect(rubric.pricePolicy.abnormallyLowPercent == 20)
-        #expect(rubric.committee == CommitteePolicy(members: 5, aggregation: .trimmedMean, disagreementPercent: 30))
+        #expect(rubric.committee.members == 5)
+        #expect(rubric.committee.aggregation == .trimmedMean)
+        #expect(rubric.committee.disagreementPercent == 30)
+        #expect(rubric.committee.location == SourceLocation(file: "valid.yaml", line: 21, column: 12))
 
         #expect(rubric.gates.map(\.id) == ["no-major-violation", "confidentiality", "licence", "has-manager"])
         #expect(rubric.gates[0].rule == .noViolations(severity: .major, withinYears: 3))

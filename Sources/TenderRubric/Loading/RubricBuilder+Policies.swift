@@ -75,6 +75,8 @@ extension RubricBuilder {
                 disagreement = value
             }
         }
-        return CommitteePolicy(members: members, aggregation: aggregation, disagreementPercent: disagreement)
+        var policy = CommitteePolicy(members: members, aggregation: aggregation, disagreementPercent: disagreement)
+        policy.location = view["members"]?.location ?? field.location
+        return policy
     }
 }

@@ -138,6 +138,8 @@ public struct CommitteePolicy: Hashable, Sendable {
     public var aggregation: ScoreAggregation
     /// A max − min spread of at least this percent of a criterion's points is flagged (Bonfire's 30 %).
     public var disagreementPercent: Decimal
+    /// Where the committee (its `members` key when given) is written, for policy warnings.
+    public var location: SourceLocation?
 
     public init(members: Int? = nil, aggregation: ScoreAggregation = .mean, disagreementPercent: Decimal = 30) {
         self.members = members
