@@ -162,10 +162,12 @@ struct ChineseLabels: Labels {
         lowest: String,
         highest: String,
         spread: String,
-        threshold: String
+        threshold: String,
+        outliers: RichText?
     ) -> RichText {
-        "评分分歧：评委对 \(bidder) 的「\(criterion)」打分从 \(lowest) 到 \(highest)（差值 \(spread)，"
-            + "阈值 \(threshold)）——请评标委员会复核"
+        let far: RichText = outliers.map { "；\($0) 的打分与其他评委平均分相差达到阈值（畸高/畸低，87号令第六十四条）" } ?? ""
+        return "评分分歧：评委对 \(bidder) 的「\(criterion)」打分从 \(lowest) 到 \(highest)（差值 \(spread)，"
+            + "阈值 \(threshold)）\(far)——请评标委员会复核"
     }
 
     func tooFewValidBids(valid: Int, minimum: Int) -> String {

@@ -167,10 +167,12 @@ struct EnglishLabels: Labels {
         lowest: String,
         highest: String,
         spread: String,
-        threshold: String
+        threshold: String,
+        outliers: RichText?
     ) -> RichText {
-        "Score disagreement: members scored \(criterion) for \(bidder) from \(lowest) to \(highest) "
-            + "(spread \(spread), threshold \(threshold)) — the committee should review"
+        let far: RichText = outliers.map { "; far from the others' mean (畸高/畸低, 87号令 Art 64): \($0)" } ?? ""
+        return "Score disagreement: members scored \(criterion) for \(bidder) from \(lowest) to \(highest) "
+            + "(spread \(spread), threshold \(threshold))\(far) — the committee should review"
     }
 
     func tooFewValidBids(valid: Int, minimum: Int) -> String {

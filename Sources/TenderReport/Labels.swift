@@ -79,7 +79,8 @@ protocol Labels: Sendable {
         lowest: String,
         highest: String,
         spread: String,
-        threshold: String
+        threshold: String,
+        outliers: RichText?
     ) -> RichText
     func tooFewValidBids(valid: Int, minimum: Int) -> String
     func declaredTie(bidders: RichText, rank: Int) -> RichText

@@ -357,14 +357,15 @@ struct ReportBuilder {
                 mean: money(mean),
                 percent: NumberFormat.percent(percent)
             )
-        case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold):
+        case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold, let outliers):
             return labels.disagreement(
                 bidder: .user(bidder),
                 criterion: criterionName(criterionID),
                 lowest: NumberFormat.exact(lowest),
                 highest: NumberFormat.exact(highest),
                 spread: NumberFormat.exact(highest - lowest),
-                threshold: NumberFormat.exact(threshold)
+                threshold: NumberFormat.exact(threshold),
+                outliers: outliers.isEmpty ? nil : joinedNames(outliers)
             )
         case .tooFewValidBids(let valid, let minimum):
             return "\(labels.tooFewValidBids(valid: valid, minimum: minimum))"
@@ -382,7 +383,7 @@ struct ReportBuilder {
     func shortFlagText(_ flag: Flag) -> RichText {
         switch flag {
         case .abnormallyLowPrice: return "\(labels.flagAbnormallyLowShort)"
-        case .scoreDisagreement(_, let criterionID, _, _, _):
+        case .scoreDisagreement(_, let criterionID, _, _, _, _):
             return labels.flagDisagreementShort(criterionName(criterionID))
         case .tooFewValidBids: return "\(labels.flagTooFewShort)"
         case .declaredTie: return "\(labels.flagTieShort)"

@@ -358,10 +358,11 @@ enum ResultJSON {
                 "type": .string("abnormally-low-price"), "bidder": .string(bidder), "evaluatedPrice": .decimal(price),
                 "meanOfOthers": .decimal(mean), "percentBelow": .decimal(percent),
             ])
-        case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold):
+        case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold, let outliers):
             return .object([
                 "type": .string("score-disagreement"), "bidder": .string(bidder), "criterionID": .string(criterionID),
                 "lowest": .decimal(lowest), "highest": .decimal(highest), "threshold": .decimal(threshold),
+                "outliers": .array(outliers.map(JSONValue.string)),
             ])
         case .tooFewValidBids(let valid, let minimum):
             return .object(["type": .string("too-few-valid-bids"), "valid": .int(valid), "minimum": .int(minimum)])

@@ -41,10 +41,24 @@ enum Flags {
                     criterionID: score.criterionID,
                     lowest: lowest,
                     highest: highest,
-                    threshold: threshold
+                    threshold: threshold,
+                    outliers: outliers(aggregate.scores, threshold: threshold)
                 )
             }
         }
+    }
+
+    /// Members whose score is at least `threshold` from the mean of the other members' scores (three or more).
+    static func outliers(_ scores: [MemberScore], threshold: Decimal) -> [String] {
+        guard scores.count >= 3 else { return [] }
+        let total = scores.reduce(Decimal(0)) { $0 + $1.score }
+        let others = Decimal(scores.count - 1)
+        return scores.filter { entry in
+            // |score − mean of others| ≥ threshold, multiplied through by the number of others to stay exact.
+            let difference = entry.score * others - (total - entry.score)
+            return (difference < 0 ? -difference : difference) >= threshold * others
+        }
+        .map(\.member)
     }
 
     static func declaredTies(_ results: [BidResult]) -> [Flag] {
@@ -63,7 +77,7 @@ extension Flag {
     /// Whether the flag is about the named bidder (tender-wide flags concern nobody in particular).
     func concerns(_ bidder: String) -> Bool {
         switch self {
-        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _):
+        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _, _):
             return name == bidder
         case .declaredTie(let bidders, _):
             return bidders.contains(bidder)
@@ -77,7 +91,7 @@ extension Flag {
     /// The bidders `concerns` is true for (a name may repeat), so flags can be indexed by bidder.
     var concernedBidders: [String] {
         switch self {
-        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _):
+        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _, _):
             return [name]
         case .declaredTie(let bidders, _):
             return bidders

@@ -93,9 +93,11 @@ public struct SyntheticTenderModel: Sendable {
             )
         }
 
-        // The committee: five members, each scoring every bidder on every judgement criterion.
+        // The committee, each member scoring every bidder on every judgement criterion: five members, or seven
+        // from a budget of 10 million yuan (87号令 Art 47).
+        let committeeSize = budgetCents >= 1_000_000_000 ? 7 : 5
         var members: [String] = []
-        while members.count < 5 {
+        while members.count < committeeSize {
             let name =
                 committeeRandom.pick(NameTables.surnames) + committeeRandom.pick(NameTables.givenNameCharacters)
                 + committeeRandom.pick(NameTables.givenNameCharacters)

@@ -447,7 +447,8 @@ enum Sample {
             criterionID: "plan",
             lowest: 9,
             highest: 14,
-            threshold: decimal("4.8")
+            threshold: decimal("4.8"),
+            outliers: []
         )
         xincheng.flags = [lowFlag]
         jiemei.flags = [tieFlag]

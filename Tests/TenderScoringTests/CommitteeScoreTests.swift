@@ -65,12 +65,19 @@ import Testing
         let evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: bids, scores: scores)
         #expect(
             evaluation.flags.contains(
-                .scoreDisagreement(bidder: "Alpha", criterionID: "plan", lowest: 40, highest: 62, threshold: 21)
+                .scoreDisagreement(
+                    bidder: "Alpha",
+                    criterionID: "plan",
+                    lowest: 40,
+                    highest: 62,
+                    threshold: 21,
+                    outliers: ["m1"]
+                )
             )
         )
         #expect(
             !evaluation.flags.contains {
-                if case .scoreDisagreement(bidder: "Beta", _, _, _, _) = $0 { true } else { false }
+                if case .scoreDisagreement(bidder: "Beta", _, _, _, _, _) = $0 { true } else { false }
             }
         )
     }

@@ -295,8 +295,16 @@ public enum Flag: Hashable, Sendable {
     /// Evaluated price this far below the mean of the other valid bids: written clarification required
     /// (87号令 Art 60, EU Art 69); never rejected automatically.
     case abnormallyLowPrice(bidder: String, evaluatedPrice: Decimal, meanOfOthers: Decimal, percentBelow: Decimal)
-    /// Members' scores for one criterion spread by at least the rubric's threshold.
-    case scoreDisagreement(bidder: String, criterionID: String, lowest: Decimal, highest: Decimal, threshold: Decimal)
+    /// Members' scores for one criterion spread by at least the rubric's threshold; `outliers` names the members
+    /// whose score lies at least the threshold away from the mean of the others' (畸高/畸低, 87号令 Art 64).
+    case scoreDisagreement(
+        bidder: String,
+        criterionID: String,
+        lowest: Decimal,
+        highest: Decimal,
+        threshold: Decimal,
+        outliers: [String]
+    )
     /// Fewer valid bids than the minimum: the tender failed.
     case tooFewValidBids(valid: Int, minimum: Int)
     /// Bidders left equal by every tie-break step share a rank (并列).
