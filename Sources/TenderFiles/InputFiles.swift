@@ -60,7 +60,7 @@ public enum InputFiles {
         }
         defer { try? handle.close() }
         // Read at most one byte past the limit, in case the file grew after it was measured.
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        let data = (try? handle.read(upToCount: limit < Int.max ? limit + 1 : limit)) ?? Data()
         guard data.count <= limit else {
             return .failure(DiagnosticError(.error("file grew past the size limit while being read", at: location)))
         }

@@ -56,6 +56,9 @@ public enum ExitStatus: Int32, Sendable {
 public enum ScorePipeline {
     public static let reportNames = ["report.md", "report.html", "scores.csv", "result.json", "manifest.json"]
 
+    /// Bid files read and imported together; large enough to keep every core busy.
+    static let importBatchSize = 512
+
     /// - Throws: `DiagnosticError` when nothing can be evaluated: the rubric is wrong, a path does not exist,
     ///   or a score sheet is wrong. Bad bids never throw; they are listed as not evaluated.
     public static func run(_ request: ScoreRequest) throws(DiagnosticError) -> ScoreRun {
@@ -73,30 +76,33 @@ public enum ScorePipeline {
             in: request.sheetPaths ?? folders(among: request.bidPaths),
             withExtension: "csv"
         )
-        var inputs: [(path: String, bytes: [UInt8])] = [(request.rubricPath, rubricBytes)]
-        var readable: [(file: String, bytes: [UInt8])] = []
-        var unreadable: [BidImportOutcome] = []
-        for file in bidFiles {
-            switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
-            case .success(let bytes):
-                readable.append((file, bytes))
-                inputs.append((file, bytes))
-            case .failure(let error):
-                unreadable.append(.rejected(file: file, diagnostics: error.diagnostics))
+        // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all.
+        var inputs: [(path: String, sha256: String)] = [(request.rubricPath, sha256(rubricBytes))]
+        var outcomes: [BidImportOutcome] = []
+        for start in stride(from: 0, to: bidFiles.count, by: importBatchSize) {
+            var readable: [(file: String, bytes: [UInt8])] = []
+            for file in bidFiles[start..<min(start + importBatchSize, bidFiles.count)] {
+                switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
+                case .success(let bytes):
+                    readable.append((file, bytes))
+                    inputs.append((file, sha256(bytes)))
+                case .failure(let error):
+                    outcomes.append(.rejected(file: file, diagnostics: error.diagnostics))
+                }
             }
+            outcomes += importer.importBids(readable)
         }
-        let outcomes = importer.importBids(readable) + unreadable
 
         var sheetEntries: [ScoreSheetEntry] = []
-        var diagnostics = loaded.warnings
+        var sheetNotes: [Diagnostic] = []
         var sheetProblems = DiagnosticCollector()
         for file in sheetFiles {
             do {
                 let bytes = try InputFiles.read(file, limit: 16 * 1024 * 1024).get()
-                inputs.append((file, bytes))
+                inputs.append((file, sha256(bytes)))
                 let parsed = try ScoreSheetParser.parse(bytes: bytes, file: file)
                 sheetEntries += parsed.entries
-                diagnostics += parsed.notes
+                sheetNotes += parsed.notes
             } catch {
                 sheetProblems.append(contentsOf: error.diagnostics)
             }
@@ -104,17 +110,10 @@ public enum ScorePipeline {
         try sheetProblems.throwIfErrors()
 
         let evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: outcomes, scores: sheetEntries)
-        for outcome in outcomes {
-            switch outcome {
-            case .imported(_, let warnings): diagnostics += warnings
-            case .rejected(_, let problems): diagnostics += problems
-            }
-        }
-        diagnostics += evaluation.results.filter { $0.status == .notEvaluated && $0.bidderName != nil }
-            .flatMap(\.problems)
-        diagnostics += evaluation.diagnostics.filter { diagnostic in
-            !diagnostics.contains(diagnostic)
-        }
+        // The evaluation already holds the import warnings; the reasons bids were not evaluated are on them.
+        let diagnostics =
+            loaded.warnings + sheetNotes + evaluation.diagnostics
+            + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
         let reports = render(evaluation, inputs: inputs, language: request.language)
         let status: ExitStatus
@@ -133,10 +132,10 @@ public enum ScorePipeline {
     /// Renders the four reports and the manifest that records the SHA-256 of every input and output.
     public static func render(
         _ evaluation: Evaluation,
-        inputs: [(path: String, bytes: [UInt8])],
+        inputs: [(path: String, sha256: String)],
         language: ReportLanguage
     ) -> [(name: String, bytes: [UInt8])] {
-        let hashedInputs = inputs.map { (path: $0.path, sha256: sha256($0.bytes)) }.sorted { $0.path < $1.path }
+        let hashedInputs = inputs.sorted { $0.path < $1.path }
         let context = ReportContext(
             language: language,
             toolVersion: ToolVersion.current,

@@ -253,6 +253,10 @@ struct ChineseLabels: Labels {
         "\(kind)承诺书没有签署日期\(source)"
     }
 
+    func violationsNotDeclared(format: String) -> RichText {
+        "投标文件（\(format) 格式）未声明违法记录情况，无法核实；须提供书面声明"
+    }
+
     func noViolations(severity: String, since: String) -> RichText {
         "自 \(since) 起无\(severity)违法记录"
     }

@@ -261,6 +261,11 @@ struct EnglishLabels: Labels {
         "\(kind) commitment has no signature date\(source)"
     }
 
+    func violationsNotDeclared(format: String) -> RichText {
+        "the bid (\(format)) declares nothing about legal violations, so the record cannot be verified; a "
+            + "declaration is required"
+    }
+
     func noViolations(severity: String, since: String) -> RichText {
         "no \(severity) violation since \(since)"
     }

@@ -122,6 +122,7 @@ protocol Labels: Sendable {
     func commitmentMissing(kind: RichText) -> RichText
     func commitmentUnsigned(kind: RichText, source: String) -> RichText
     func noViolations(severity: String, since: String) -> RichText
+    func violationsNotDeclared(format: String) -> RichText
     func violation(date: RichText, severity: String, authority: RichText?, description: RichText, source: String)
         -> RichText
     func violationsFound(count: Int, severity: String, since: String) -> RichText

@@ -502,6 +502,8 @@ struct ReportBuilder {
             }
             return labels.violationsFound(count: violations.count, severity: severityName, since: since) + " — "
                 + items.joined(separator: .text(labels.stepSeparator))
+        case .violationsNotDeclared(let format):
+            return labels.violationsNotDeclared(format: format.rawValue)
         case .attachment(let type, let name, let line):
             guard let name else { return labels.attachmentMissing(type: .user(type)) }
             return labels.attachmentFound(type: .user(type), name: .user(name), source: location(line, in: result))

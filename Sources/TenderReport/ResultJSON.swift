@@ -261,6 +261,8 @@ enum ResultJSON {
                 "type": .string("violations"), "violations": .array(violations.map(violation)),
                 "severity": .string(severity.rawValue), "since": .string(since),
             ])
+        case .violationsNotDeclared(let format):
+            return .object(["type": .string("violations-not-declared"), "format": .string(format.rawValue)])
         case .attachment(let type, let name, let line):
             return .object([
                 "type": .string("attachment"), "attachmentType": .string(type), "name": .optional(name),

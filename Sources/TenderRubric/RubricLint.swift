@@ -49,6 +49,16 @@ public enum RubricLint {
             }
         }
         warnings += committeeWarnings(for: rubric)
+        for size in [EnterpriseSize.small, .micro] {
+            guard let percent = rubric.pricePolicy.sizeDeductions[size], percent < 10 || percent > 20 else { continue }
+            warnings.append(
+                .warning(
+                    "cn-87: the \(size.rawValue) enterprise deduction is \(percent.plainText) %; 财库〔2022〕19号 sets "
+                        + "10–20 % for small and micro enterprises",
+                    at: rubric.tender.location
+                )
+            )
+        }
         for criterion in rubric.criteria {
             let texts = [criterion.id, criterion.name.zh ?? "", criterion.name.en ?? ""].map { $0.lowercased() }
             guard let hit = bannedFactorWords.first(where: { entry in texts.contains { $0.contains(entry.word) } })

@@ -74,21 +74,8 @@ enum Flags {
 }
 
 extension Flag {
-    /// Whether the flag is about the named bidder (tender-wide flags concern nobody in particular).
-    func concerns(_ bidder: String) -> Bool {
-        switch self {
-        case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _, _):
-            return name == bidder
-        case .declaredTie(let bidders, _):
-            return bidders.contains(bidder)
-        case .rankReversal(let removed, let winner, let other):
-            return [removed, winner, other].contains(bidder)
-        case .tooFewValidBids:
-            return false
-        }
-    }
-
-    /// The bidders `concerns` is true for (a name may repeat), so flags can be indexed by bidder.
+    /// The bidders the flag is about (a name may repeat; tender-wide flags concern nobody), so flags can be
+    /// indexed by bidder.
     var concernedBidders: [String] {
         switch self {
         case .abnormallyLowPrice(let name, _, _, _), .scoreDisagreement(let name, _, _, _, _, _):

@@ -26,6 +26,13 @@ struct GateChecker {
                     finding: .commitment(kind: kind, signedOn: signed, line: commitment.line)
                 )
             case .noViolations(let severity, let years):
+                guard bid.format == .native else {
+                    return GateResult(
+                        gateID: gate.id,
+                        passed: false,
+                        finding: .violationsNotDeclared(format: bid.format)
+                    )
+                }
                 let since = Self.date(rubric.tender.evaluationDate, minusYears: years)
                 let end = rubric.tender.evaluationDate
                 let found = bid.violations.filter { violation in

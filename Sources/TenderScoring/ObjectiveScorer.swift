@@ -17,7 +17,9 @@ enum ObjectiveScorer {
         case (.bands(let bands), .number(let number)):
             let band = bands.first { number >= $0.from && ($0.to.map { number < $0 } ?? true) }
             return (band?.points ?? 0, .band(band))
-        case (.perItem(let each, let cap), .number(let count)):
+        case (.perItem(let each, let cap), .number(let value)):
+            // A count below zero means nothing to count, never negative points.
+            let count = max(value, 0)
             return (min(count * each, cap), .perItem(count: count, each: each, cap: cap))
         case (.yesNo(let yes, let no), .boolean(let flag)):
             return (flag ? yes : no, .yesNo(flag, yes: yes, no: no))

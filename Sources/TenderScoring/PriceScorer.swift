@@ -15,6 +15,8 @@ enum PriceScorer {
         highest: Decimal,
         maximum: Decimal
     ) -> Decimal {
+        // Admissibility refuses prices ≤ 0 and deductions stay below 100 %, so this only guards the arithmetic.
+        guard price > 0 else { return 0 }
         switch formula {
         case .lowestPriceRatio:
             // Multiply before dividing so the only inexact step is the final division.

@@ -106,10 +106,14 @@ enum Ranking {
         case .rule(.criterionScore(let id)):
             return descending(lhs.score(for: id)?.points ?? 0, rhs.score(for: id)?.points ?? 0)
         case .rule(.earliestSubmission):
-            guard let left = lhs.submittedAt.flatMap(instant), let right = rhs.submittedAt.flatMap(instant) else {
-                return .orderedSame
+            // Bids whose time is not a readable instant come after those whose time is, and equal to each other,
+            // so the order stays consistent (and independent of file order) whatever the bids say.
+            switch (lhs.submittedAt.flatMap(instant), rhs.submittedAt.flatMap(instant)) {
+            case (let left?, let right?): return ascending(left, right)
+            case (.some, nil): return .orderedAscending
+            case (nil, .some): return .orderedDescending
+            case (nil, nil): return .orderedSame
             }
-            return ascending(left, right)
         }
     }
 
@@ -121,8 +125,9 @@ enum Ranking {
         lhs == rhs ? .orderedSame : (lhs < rhs ? .orderedAscending : .orderedDescending)
     }
 
-    /// Submission times are compared as instants, so `+08:00` and `Z` times order correctly.
-    private static func instant(_ text: String) -> Date? {
+    /// Submission times are compared as instants, so `+08:00` and `Z` times order correctly; a time without a
+    /// zone (or a date alone) is no instant.
+    static func instant(_ text: String) -> Date? {
         try? Date(text, strategy: .iso8601)
     }
 }

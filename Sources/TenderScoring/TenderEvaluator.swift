@@ -74,6 +74,18 @@ public enum TenderEvaluator {
         let scorer = Scorer(rubric: rubric, committee: committee)
         let scored = scorer.scoreAndRank(valid)
         diagnostics.append(contentsOf: scored.warnings)
+        if rubric.tender.tieBreak.contains(.earliestSubmission) {
+            for candidate in valid where candidate.bid.submittedAt.flatMap(Ranking.instant) == nil {
+                let said = candidate.bid.submittedAt.map { "'\($0)' is not a time with a time zone" } ?? "none is given"
+                diagnostics.append(
+                    .warning(
+                        "the earliest-submission tie-break cannot use this bid's submission time (\(said)); "
+                            + "it ranks after bids whose time is known",
+                        at: SourceLocation(file: candidate.bid.file)
+                    )
+                )
+            }
+        }
 
         var flags = Flags.abnormallyLowPrices(scored.results, percent: rubric.pricePolicy.abnormallyLowPercent)
         flags += Flags.disagreements(scored.results, rubric: rubric)

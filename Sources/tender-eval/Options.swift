@@ -18,11 +18,14 @@ struct LimitOptions: ParsableArguments {
     var maxAttachments = ImportLimits().maximumAttachments
 
     func validate() throws {
-        for (name, value) in [
-            ("--max-file-size", maxFileSize), ("--max-depth", maxDepth),
-            ("--max-text-length", maxTextLength), ("--max-attachments", maxAttachments),
-        ] where value < 1 {
-            throw ValidationError("\(name) must be at least 1")
+        // libxml2 reads at most 2 GiB - 1 bytes in one document and nests at most 256 elements without its
+        // "huge" mode, which bids never get.
+        let largest = Int(Int32.max)
+        for (name, value, maximum) in [
+            ("--max-file-size", maxFileSize, largest), ("--max-depth", maxDepth, 256),
+            ("--max-text-length", maxTextLength, largest), ("--max-attachments", maxAttachments, largest),
+        ] where value < 1 || value > maximum {
+            throw ValidationError("\(name) must be from 1 to \(maximum)")
         }
     }
 

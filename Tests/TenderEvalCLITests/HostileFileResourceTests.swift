@@ -75,5 +75,9 @@ import Testing
         #expect(small.status == 1)
         #expect(small.stderr.contains("larger than the limit of 100 bytes"))
         #expect(try CLI.run(["inspect", "--max-depth", "0", bid]).status == 64)
+        let deepest = try CLI.run(["inspect", "--max-depth", "1000", bid])
+        #expect(deepest.status == 64)
+        #expect(deepest.stderr.contains("--max-depth must be from 1 to 256"))
+        #expect(try CLI.run(["inspect", "--max-file-size", "9223372036854775807", bid]).status == 64)
     }
 }

@@ -103,4 +103,40 @@ import Testing
         let loaded = try RubricLoader.load(bytes: Array(yaml.utf8), file: "c.yaml")
         #expect(loaded.warnings.map(\.description) == expected)
     }
+
+    @Test func sizeDeductionsBelowHundredAndWithinThePolicyRange() throws {
+        func yaml(_ deductions: String) -> [UInt8] {
+            Array(
+                """
+                tender:
+                  id: D-1
+                  title: Deductions
+                  buyer: Buyer
+                  currency: CNY
+                  evaluation-date: 2020-11-20
+                  profile: cn-87
+                price-policy:
+                  size-deductions: {\(deductions)}
+                groups:
+                  - id: price
+                    points: 100
+                    criteria:
+                      - id: price
+                        points: 100
+                        price: lowest-price-ratio
+                """.utf8
+            )
+        }
+        let error = #expect(throws: DiagnosticError.self) {
+            try RubricLoader.load(bytes: yaml("small: 100"), file: "d.yaml")
+        }
+        #expect(error?.description == "d.yaml:9:28: error: the small deduction must be below 100 %, found '100'")
+        let loaded = try RubricLoader.load(bytes: yaml("small: 6, micro: 10"), file: "d.yaml")
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "d.yaml:2:3: warning: cn-87: the small enterprise deduction is 6 %; 财库〔2022〕19号 sets 10–20 % "
+                    + "for small and micro enterprises"
+            ]
+        )
+    }
 }

@@ -106,4 +106,30 @@ import Testing
         #expect(checker.check(bid("2020-01-01", .minor)).first?.passed == true)
         #expect(GateChecker.date("2020-02-29", minusYears: 3) == "2017-02-28")
     }
+
+    @Test func aNegativeCountScoresNothingRatherThanNegativePoints() {
+        let scored = ObjectiveScorer.score(Fact(.number(-5)), on: .perItem(each: Decimal(exactly: "0.5")!, cap: 8))
+        #expect(scored.points == 0)
+        #expect(scored.applied == .perItem(count: 0, each: Decimal(exactly: "0.5")!, cap: 8))
+    }
+
+    @Test func aFormatWithoutAViolationRecordFailsTheViolationGate() {
+        let rubric = Build.rubric(
+            groups: [Build.priceGroup("100")],
+            gates: [
+                Gate(
+                    id: "clean",
+                    name: LocalizedText(en: "No major violation"),
+                    rule: .noViolations(severity: .major, withinYears: 3),
+                    location: SourceLocation(file: "r.yaml")
+                )
+            ]
+        )
+        guard case .imported(var bid, _) = Build.bid("UBL bidder", price: "1") else { return }
+        bid.format = .ublTender
+        let result = GateChecker(rubric: rubric).check(bid)
+        #expect(
+            result == [GateResult(gateID: "clean", passed: false, finding: .violationsNotDeclared(format: .ublTender))]
+        )
+    }
 }

@@ -145,4 +145,25 @@ import Testing
         let backward = try TenderEvaluator.evaluate(rubric: rubric, bids: bids.reversed(), scores: [])
         #expect(forward == backward)
     }
+
+    @Test func timesWithoutAZoneRankAfterKnownTimesWhateverTheFileOrder() throws {
+        let rubric = twoGroupRubric(tieBreak: [.earliestSubmission])
+        let facts: [String: FactValue] = ["staff": .number(10), "iso": .number(20)]
+        let bids = [
+            Build.bid("A", price: "100", facts: facts, submittedAt: "2020-11-18T10:00:00Z"),
+            Build.bid("B", price: "100", facts: facts, submittedAt: "2020-11-18T09:30:00"),
+            Build.bid("C", price: "100", facts: facts, submittedAt: "2020-11-18T09:00:00Z"),
+        ]
+        for order in [bids, bids.reversed(), [bids[1], bids[0], bids[2]]] {
+            let evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: Array(order), scores: [])
+            #expect(evaluation.results.map(\.displayName) == ["C", "A", "B"])
+            #expect(evaluation.results.map(\.rank) == [1, 2, 3])
+            #expect(
+                evaluation.diagnostics.map(\.description) == [
+                    "B.xml: warning: the earliest-submission tie-break cannot use this bid's submission time "
+                        + "('2020-11-18T09:30:00' is not a time with a time zone); it ranks after bids whose time is known"
+                ]
+            )
+        }
+    }
 }

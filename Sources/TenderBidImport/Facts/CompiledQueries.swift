@@ -233,7 +233,15 @@ enum FactConversion {
                     )
                 )
             }
-            guard let decimal = decimal(from: value) else { return (Fact(.absent), nil) }
+            guard let decimal = decimal(from: value) else {
+                return (
+                    Fact(.absent),
+                    .warning(
+                        "criterion '\(query.id)' gives a number too large to use exactly; the value is missing",
+                        at: SourceLocation(file: file)
+                    )
+                )
+            }
             return query.kind == .number ? (Fact(.number(decimal)), nil) : (Fact(.text(decimal.plainText)), nil)
         }
     }

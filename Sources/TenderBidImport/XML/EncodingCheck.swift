@@ -1,7 +1,7 @@
 import TenderCore
 
 /// Checks on the raw bytes, before libxml2 sees them, that turn encoding mistakes into errors instead of
-/// mojibake: invalid UTF-8 (with the exact line and column) and a Chinese encoding declared on UTF-8 bytes.
+/// mojibake: invalid UTF-8 (with the exact line and column) and any other encoding declared on UTF-8 bytes.
 enum EncodingCheck {
     /// Labels of the Chinese multi-byte encodings whose bytes are never valid UTF-8 in practice.
     static let chineseEncodings: Set<String> = [
@@ -29,15 +29,17 @@ enum EncodingCheck {
                 : "bid declares encoding \(declared ?? "UTF-8") but is not valid UTF-8 at line \(line)"
             return .error(message, at: SourceLocation(file: file, line: line, column: column))
         }
-        if let label, let declared, chineseEncodings.contains(label) {
-            guard let firstHigh = body.firstIndex(where: { $0 >= 0x80 }) else { return nil }
-            if TextDecoding.firstInvalidUTF8Offset(body) == nil {
-                let (line, column) = TextDecoding.position(ofByte: firstHigh, in: body)
-                return .error(
-                    "bid declares encoding \(declared) but its bytes are UTF-8",
-                    at: SourceLocation(file: file, line: line, column: column)
-                )
-            }
+        guard let label, let declared, let firstHigh = body.firstIndex(where: { $0 >= 0x80 }) else { return nil }
+        // Non-ASCII bytes that all form valid UTF-8 sequences are UTF-8 text mislabelled: read as Latin-1, GBK
+        // or Big5 they would turn into mojibake. (Genuine legacy text is practically never valid UTF-8.)
+        if !label.hasPrefix("utf-16") && !label.hasPrefix("ucs"), TextDecoding.firstInvalidUTF8Offset(body) == nil {
+            let (line, column) = TextDecoding.position(ofByte: firstHigh, in: body)
+            return .error(
+                "bid declares encoding \(declared) but its bytes are UTF-8",
+                at: SourceLocation(file: file, line: line, column: column)
+            )
+        }
+        if chineseEncodings.contains(label) {
             if let (line, column, byte) = IconvCheck.firstUndecodable(body, encoding: declared) {
                 let hex = String(byte, radix: 16, uppercase: true)
                 return .error(

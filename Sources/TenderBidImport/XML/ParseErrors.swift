@@ -27,7 +27,7 @@ enum ParseErrorMapping {
         case XML_ERR_ENTITY_LOOP, XML_ERR_ENTITY_BOUNDARY, XML_ERR_ENTITY_PE_INTERNAL:
             text = RefusalMessage.entity
         case XML_ERR_DOCUMENT_EMPTY:
-            text = "bid file is empty"
+            text = "bid file is empty or does not start with an XML element"
         default:
             if message.hasPrefix("Excessive depth in document") {
                 text = "bid nests elements more than 256 levels deep; the limit is 256"

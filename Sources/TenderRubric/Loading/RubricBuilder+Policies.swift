@@ -35,7 +35,15 @@ extension RubricBuilder {
             for size in sizes.fields {
                 guard let kind = EnterpriseSize(rawValue: size.key) else { continue }
                 if let percent = reader.decimal(size.node, name: "the \(size.key) deduction", .percent) {
-                    deductions[kind] = percent
+                    // A deduction of 100 % would make the price zero and every other bid's price score zero.
+                    if percent >= 100 {
+                        reader.error(
+                            "the \(size.key) deduction must be below 100 %, found '\(percent.plainText)'",
+                            at: reader.location(size.node)
+                        )
+                    } else {
+                        deductions[kind] = percent
+                    }
                 }
             }
         }

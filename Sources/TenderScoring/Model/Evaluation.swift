@@ -167,6 +167,9 @@ public enum GateFinding: Hashable, Sendable {
     case commitmentUnsigned(kind: String, line: Int?)
     /// Violations of the gate's severity within the look-back window (empty when the gate passed).
     case violations([Violation], severity: ViolationSeverity, since: String)
+    /// The bid's format records no legal violations at all (UBL Tender, ESPD as mapped here), so "none found"
+    /// would be a claim the data cannot support: the gate fails until the bidder declares its record.
+    case violationsNotDeclared(format: BidFormat)
     case attachment(type: String, name: String?, line: Int?)
     case xpath(test: String, result: Bool)
 }
