@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderBidImportTests",
-            dependencies: ["TenderBidImport", "TenderFuzzChecks"],
+            dependencies: ["TenderBidImport", "TenderFuzzChecks", "TenderTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderTestSupport
 import Testing
 
 @testable import TenderBidImport
@@ -15,22 +16,8 @@ func fixture(_ name: String) throws -> [UInt8] {
 
 /// `<repo>/../shared/corpus/<folder>`, or nil (with a printed skip notice, or a test failure when CI=true)
 /// when the shared corpus is not on this machine.
-func sharedCorpus(_ folder: String, filePath: String = #filePath) -> URL? {
-    let repository = URL(fileURLWithPath: filePath)
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-    let url = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(folder)")
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-        return url
-    }
-    if ProcessInfo.processInfo.environment["CI"] == "true" {
-        Issue.record("shared corpus folder \(url.path) is missing (required when CI=true)")
-    } else {
-        print("SKIPPED: shared corpus folder \(url.path) is missing; corpus test not run")
-    }
-    return nil
+func sharedCorpus(_ folder: String) -> URL? {
+    SharedData.folder("corpus/\(folder)")
 }
 
 extension BidImportOutcome {
