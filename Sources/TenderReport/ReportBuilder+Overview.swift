@@ -1,0 +1,233 @@
+import Foundation
+import TenderBidImport
+import TenderCore
+import TenderRubric
+import TenderScoring
+
+/// The tender-wide sections: header, outcome, ranking, committee flags and the closing sections.
+extension ReportBuilder {
+    // MARK: - Header and outcome
+
+    func headerRows() -> [KeyValue] {
+        let tender = rubric.tender
+        var rows: [KeyValue] = [
+            KeyValue(key: "\(labels.tenderID)", value: .user(tender.id)),
+            KeyValue(key: "\(labels.tenderTitle)", value: .user(tender.title.text(in: language))),
+            KeyValue(key: "\(labels.buyer)", value: .user(tender.buyer.text(in: language))),
+            KeyValue(key: "\(labels.method)", value: "\(labels.methodName(tender.method))"),
+            KeyValue(key: "\(labels.currency)", value: .user(tender.currency)),
+            KeyValue(key: "\(labels.budget)", value: "\(tender.budget.map(money) ?? labels.dash)"),
+            KeyValue(key: "\(labels.rounding)", value: "\(labels.roundingRule(tender.rounding, decimals: decimals))"),
+            KeyValue(key: "\(labels.evaluationDate)", value: .user(tender.evaluationDate)),
+            KeyValue(key: "\(labels.minimumValidBids)", value: "\(tender.minimumValidBids)"),
+            KeyValue(
+                key: "\(labels.rankingOrder)",
+                value: labels.rankingOrder(tender.tieBreak.map { labels.rankingStep($0, names: ruleTargetName) })
+            ),
+        ]
+        let deductions = rubric.pricePolicy.sizeDeductions.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        let deductionText =
+            deductions.isEmpty
+            ? labels.none
+            : deductions.map { labels.deduction(size: $0.key, percent: NumberFormat.percent($0.value)) }
+                .joined(separator: labels.listSeparator)
+        rows.append(KeyValue(key: "\(labels.priceDeductions)", value: "\(deductionText)"))
+        rows.append(
+            KeyValue(
+                key: "\(labels.abnormallyLowRule)",
+                value:
+                    "\(labels.abnormallyLowRule(percent: NumberFormat.percent(rubric.pricePolicy.abnormallyLowPercent)))"
+            )
+        )
+        if !evaluation.members.isEmpty {
+            rows.append(
+                KeyValue(
+                    key: "\(labels.committee)",
+                    value: labels.committeeRule(
+                        members: joinedNames(evaluation.members),
+                        count: evaluation.members.count,
+                        aggregation: rubric.committee.aggregation,
+                        disagreementPercent: NumberFormat.percent(rubric.committee.disagreementPercent)
+                    )
+                )
+            )
+        }
+        if let profile = tender.profile {
+            rows.append(KeyValue(key: "\(labels.profile)", value: .user(profile)))
+        }
+        rows.append(KeyValue(key: "\(labels.rubricFile)", value: .user(rubric.file)))
+        rows.append(KeyValue(key: "\(labels.toolVersion)", value: .user(context.toolVersion)))
+        return rows
+    }
+
+    func outcomeBlocks() -> [Block] {
+        switch evaluation.outcome {
+        case .failed(let valid, let minimum):
+            return [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
+        case .ranked:
+            var blocks: [Block] = [
+                .paragraph(
+                    "\(labels.ranked(valid: evaluation.validResults.count, minimum: rubric.tender.minimumValidBids))"
+                )
+            ]
+            let first = evaluation.validResults.filter { $0.rank == 1 }.map(\.displayName)
+            if !first.isEmpty {
+                blocks.append(.paragraph(labels.firstRanked(joinedNames(first), tie: first.count > 1), style: .strong))
+            }
+            return blocks
+        }
+    }
+
+    // MARK: - Ranking
+
+    func decisionName(_ decision: TieBreakDecision) -> RichText {
+        switch decision {
+        case .lowerEvaluatedPrice: return "\(labels.lowerEvaluatedPrice)"
+        case .rule(let rule): return labels.tieBreakRule(rule, names: ruleTargetName)
+        }
+    }
+
+    func rankingBlocks() -> [Block] {
+        let valid = evaluation.validResults
+        let headers: [RichText] =
+            ["\(labels.rank)", "\(labels.bidder)", "\(labels.total)"]
+            + rubric.groups.map { "\(groupName($0.id)) (\(NumberFormat.exact($0.points)))" }
+            + ["\(labels.evaluatedPrice)", "\(labels.decidedBy)"]
+        let alignments: [Table.Alignment] =
+            [.right, .left, .right] + rubric.groups.map { _ in .right } + [.right, .left]
+        let rows: [[RichText]] = valid.map { result in
+            ["\(rankText(result))", .user(result.displayName), "\(totalText(result))"]
+                + rubric.groups.map { group in
+                    "\(result.groupScore(for: group.id).map(counted) ?? labels.dash)"
+                }
+                + [
+                    "\(result.price.map { money($0.evaluatedPrice) } ?? labels.dash)",
+                    result.decidedBy.map(decisionName) ?? "",
+                ]
+        }
+        var blocks: [Block] = [.table(Table(headers: headers, alignments: alignments, rows: rows))]
+        if let base = evaluation.priceBase {
+            blocks.append(
+                .paragraph(
+                    labels.priceBase(
+                        lowest: money(base.lowest),
+                        bidder: .user(base.lowestBidder),
+                        highest: money(base.highest)
+                    )
+                )
+            )
+        }
+        var notes: [RichText] = []
+        for (index, result) in valid.enumerated() {
+            guard let decision = result.decidedBy, index + 1 < valid.count else { continue }
+            notes.append(
+                labels.tieNote(
+                    above: .user(result.displayName),
+                    below: .user(valid[index + 1].displayName),
+                    total: totalText(result),
+                    decision: labels.decision(decisionName(decision))
+                )
+            )
+        }
+        if !notes.isEmpty { blocks.append(.list(notes)) }
+        blocks.append(.chart)
+        return blocks
+    }
+
+    func unrankedReason(_ result: BidResult) -> RichText {
+        switch result.status {
+        case .valid:
+            return ""
+        case .disqualified:
+            return result.gates.filter { !$0.passed }.map { gateName($0.gateID) }
+                .joined(separator: .text(labels.listSeparator))
+        case .notEvaluated:
+            return result.problems.map { RichText.user($0.description) }.joined(separator: "; ")
+        }
+    }
+
+    func unrankedTable(_ results: [BidResult]) -> Table {
+        Table(
+            headers: ["\(labels.bidder)", "\(labels.file)", "\(labels.status)", "\(labels.reason)"],
+            alignments: [.left, .left, .left, .left],
+            rows: results.map { result in
+                [
+                    .user(result.displayName), .user(result.file), "\(labels.statusName(result.status))",
+                    unrankedReason(result),
+                ]
+            }
+        )
+    }
+
+    // MARK: - Flags
+
+    func flagText(_ flag: Flag) -> RichText {
+        switch flag {
+        case .abnormallyLowPrice(let bidder, let price, let mean, let percent):
+            return labels.abnormallyLow(
+                bidder: .user(bidder),
+                price: money(price),
+                mean: money(mean),
+                percent: NumberFormat.percent(percent)
+            )
+        case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold, let outliers):
+            return labels.disagreement(
+                bidder: .user(bidder),
+                criterion: criterionName(criterionID),
+                lowest: NumberFormat.exact(lowest),
+                highest: NumberFormat.exact(highest),
+                spread: NumberFormat.exact(highest - lowest),
+                threshold: NumberFormat.exact(threshold),
+                outliers: outliers.isEmpty ? nil : joinedNames(outliers)
+            )
+        case .tooFewValidBids(let valid, let minimum):
+            return "\(labels.tooFewValidBids(valid: valid, minimum: minimum))"
+        case .declaredTie(let bidders, let rank):
+            return labels.declaredTie(bidders: joinedNames(bidders), rank: rank)
+        case .rankReversal(let removed, let winner, let winnerWithoutRemoved):
+            return labels.rankReversal(
+                removed: .user(removed),
+                winner: .user(winner),
+                winnerWithout: .user(winnerWithoutRemoved)
+            )
+        }
+    }
+
+    func shortFlagText(_ flag: Flag) -> RichText {
+        switch flag {
+        case .abnormallyLowPrice: return "\(labels.flagAbnormallyLowShort)"
+        case .scoreDisagreement(_, let criterionID, _, _, _, _):
+            return labels.flagDisagreementShort(criterionName(criterionID))
+        case .tooFewValidBids: return "\(labels.flagTooFewShort)"
+        case .declaredTie: return "\(labels.flagTieShort)"
+        case .rankReversal: return "\(labels.flagRankReversalShort)"
+        }
+    }
+
+    // MARK: - Closing sections
+
+    /// Scoring diagnostics, then every unread bid's problems, without repeats.
+    var allDiagnostics: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        var result: [Diagnostic] = []
+        for diagnostic in evaluation.diagnostics + evaluation.results.flatMap(\.problems)
+        where seen.insert(diagnostic).inserted {
+            result.append(diagnostic)
+        }
+        return result
+    }
+
+    func inputBlocks() -> [Block] {
+        let inputs = context.sortedInputs
+        guard !inputs.isEmpty else { return [.paragraph("\(labels.none)")] }
+        return [
+            .table(
+                Table(
+                    headers: ["\(labels.file)", "SHA-256"],
+                    alignments: [.left, .left],
+                    rows: inputs.map { [.user($0.path), .user($0.sha256)] }
+                )
+            )
+        ]
+    }
+}
