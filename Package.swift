@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
         .testTarget(
             name: "TenderRubricTests",
-            dependencies: ["TenderRubric", "TenderFuzzChecks"],
+            dependencies: ["TenderRubric", "TenderFuzzChecks", "TenderTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -54,8 +54,6 @@ public enum ExitStatus: Int32, Sendable {
 
 /// The `score` pipeline as a library call: rubric → bids → score sheets → evaluation → reports.
 public enum ScorePipeline {
-    public static let reportNames = ["report.md", "report.html", "scores.csv", "result.json", "manifest.json"]
-
     /// Bid files read and imported together; large enough to keep every core busy.
     static let importBatchSize = 512
 

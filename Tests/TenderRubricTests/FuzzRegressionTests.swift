@@ -1,6 +1,7 @@
 import Foundation
 import TenderCore
 import TenderFuzzChecks
+import TenderTestSupport
 import Testing
 
 @testable import TenderRubric
@@ -12,12 +13,9 @@ import Testing
     static let folder = "fuzz-regressions"
 
     /// The file names in the folder, except its README.
-    static let inputs: [String] = {
-        guard let url = Bundle.module.url(forResource: folder, withExtension: nil, subdirectory: "Fixtures"),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
-        else { return [] }
-        return names.filter { $0 != "README.md" }.sorted()
-    }()
+    static let inputs = FixtureFolder.inputNames(
+        Bundle.module.url(forResource: folder, withExtension: nil, subdirectory: "Fixtures")
+    )
 
     @Test func folderIsBundled() throws {
         let url = try #require(

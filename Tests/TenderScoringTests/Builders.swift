@@ -67,6 +67,18 @@ enum Build {
         )
     }
 
+    static func gate(_ id: String, _ rule: GateRule) -> Gate {
+        Gate(id: id, name: LocalizedText(en: id), rule: rule, location: SourceLocation(file: "test.yaml"))
+    }
+
+    /// The bid inside `bid(...)`'s outcome, for tests that check one bid on its own.
+    static func plainBid(_ name: String, price: String, violations: [Violation] = []) -> Bid {
+        guard case .imported(let bid, _) = Build.bid(name, price: price, violations: violations) else {
+            fatalError("Build.bid always imports")
+        }
+        return bid
+    }
+
     static func priceGroup(_ points: String, formula: PriceFormula = .lowestPriceRatio) -> CriterionGroup {
         group("price", points, [criterion("price", points, .price(formula))])
     }

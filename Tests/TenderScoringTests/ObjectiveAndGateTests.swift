@@ -86,20 +86,12 @@ import Testing
     @Test func majorViolationWithinThreeYearsFailsTheGateAndOlderOnesDoNot() {
         let rubric = Build.rubric(
             groups: [Build.priceGroup("100")],
-            gates: [
-                Gate(
-                    id: "clean",
-                    name: LocalizedText(en: "No major violation"),
-                    rule: .noViolations(severity: .major, withinYears: 3),
-                    location: SourceLocation(file: "r.yaml")
-                )
-            ]
+            gates: [Build.gate("clean", .noViolations(severity: .major, withinYears: 3))]
         )
         let checker = GateChecker(rubric: rubric)
         func bid(_ date: String, _ severity: ViolationSeverity) -> Bid {
             let violation = Violation(date: date, severity: severity, description: "fine", authority: nil)
-            guard case .imported(let bid, _) = Build.bid("A", price: "1", violations: [violation]) else { fatalError() }
-            return bid
+            return Build.plainBid("A", price: "1", violations: [violation])
         }
         #expect(checker.check(bid("2017-11-20", .major)).first?.passed == false)
         #expect(checker.check(bid("2017-11-19", .major)).first?.passed == true)
@@ -116,16 +108,9 @@ import Testing
     @Test func aFormatWithoutAViolationRecordFailsTheViolationGate() {
         let rubric = Build.rubric(
             groups: [Build.priceGroup("100")],
-            gates: [
-                Gate(
-                    id: "clean",
-                    name: LocalizedText(en: "No major violation"),
-                    rule: .noViolations(severity: .major, withinYears: 3),
-                    location: SourceLocation(file: "r.yaml")
-                )
-            ]
+            gates: [Build.gate("clean", .noViolations(severity: .major, withinYears: 3))]
         )
-        guard case .imported(var bid, _) = Build.bid("UBL bidder", price: "1") else { return }
+        var bid = Build.plainBid("UBL bidder", price: "1")
         bid.format = .ublTender
         let result = GateChecker(rubric: rubric).check(bid)
         #expect(

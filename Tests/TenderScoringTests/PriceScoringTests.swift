@@ -73,14 +73,7 @@ import Testing
     @Test func disqualifiedBidDoesNotSetThePriceBase() throws {
         let rubric = Build.rubric(
             groups: [Build.priceGroup("100")],
-            gates: [
-                Gate(
-                    id: "integrity",
-                    name: LocalizedText(en: "Integrity"),
-                    rule: .commitment(kind: "integrity"),
-                    location: SourceLocation(file: "test.yaml")
-                )
-            ],
+            gates: [Build.gate("integrity", .commitment(kind: "integrity"))],
             minimumValidBids: 1
         )
         let signed = [Commitment(kind: "integrity", signedOn: "2020-11-01", text: "…")]
