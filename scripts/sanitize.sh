@@ -7,7 +7,7 @@
 # Builds go to .build-asan and .build-ubsan (git ignores .build*/); logs to .build-asan/sanitize.log and
 # .build-ubsan/sanitize.log.
 #
-# AddressSanitizer instruments the Swift and C code (our CAtomicRename, Yams' libyaml, swift-crypto's BoringSSL).
+# AddressSanitizer instruments the Swift and C code (our CAtomicRename, Yams' libyaml).
 # swiftc has no -sanitize=undefined on Linux, and Swift code already traps on overflow, out-of-bounds and
 # force-unwrapped nil, so the UndefinedBehaviorSanitizer run instruments the C code (-fsanitize=undefined,
 # fatal on the first finding) and links the UBSan runtime into the Swift test binaries and the CLI binary.

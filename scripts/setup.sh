@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks to build tender-eval: libxml2's headers and pkg-config (SwiftPM finds
-# libxml2 through `pkg-config libxml-2.0`). Idempotent: does nothing when both are there.
+# Installs what a fresh machine lacks to build tender-eval: libxml2's and libcrypto's headers and pkg-config
+# (SwiftPM finds them through `pkg-config libxml-2.0 libcrypto`). Idempotent: does nothing when all are there.
 set -euo pipefail
 
-if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0; then
+if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 libcrypto; then
     exit 0
 fi
-packages=(libxml2-dev pkg-config)
+packages=(libxml2-dev libssl-dev pkg-config)
 if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"

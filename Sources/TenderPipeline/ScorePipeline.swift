@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 public import TenderBidImport
 public import TenderCore
@@ -155,10 +154,7 @@ public enum ScorePipeline {
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        SHA256Digest.hex(bytes)
     }
 
     private static func folders(among paths: [String]) -> [String] {

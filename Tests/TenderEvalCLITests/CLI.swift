@@ -1,12 +1,18 @@
 import Foundation
 import TenderTestSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs the built `tender-eval` binary from the repository root, the way the README tells users to.
 enum CLI {
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The process outlived its time limit and was killed: a hang, which a test must report as a failure.
+        var timedOut = false
     }
 
     static var binary: URL {
@@ -16,27 +22,60 @@ enum CLI {
 
     static let root = SharedData.repositoryRoot
 
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
-        try runProgram(binary.path, arguments, in: directory)
+    /// Every run has a time limit, so an input that makes the tool hang fails its test instead of stalling the
+    /// suite. The default is far above any honest run of the example tender, even on a loaded machine.
+    static let defaultTimeLimit: TimeInterval = 120
+
+    static func run(
+        _ arguments: [String],
+        in directory: URL = root,
+        timeLimit: TimeInterval = defaultTimeLimit
+    ) throws -> Result {
+        try runProgram(binary.path, arguments, in: directory, timeLimit: timeLimit)
     }
 
-    static func runProgram(_ program: String, _ arguments: [String], in directory: URL = root) throws -> Result {
+    static func runProgram(
+        _ program: String,
+        _ arguments: [String],
+        in directory: URL = root,
+        timeLimit: TimeInterval = defaultTimeLimit
+    ) throws -> Result {
+        // Output goes to files, not pipes: a child that writes a lot to both streams cannot block on a full
+        // pipe while the test waits for it.
+        let capture = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outURL = capture.appendingPathComponent("stdout")
+        let errURL = capture.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? outHandle.close()
+            try? errHandle.close()
+        }
+
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var timedOut = false
+        if finished.wait(timeout: .now() + timeLimit) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+            finished.wait()
+        }
         return Result(
             status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
+            stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
+            timedOut: timedOut
         )
     }
 
