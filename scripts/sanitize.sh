@@ -26,7 +26,7 @@ case "$which" in
         ;;
 esac
 
-scripts/setup.sh
+scripts/setup.sh --tests
 
 # The sanitizer runtimes ship with the Swift toolchain (next to its clang); a toolchain without them cannot
 # run this script, and Debian's clang runtime packages install elsewhere, where swiftc does not look.

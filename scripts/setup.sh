@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine lacks to build tender-eval: libxml2's and libcrypto's headers and pkg-config
-# (SwiftPM finds them through `pkg-config libxml-2.0 libcrypto`). Idempotent: does nothing when all are there.
+# Installs what a fresh machine lacks, with apt, only when it is missing (idempotent).
+#   scripts/setup.sh           to build tender-eval: libxml2's and libcrypto's headers and pkg-config (SwiftPM
+#                              finds both libraries through `pkg-config libxml-2.0 libcrypto`)
+#   scripts/setup.sh --tests   also what the test suite uses: xmllint (libxml2-utils) as a second XSD validator
 set -euo pipefail
 
-if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0 libcrypto; then
+packages=()
+if ! command -v pkg-config >/dev/null 2>&1; then packages+=(pkg-config); fi
+if ! pkg-config --exists libxml-2.0 2>/dev/null; then packages+=(libxml2-dev); fi
+if ! pkg-config --exists libcrypto 2>/dev/null; then packages+=(libssl-dev); fi
+if [ "${1:-}" = "--tests" ]; then
+    if ! command -v xmllint >/dev/null 2>&1; then packages+=(libxml2-utils); fi
+fi
+if [ ${#packages[@]} -eq 0 ]; then
     exit 0
 fi
-packages=(libxml2-dev libssl-dev pkg-config)
 if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"

@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderTestSupport
 import Testing
 
 @testable import TenderBidImport
@@ -82,7 +83,8 @@ import Testing
         "selfwritten_utf16le-nobom_tender.xml": .bidder("广州市天河区示例投标有限公司"),
     ]
 
-    @Test func everyHostileFileHasItsExpectedOutcome() throws {
+    @Test(.enabled(if: SharedData.available("corpus/hostile"), "needs ../shared/corpus/hostile beside the clone"))
+    func everyHostileFileHasItsExpectedOutcome() throws {
         guard let folder = sharedCorpus("hostile") else { return }
         let importer = try BidImporter(
             queries: [FactQuery(id: "everything", expression: "string(/)", kind: .text)],
@@ -120,7 +122,8 @@ import Testing
         #expect(Set(Self.expected.keys).isSubset(of: Set(xmlNames)), "expected outcomes for files that are gone")
     }
 
-    @Test func realChineseFeedsDecodeToTheRightCharacters() throws {
+    @Test(.enabled(if: SharedData.available("corpus/hostile"), "needs ../shared/corpus/hostile beside the clone"))
+    func realChineseFeedsDecodeToTheRightCharacters() throws {
         guard let folder = sharedCorpus("hostile") else { return }
         let samples = [
             ("chardet_gb2312_acnnewswire.net.xml", "中国银联"),
@@ -135,7 +138,13 @@ import Testing
         }
     }
 
-    @Test func ublAndESPDFilesImportWithTheirBidders() throws {
+    @Test(
+        .enabled(
+            if: SharedData.available("corpus/ubl") && SharedData.available("corpus/espd"),
+            "needs ../shared/corpus"
+        )
+    )
+    func ublAndESPDFilesImportWithTheirBidders() throws {
         guard let ubl = sharedCorpus("ubl"), let espd = sharedCorpus("espd") else { return }
         let importer = try BidImporter(queries: [], namespaces: [])
         let bidders: [String: String] = [
@@ -174,7 +183,8 @@ import Testing
         }
     }
 
-    @Test func ublTenderMapping() throws {
+    @Test(.enabled(if: SharedData.available("corpus/ubl"), "needs ../shared/corpus/ubl beside the clone"))
+    func ublTenderMapping() throws {
         guard let ubl = sharedCorpus("ubl") else { return }
         let importer = try BidImporter(queries: [], namespaces: [])
         func load(_ name: String) throws -> BidImportOutcome {

@@ -15,8 +15,19 @@ public enum SharedData {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    /// `../shared/<relativePath>` when it exists. When it does not, a user's clone skips the test with a visible
-    /// message, while CI (`CI=true`) records a failure: there the data must be present.
+    /// Whether a test that needs `../shared/<relativePath>` should run: when the data is there, and always under
+    /// CI (`CI=true`), where its absence must fail the test rather than skip it. Use it as
+    /// `.enabled(if: SharedData.available("corpus/hostile"), "needs ../shared/corpus/hostile")` so that a clone
+    /// without the data shows the test as skipped, never as passed.
+    public static func available(_ relativePath: String) -> Bool {
+        if ProcessInfo.processInfo.environment["CI"] == "true" { return true }
+        var isDirectory: ObjCBool = false
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/\(relativePath)")
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// `../shared/<relativePath>` when it exists. When it does not, the test records a failure: tests that use it
+    /// are guarded by `available(_:)`, so this happens only under CI, where the data must be present.
     public static func folder(
         _ relativePath: String,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
@@ -26,11 +37,7 @@ public enum SharedData {
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
             return url
         }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("shared test data \(url.path) is missing under CI", sourceLocation: sourceLocation)
-        } else {
-            print("SKIPPED: shared test data \(url.path) is not present; this test needs ../shared beside the clone")
-        }
+        Issue.record("shared test data \(url.path) is missing", sourceLocation: sourceLocation)
         return nil
     }
 }
