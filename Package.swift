@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "TenderFuzzChecks", dependencies: ["TenderBidImport", "TenderRubric", "TenderCore"]),
         .executableTarget(name: "fuzz-bid-import", dependencies: ["TenderFuzzChecks"]),
         .executableTarget(name: "fuzz-rubric", dependencies: ["TenderFuzzChecks"]),
-        .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"]),
+        .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"], exclude: ["Reference"]),
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
         .testTarget(
             name: "TenderRubricTests",
