@@ -3,6 +3,7 @@
 #
 #   1. 10,000 synthetic bids (50 criteria) written by `tender-eval synth`:
 #        tender-eval score rubric.yaml bids/ --out out/ --force     vs   xmllint --noout bids/*.xml
+#                                                                   vs   scripts/bench/lxml_peer.py (Python lxml)
 #   2. 100,000 bids x 50 criteria built in memory (no XML):
 #        tender-eval-bench scoring (TenderEvaluator.evaluate)       vs   numpy min-max weighted sum + argsort
 #
@@ -53,6 +54,10 @@ if ! command -v xmllint >/dev/null 2>&1; then
     say "installing libxml2-utils (xmllint) ..."
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
+fi
+if ! python3 -c 'import lxml, yaml' >/dev/null 2>&1; then
+    say "installing lxml and PyYAML for the Python peer ..."
+    python3 -m pip install --quiet lxml pyyaml || python3 -m pip install --quiet --break-system-packages lxml pyyaml
 fi
 if ! python3 -c 'import numpy' >/dev/null 2>&1; then
     say "installing numpy for the reference run ..."
@@ -108,16 +113,33 @@ if [ "$skip_files" -eq 0 ]; then
 
     lint_times=()
     score_times=()
+    peer_times=()
     for run in $(seq 1 "$runs"); do
-        say "run $run/$runs: xmllint --noout, then tender-eval score ..."
+        say "run $run/$runs: xmllint --noout, tender-eval score, the Python lxml peer ..."
         lint_times+=("$(seconds_of sh -c "find '$tender/bids' -name '*.xml' -print0 | xargs -0 xmllint --noout")")
         # tender-eval exits 0 (ranked); a failed tender (2) would also be a complete run, so accept it.
         score_times+=("$(seconds_of sh -c "'$bin/tender-eval' score '$tender/rubric.yaml' '$tender/bids' --out '$work/out' --force; s=\$?; [ \$s -eq 0 ] || [ \$s -eq 2 ]")")
+        peer_times+=("$(seconds_of python3 scripts/bench/lxml_peer.py "$tender/rubric.yaml" "$tender/bids" "$work/peer.csv")")
     done
     lint=$(median "${lint_times[@]}")
     score=$(median "${score_times[@]}")
-    say "  xmllint runs: ${lint_times[*]}   tender-eval score runs: ${score_times[*]}"
-    rows+=("$count bids x $criteria criteria, XML files|tender-eval score (parse, XSD, XPath facts, scoring, 5 reports)|$score|xmllint --noout (parse only)|$lint|$(ratio "$score" "$lint")")
+    peer=$(median "${peer_times[@]}")
+    say "  xmllint runs: ${lint_times[*]}   tender-eval score runs: ${score_times[*]}   peer runs: ${peer_times[*]}"
+    # Peak resident memory of one score run, read by the parent with wait4 (the child's own ru_maxrss).
+    peak_kb=$(python3 - "$bin/tender-eval" "$tender" "$work/out" <<'PYTHON'
+import os, sys
+binary, tender, out = sys.argv[1:4]
+pid = os.fork()
+if pid == 0:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1); os.dup2(devnull, 2)
+    os.execv(binary, [binary, "score", f"{tender}/rubric.yaml", f"{tender}/bids", "--out", out, "--force"])
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss)
+PYTHON
+)
+    rows+=("$count bids x $criteria criteria, XML files|tender-eval score (parse, XSD, XPath facts, scoring, 5 reports; peak RSS $((peak_kb / 1024)) MB)|$score|xmllint --noout (parse only)|$lint|$(ratio "$score" "$lint")")
+    rows+=("$count bids x $criteria criteria, XML files|tender-eval score|$score|Python lxml peer (parse, rubric XPath, weighted sum, rank: scripts/bench/lxml_peer.py)|$peer|$(ratio "$score" "$peer")")
 fi
 
 # --- 2. in memory: TenderEvaluator.evaluate vs numpy weighted sum --------------------------------------------
