@@ -217,7 +217,7 @@ struct ChineseLabels: Labels {
         switch problem {
         case .afterEvaluation(let date): return "晚于评标日期 \(date)"
         case .afterDeadline(let deadline): return "晚于投标截止时间 \(deadline)"
-        case .beforePublication(let date): return "早于招标公告发布日期 \(date)，不能在“递交时间早者优先”中胜出"
+        case .beforePublication(let date): return "早于招标公告发布日期 \(date)"
         case .beforeEarliestPlausible(let date): return "早于 \(date)，不是投标文件中可能出现的日期"
         }
     }
@@ -238,6 +238,7 @@ struct ChineseLabels: Labels {
         "\(severity)违法记录日期为 \(date)\(source)，\(problem)：不能视为无违法记录，须澄清（\(description)）"
     }
 
+    let submissionTieBreakNote = "，不能在“递交时间早者优先”中胜出"
     let published = "招标公告发布日期"
     let submissionDeadline = "投标截止时间"
 

@@ -225,8 +225,7 @@ struct EnglishLabels: Labels {
         switch problem {
         case .afterEvaluation(let date): return "after the evaluation date \(date)"
         case .afterDeadline(let deadline): return "after the submission deadline \(deadline)"
-        case .beforePublication(let date):
-            return "before the tender was published (\(date)); this time cannot win the earliest-submission tie-break"
+        case .beforePublication(let date): return "before the tender was published (\(date))"
         case .beforeEarliestPlausible(let date):
             return "before \(date), earlier than any date a bid can plausibly carry"
         }
@@ -249,6 +248,7 @@ struct EnglishLabels: Labels {
             + "(\(description))"
     }
 
+    let submissionTieBreakNote = "; this time cannot win the earliest-submission tie-break"
     let published = "Published"
     let submissionDeadline = "Submission deadline"
 

@@ -105,6 +105,7 @@ protocol Labels: Sendable {
         problem: String
     )
         -> RichText
+    var submissionTieBreakNote: String { get }
     var published: String { get }
     var submissionDeadline: String { get }
     func failedGateShort(_ gate: RichText) -> RichText

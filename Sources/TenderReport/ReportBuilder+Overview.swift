@@ -212,7 +212,7 @@ extension ReportBuilder {
                 part: labels.datedPart(part, kind: kind),
                 date: .user(date),
                 source: labels.source(line.map { "\(file):\($0)" } ?? file),
-                problem: labels.dateProblem(problem)
+                problem: labels.dateProblem(problem) + (part == .submission ? labels.submissionTieBreakNote : "")
             )
         }
     }

@@ -24,7 +24,7 @@ enum Admissibility {
             problems.append(
                 .error(
                     "bid was submitted at \(submitted), \(when); a late bid is refused and not evaluated "
-                        + "(政府采购法 Art 35, 87号令 Art 33)",
+                        + "(87号令 Art 33)",
                     at: SourceLocation(file: bid.file, line: bid.submittedLine)
                 )
             )

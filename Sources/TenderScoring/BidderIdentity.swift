@@ -68,15 +68,17 @@ public enum BidderIdentity {
         return result
     }
 
-    /// Whether a name is written as a registered name is: no invisible characters and no letters or digits in a
-    /// compatibility form (full-width Ａ, circled ①, mathematical 𝐀). Full-width punctuation such as （） is
-    /// ordinary Chinese typography and does not count.
+    /// Whether a name is written as a registered name is: no invisible characters and no letters, digits or
+    /// ideographs in a compatibility form (full-width Ａ, circled ①, mathematical 𝐀, the compatibility ideograph
+    /// U+F90A for 金). Full-width punctuation such as （） and the ideographic space are ordinary Chinese
+    /// typography and do not count.
     static func isPlainName(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             if isInvisible(scalar) { return false }
             guard !scalar.isASCII else { return true }
             let mapped = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
-            return !mapped.contains { $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+            if mapped.count == 1 && mapped.first == scalar { return true }
+            return !mapped.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
         }
     }
 
@@ -90,7 +92,9 @@ public enum BidderIdentity {
     static func differences(_ written: String, _ other: String, part: Part) -> String? {
         let mine = written.trimmingCharacters(in: .whitespacesAndNewlines)
         let theirs = other.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard mine != theirs else { return nil }
+        // Scalars, not `String ==`: Swift's canonical equivalence already treats U+F90A and 金 as equal.
+        func same(_ lhs: String, _ rhs: String) -> Bool { Array(lhs.unicodeScalars) == Array(rhs.unicodeScalars) }
+        guard !same(mine, theirs) else { return nil }
         let isName = part == .name
         let steps: [(name: String, apply: (String) -> String)] = [
             ("invisible", { stripped($0) }),
@@ -102,14 +106,17 @@ public enum BidderIdentity {
             steps.reduce(text) { text, step in step.name == skipped ? text : step.apply(text) }
         }
         var needed: [String] = []
-        for (name, _) in steps where key(mine, skipping: name) != key(theirs, skipping: name) {
+        for (name, _) in steps where !same(key(mine, skipping: name), key(theirs, skipping: name)) {
             switch name {
             case "invisible":
                 let characters = Set(invisibleCharacters(in: mine)).symmetricDifference(invisibleCharacters(in: theirs))
                 needed.append(
                     "removing " + characters.sorted { $0.value < $1.value }.map(codePoint).joined(separator: ", ")
                 )
-            case "full-width": needed.append("reading full-width letters and digits as plain ones")
+            case "full-width":
+                needed.append(
+                    "reading compatibility characters (full-width letters, compatibility ideographs) as plain ones"
+                )
             case "space": needed.append("ignoring white space")
             default: needed.append("ignoring letter case")
             }
