@@ -192,6 +192,56 @@ struct ChineseLabels: Labels {
     let flagRankReversalShort = "排名反转"
     let flagTooFewShort = "有效投标不足"
 
+    func suspiciousName(bidder: RichText, source: String, characters: String) -> RichText {
+        "可疑的投标人名称：\(bidder)\(source)含有不可见字符或文字方向控制字符（\(characters)），请评标委员会与其登记名称核对"
+    }
+
+    let flagSuspiciousNameShort = "投标人名称含不可见字符"
+
+    func implausibleDate(bidder: RichText, part: RichText, date: RichText, source: String, problem: String) -> RichText
+    {
+        "日期不合理：\(bidder)的\(part)日期为 \(date)\(source)，\(problem)"
+    }
+
+    let flagImplausibleDateShort = "日期不合理"
+
+    func datedPart(_ part: DatedPart, kind: RichText) -> RichText {
+        switch part {
+        case .submission: return "递交时间"
+        case .violation: return "违法记录"
+        case .commitment: return "\(kind)承诺书"
+        }
+    }
+
+    func dateProblem(_ problem: DateProblem) -> String {
+        switch problem {
+        case .afterEvaluation(let date): return "晚于评标日期 \(date)"
+        case .afterDeadline(let deadline): return "晚于投标截止时间 \(deadline)"
+        case .beforePublication(let date): return "早于招标公告发布日期 \(date)"
+        case .beforeEarliestPlausible(let date): return "早于 \(date)，不是投标文件中可能出现的日期"
+        }
+    }
+
+    func commitmentDateImplausible(kind: RichText, date: RichText, source: String, problem: String) -> RichText {
+        "\(kind)承诺书签署日期为 \(date)\(source)，\(problem)，不予认可"
+    }
+
+    func violationDateImplausible(
+        date: RichText,
+        severity: String,
+        description: RichText,
+        source: String,
+        problem: String
+    )
+        -> RichText
+    {
+        "\(severity)违法记录日期为 \(date)\(source)，\(problem)：不能视为无违法记录，须澄清（\(description)）"
+    }
+
+    let submissionTieBreakNote = "，不能在“递交时间早者优先”中胜出"
+    let published = "招标公告发布日期"
+    let submissionDeadline = "投标截止时间"
+
     func failedGateShort(_ gate: RichText) -> RichText {
         "未通过：\(gate)"
     }

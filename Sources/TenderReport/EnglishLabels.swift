@@ -199,6 +199,59 @@ struct EnglishLabels: Labels {
     let flagRankReversalShort = "rank reversal"
     let flagTooFewShort = "too few valid bids"
 
+    func suspiciousName(bidder: RichText, source: String, characters: String) -> RichText {
+        "Suspicious bidder name: \(bidder)\(source) contains invisible or text-direction characters (\(characters)); "
+            + "the committee should check it against the bidder's registration"
+    }
+
+    let flagSuspiciousNameShort = "bidder name with invisible characters"
+
+    func implausibleDate(bidder: RichText, part: RichText, date: RichText, source: String, problem: String) -> RichText
+    {
+        "Implausible date: \(bidder)'s \(part) is dated \(date)\(source), \(problem)"
+    }
+
+    let flagImplausibleDateShort = "implausible date"
+
+    func datedPart(_ part: DatedPart, kind: RichText) -> RichText {
+        switch part {
+        case .submission: return "submission"
+        case .violation: return "violation record"
+        case .commitment: return "\(kind) commitment"
+        }
+    }
+
+    func dateProblem(_ problem: DateProblem) -> String {
+        switch problem {
+        case .afterEvaluation(let date): return "after the evaluation date \(date)"
+        case .afterDeadline(let deadline): return "after the submission deadline \(deadline)"
+        case .beforePublication(let date): return "before the tender was published (\(date))"
+        case .beforeEarliestPlausible(let date):
+            return "before \(date), earlier than any date a bid can plausibly carry"
+        }
+    }
+
+    func commitmentDateImplausible(kind: RichText, date: RichText, source: String, problem: String) -> RichText {
+        "\(kind) commitment signed on \(date)\(source), \(problem): it does not count"
+    }
+
+    func violationDateImplausible(
+        date: RichText,
+        severity: String,
+        description: RichText,
+        source: String,
+        problem: String
+    )
+        -> RichText
+    {
+        "\(severity) violation dated \(date)\(source), \(problem): the record is not clean and must be clarified "
+            + "(\(description))"
+    }
+
+    let submissionTieBreakNote = "; this time cannot win the earliest-submission tie-break"
+    let published = "Published"
+    let submissionDeadline = "Submission deadline"
+
     func failedGateShort(_ gate: RichText) -> RichText {
         "failed gate: \(gate)"
     }

@@ -90,6 +90,24 @@ protocol Labels: Sendable {
     var flagTieShort: String { get }
     var flagRankReversalShort: String { get }
     var flagTooFewShort: String { get }
+    func suspiciousName(bidder: RichText, source: String, characters: String) -> RichText
+    var flagSuspiciousNameShort: String { get }
+    func implausibleDate(bidder: RichText, part: RichText, date: RichText, source: String, problem: String) -> RichText
+    var flagImplausibleDateShort: String { get }
+    func datedPart(_ part: DatedPart, kind: RichText) -> RichText
+    func dateProblem(_ problem: DateProblem) -> String
+    func commitmentDateImplausible(kind: RichText, date: RichText, source: String, problem: String) -> RichText
+    func violationDateImplausible(
+        date: RichText,
+        severity: String,
+        description: RichText,
+        source: String,
+        problem: String
+    )
+        -> RichText
+    var submissionTieBreakNote: String { get }
+    var published: String { get }
+    var submissionDeadline: String { get }
     func failedGateShort(_ gate: RichText) -> RichText
 
     // Bids

@@ -124,6 +124,21 @@ extension ReportBuilder {
             return labels.attachmentFound(type: .user(type), name: .user(name), source: location(line, in: result))
         case .xpath(let test, let value):
             return labels.xpathTest(.user(test), result: value)
+        case .commitmentDateImplausible(let kind, let signedOn, let line, let problem):
+            return labels.commitmentDateImplausible(
+                kind: kindName(kind),
+                date: .user(signedOn),
+                source: location(line, in: result),
+                problem: labels.dateProblem(problem)
+            )
+        case .violationDateImplausible(let violation, let problem):
+            return labels.violationDateImplausible(
+                date: .user(violation.date),
+                severity: labels.severityName(violation.severity),
+                description: .user(violation.description),
+                source: location(violation.line, in: result),
+                problem: labels.dateProblem(problem)
+            )
         }
     }
 }

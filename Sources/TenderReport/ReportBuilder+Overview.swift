@@ -19,6 +19,14 @@ extension ReportBuilder {
             KeyValue(key: "\(labels.budget)", value: "\(tender.budget.map(money) ?? labels.dash)"),
             KeyValue(key: "\(labels.rounding)", value: "\(labels.roundingRule(tender.rounding, decimals: decimals))"),
             KeyValue(key: "\(labels.evaluationDate)", value: .user(tender.evaluationDate)),
+        ]
+        if let published = tender.published {
+            rows.append(KeyValue(key: "\(labels.published)", value: .user(published)))
+        }
+        if let deadline = tender.submissionDeadline {
+            rows.append(KeyValue(key: "\(labels.submissionDeadline)", value: .user(deadline)))
+        }
+        rows += [
             KeyValue(key: "\(labels.minimumValidBids)", value: "\(tender.minimumValidBids)"),
             KeyValue(
                 key: "\(labels.rankingOrder)",
@@ -190,6 +198,22 @@ extension ReportBuilder {
                 winner: .user(winner),
                 winnerWithout: .user(winnerWithoutRemoved)
             )
+        case .suspiciousBidderName(let bidder, let file, let characters):
+            return labels.suspiciousName(
+                bidder: .user(BidderIdentity.visible(bidder)),
+                source: labels.source(file),
+                characters: characters.map(BidderIdentity.codePoint).joined(separator: ", ")
+            )
+        case .implausibleDate(let bidder, let file, let line, let part, let date, let problem):
+            var kind: RichText = ""
+            if case .commitment(let name) = part { kind = kindName(name) }
+            return labels.implausibleDate(
+                bidder: .user(BidderIdentity.visible(bidder)),
+                part: labels.datedPart(part, kind: kind),
+                date: .user(date),
+                source: labels.source(line.map { "\(file):\($0)" } ?? file),
+                problem: labels.dateProblem(problem) + (part == .submission ? labels.submissionTieBreakNote : "")
+            )
         }
     }
 
@@ -201,6 +225,8 @@ extension ReportBuilder {
         case .tooFewValidBids: return "\(labels.flagTooFewShort)"
         case .declaredTie: return "\(labels.flagTieShort)"
         case .rankReversal: return "\(labels.flagRankReversalShort)"
+        case .suspiciousBidderName: return "\(labels.flagSuspiciousNameShort)"
+        case .implausibleDate: return "\(labels.flagImplausibleDateShort)"
         }
     }
 

@@ -60,7 +60,7 @@ enum ResultJSON {
 
     static func tender(_ rubric: Rubric) -> JSONValue {
         let tender = rubric.tender
-        return .object([
+        var fields: [String: JSONValue] = [
             "id": .string(tender.id),
             "title": text(tender.title),
             "buyer": text(tender.buyer),
@@ -74,7 +74,23 @@ enum ResultJSON {
             "evaluationDate": .string(tender.evaluationDate),
             "profile": .optional(tender.profile),
             "rubricFile": .string(rubric.file),
-        ])
+        ]
+        if let published = tender.published { fields["published"] = .string(published) }
+        if let deadline = tender.submissionDeadline { fields["submissionDeadline"] = .string(deadline) }
+        return .object(fields)
+    }
+
+    static func dateProblem(_ problem: DateProblem) -> JSONValue {
+        switch problem {
+        case .afterEvaluation(let date):
+            return .object(["type": .string("after-evaluation"), "evaluationDate": .string(date)])
+        case .afterDeadline(let deadline):
+            return .object(["type": .string("after-deadline"), "deadline": .string(deadline)])
+        case .beforePublication(let date):
+            return .object(["type": .string("before-publication"), "published": .string(date)])
+        case .beforeEarliestPlausible(let date):
+            return .object(["type": .string("before-earliest-plausible"), "earliest": .string(date)])
+        }
     }
 
     static func tieBreak(_ rule: TieBreakRule) -> JSONValue {
@@ -270,6 +286,16 @@ enum ResultJSON {
             ])
         case .xpath(let test, let result):
             return .object(["type": .string("xpath"), "test": .string(test), "result": .bool(result)])
+        case .commitmentDateImplausible(let kind, let signedOn, let line, let problem):
+            return .object([
+                "type": .string("commitment-date-implausible"), "kind": .string(kind), "signedOn": .string(signedOn),
+                "line": .optional(line), "problem": dateProblem(problem),
+            ])
+        case .violationDateImplausible(let found, let problem):
+            return .object([
+                "type": .string("violation-date-implausible"), "violation": violation(found),
+                "problem": dateProblem(problem),
+            ])
         }
     }
 
@@ -376,6 +402,23 @@ enum ResultJSON {
             return .object([
                 "type": .string("rank-reversal"), "removed": .string(removed), "winner": .string(winner),
                 "winnerWithoutRemoved": .string(winnerWithoutRemoved),
+            ])
+        case .suspiciousBidderName(let bidder, let file, let characters):
+            return .object([
+                "type": .string("suspicious-bidder-name"), "bidder": .string(bidder), "file": .string(file),
+                "characters": .array(characters.map { .string(BidderIdentity.codePoint($0)) }),
+            ])
+        case .implausibleDate(let bidder, let file, let line, let part, let date, let problem):
+            var partValue: [String: JSONValue] = ["type": .string("submission")]
+            switch part {
+            case .submission: break
+            case .violation: partValue["type"] = .string("violation")
+            case .commitment(let kind): partValue = ["type": .string("commitment"), "kind": .string(kind)]
+            }
+            return .object([
+                "type": .string("implausible-date"), "bidder": .string(bidder), "file": .string(file),
+                "line": .optional(line), "part": .object(partValue), "date": .string(date),
+                "problem": dateProblem(problem),
             ])
         }
     }

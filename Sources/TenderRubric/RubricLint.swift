@@ -75,6 +75,64 @@ public enum RubricLint {
         return warnings
     }
 
+    /// Without the publication date and the submission deadline, commitments signed and bids submitted before
+    /// the tender notice, and late bids, cannot be detected; 政府采购法 Art 35 also wants at least 20 days
+    /// between the two for goods and services.
+    ///
+    /// Kept apart from `warnings(for:)` so that only `tender-eval check` shows them: a run that scores bids is
+    /// not the place to ask for header keys.
+    public static func dateNotes(for rubric: Rubric) -> [Diagnostic] {
+        guard rubric.tender.profile == "cn-87" else { return [] }
+        let tender = rubric.tender
+        var notes: [Diagnostic] = []
+        if tender.published == nil {
+            notes.append(
+                .note(
+                    "cn-87: the tender header gives no 'published' date; commitments signed and bids submitted "
+                        + "before the tender notice cannot be detected",
+                    at: tender.location
+                )
+            )
+        }
+        if tender.submissionDeadline == nil {
+            notes.append(
+                .note(
+                    "cn-87: the tender header gives no 'submission-deadline'; late bids cannot be detected "
+                        + "(87号令 Art 33 requires them to be refused)",
+                    at: tender.location
+                )
+            )
+        }
+        if let published = tender.published, let deadline = tender.submissionDeadline,
+            let days = daysBetween(published, String(deadline.prefix(10))), days < 20
+        {
+            notes.append(
+                .warning(
+                    "cn-87: only \(days) day\(days == 1 ? "" : "s") between publication (\(published)) and the "
+                        + "submission deadline; 政府采购法 Art 35 requires at least 20 for goods and services",
+                    at: tender.location
+                )
+            )
+        }
+        return notes
+    }
+
+    private static func daysBetween(_ start: String, _ end: String) -> Int? {
+        func day(_ text: String) -> Int? {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            // Days from civil date (proleptic Gregorian), so no calendar or time zone is involved.
+            let (year, month, date) = (parts[0] - (parts[1] <= 2 ? 1 : 0), parts[1], parts[2])
+            let era = (year >= 0 ? year : year - 399) / 400
+            let yearOfEra = year - era * 400
+            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + date - 1
+            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+            return era * 146_097 + dayOfEra
+        }
+        guard let first = day(start), let last = day(end) else { return nil }
+        return last - first
+    }
+
     /// 87号令 Art 47: at least five members, an odd number, and at least seven when the budget is 10 million
     /// yuan or more.
     static func committeeWarnings(for rubric: Rubric) -> [Diagnostic] {

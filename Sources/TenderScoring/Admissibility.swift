@@ -15,6 +15,20 @@ enum Admissibility {
                 )
             )
         }
+        if let submitted = bid.submittedAt, let late = DateChecks.lateSubmission(submitted, tender: rubric.tender) {
+            let when: String
+            switch late {
+            case .afterDeadline(let deadline): when = "after the submission deadline \(deadline)"
+            default: when = "after the evaluation date \(rubric.tender.evaluationDate)"
+            }
+            problems.append(
+                .error(
+                    "bid was submitted at \(submitted), \(when); a late bid is refused and not evaluated "
+                        + "(87号令 Art 33)",
+                    at: SourceLocation(file: bid.file, line: bid.submittedLine)
+                )
+            )
+        }
         guard let price = bid.price else {
             problems.append(.error("bid states no price; it cannot be evaluated", at: SourceLocation(file: bid.file)))
             return problems
@@ -35,29 +49,74 @@ enum Admissibility {
         return problems
     }
 
-    /// Bids from the same bidder (same name or registration id) are all set aside: which one counts is for the
-    /// committee to decide, not for file order.
+    /// Bids that claim the same bidder (the same name or registration id once both are compared through
+    /// `BidderIdentity`'s keys) are held for the committee, each message naming the other file and the matched key.
+    ///
+    /// When exactly one bid of such a group writes its name and id plainly (no invisible characters, no full-width
+    /// letters, the id in its canonical form) and the others only match it after normalisation, the others are the
+    /// ones claiming an identity already claimed: they are held and the plain bid is evaluated, so a spoofed copy
+    /// of a rival's id cannot knock the rival out. Otherwise nothing tells the genuine bid apart and every bid of
+    /// the group is held: which one counts is for the committee to decide, not for file order.
     static func separateDuplicateBidders(_ bids: [Bid]) -> (
         unique: [Bid], duplicates: [(bid: Bid, problem: Diagnostic)]
     ) {
-        var filesByKey: [String: [String]] = [:]
-        for bid in bids {
-            for key in keys(of: bid) { filesByKey[key, default: []].append(bid.file) }
+        let keys = bids.map(identityKeys)
+        var parent = Array(bids.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
         }
+        var firstOwner: [BidderIdentity.Key: Int] = [:]
+        for (index, bidKeys) in keys.enumerated() {
+            for key in bidKeys.keys {
+                if let owner = firstOwner[key] {
+                    parent[root(index)] = root(owner)
+                } else {
+                    firstOwner[key] = index
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for index in bids.indices { groups[root(index), default: []].append(index) }
+
         var unique: [Bid] = []
         var duplicates: [(Bid, Diagnostic)] = []
-        for bid in bids {
-            let others = Set(keys(of: bid).flatMap { filesByKey[$0] ?? [] }).subtracting([bid.file]).sorted()
-            if others.isEmpty {
-                unique.append(bid)
+        for index in bids.indices {
+            let group = groups[root(index)] ?? [index]
+            guard group.count > 1 else {
+                unique.append(bids[index])
+                continue
+            }
+            let plain = group.filter { isPlain(bids[$0].bidder) }
+            if plain.count == 1, let survivor = plain.first {
+                if survivor == index {
+                    unique.append(bids[index])
+                } else {
+                    let claims = describeClaims(of: index, against: [survivor], bids: bids, keys: keys)
+                    duplicates.append(
+                        (
+                            bids[index],
+                            .error(
+                                "\(claims); this bid is held for the committee, which decides whether it speaks for "
+                                    + "that bidder",
+                                at: SourceLocation(file: bids[index].file, line: bids[index].bidder.line)
+                            )
+                        )
+                    )
+                }
             } else {
+                let others = group.filter { $0 != index }
+                let claims = describeClaims(of: index, against: others, bids: bids, keys: keys)
                 duplicates.append(
                     (
-                        bid,
+                        bids[index],
                         .error(
-                            "bidder '\(bid.bidder.name)' also submitted \(others.joined(separator: ", ")); "
-                                + "none of its bids is evaluated until the committee decides which one counts",
-                            at: SourceLocation(file: bid.file, line: bid.bidder.line)
+                            "\(claims); none of these bids is evaluated until the committee decides which one counts",
+                            at: SourceLocation(file: bids[index].file, line: bids[index].bidder.line)
                         )
                     )
                 )
@@ -66,9 +125,54 @@ enum Admissibility {
         return (unique, duplicates)
     }
 
-    private static func keys(of bid: Bid) -> [String] {
-        var keys = ["name:" + bid.bidder.name]
-        if let id = bid.bidder.registrationID, !id.isEmpty { keys.append("id:" + id) }
-        return keys
+    /// "registration id '…' is also claimed by other.xml (after removing U+200B …)", one clause per other bid.
+    private static func describeClaims(
+        of index: Int,
+        against others: [Int],
+        bids: [Bid],
+        keys: [(keys: [BidderIdentity.Key], written: [BidderIdentity.Key: String])]
+    ) -> String {
+        let mine = keys[index]
+        var clauses: [String] = []
+        for other in others.sorted(by: { bids[$0].file < bids[$1].file }) {
+            let theirs = keys[other]
+            let shared = mine.keys.filter { theirs.written[$0] != nil }.sorted()
+            guard !shared.isEmpty else {
+                clauses.append("it is linked to \(bids[other].file) through another bid of the same bidder")
+                continue
+            }
+            for key in shared {
+                let what = key.part == .name ? "bidder name" : "registration id"
+                var clause = "\(what) '\(key.value)' is also claimed by \(bids[other].file)"
+                if let written = mine.written[key], let otherWritten = theirs.written[key],
+                    let how = BidderIdentity.differences(written, otherWritten, part: key.part)
+                {
+                    clause += " (\(how))"
+                }
+                clauses.append(clause)
+            }
+        }
+        return clauses.joined(separator: "; ")
+    }
+
+    private static func identityKeys(
+        of bid: Bid
+    ) -> (keys: [BidderIdentity.Key], written: [BidderIdentity.Key: String]) {
+        var keys: [BidderIdentity.Key] = []
+        var written: [BidderIdentity.Key: String] = [:]
+        if let key = BidderIdentity.nameKey(bid.bidder.name) {
+            keys.append(key)
+            written[key] = bid.bidder.name
+        }
+        if let id = bid.bidder.registrationID, let key = BidderIdentity.registrationIDKey(id) {
+            keys.append(key)
+            written[key] = id
+        }
+        return (keys, written)
+    }
+
+    private static func isPlain(_ bidder: Bidder) -> Bool {
+        BidderIdentity.isPlainName(bidder.name)
+            && (bidder.registrationID.map(BidderIdentity.isPlainRegistrationID) ?? true)
     }
 }

@@ -19,14 +19,15 @@ struct CommitteeScores {
     /// - Parameters:
     ///   - entries: the rows of every score sheet, in sheet order.
     ///   - rubric: the rubric whose judgement criteria are scored.
-    ///   - bidders: every bidder whose bid was read, by name, with its registration id and whether it is valid.
+    ///   - bidders: every bidder whose bid was read, by name, with its registration id, file and whether it is
+    ///     valid. A row names a bidder by name or by registration id, both compared through `BidderIdentity`.
     ///   - unreadableBids: number of bid files that could not be read (their bidders are unknown).
     /// - Returns: the scores and the warnings about them.
     /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score.
     static func validate(
         _ entries: [ScoreSheetEntry],
         rubric: Rubric,
-        bidders: [(name: String, registrationID: String?, valid: Bool)],
+        bidders: [(name: String, registrationID: String?, file: String, valid: Bool)],
         unreadableBids: Int
     ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic]) {
         var collector = DiagnosticCollector()
@@ -37,11 +38,7 @@ struct CommitteeScores {
             },
             uniquingKeysWith: { first, _ in first }
         )
-        var nameByKey: [String: String] = [:]
-        for bidder in bidders {
-            nameByKey[bidder.name] = bidder.name
-            if let id = bidder.registrationID, !id.isEmpty { nameByKey[id] = bidder.name }
-        }
+        let index = BidderIndex(bidders)
         let validNames = Set(bidders.filter(\.valid).map(\.name))
 
         var members: [String] = []
@@ -59,7 +56,12 @@ struct CommitteeScores {
                 collector.error(message, at: entry.location)
                 continue
             }
-            guard let bidder = nameByKey[entry.bidder] else {
+            let match = index.match(entry.bidder)
+            if case .ambiguous(let message) = match {
+                collector.error(message, at: entry.location)
+                continue
+            }
+            guard case .bidder(let bidder) = match else {
                 if unreadableBids > 0 {
                     collector.warning(
                         "scores for '\(entry.bidder)' ignored: no readable bid from this bidder "
@@ -133,5 +135,55 @@ struct CommitteeScores {
     private static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
         let quotient = value / step
         return quotient == quotient.rounded(places: 0)
+    }
+}
+
+/// Finds the bidder a score-sheet row names, by name or by registration id, never letting one bidder's id stand
+/// for another bidder's name.
+private struct BidderIndex {
+    enum Match {
+        case none
+        case bidder(String)
+        case ambiguous(String)
+    }
+
+    let bidders: [(name: String, registrationID: String?, file: String, valid: Bool)]
+    private var byName: [String: [Int]] = [:]
+    private var byID: [String: [Int]] = [:]
+
+    init(_ bidders: [(name: String, registrationID: String?, file: String, valid: Bool)]) {
+        self.bidders = bidders
+        for (position, bidder) in bidders.enumerated() {
+            if let key = BidderIdentity.nameKey(bidder.name) { byName[key.value, default: []].append(position) }
+            if let id = bidder.registrationID, let key = BidderIdentity.registrationIDKey(id) {
+                byID[key.value, default: []].append(position)
+            }
+        }
+    }
+
+    func match(_ written: String) -> Match {
+        let byName = BidderIdentity.nameKey(written).flatMap { self.byName[$0.value] } ?? []
+        let byID = BidderIdentity.registrationIDKey(written).flatMap { self.byID[$0.value] } ?? []
+        if !byName.isEmpty, !byID.isEmpty, Set(byName).isDisjoint(with: byID) {
+            return .ambiguous(
+                "'\(BidderIdentity.visible(written))' is the name of \(describe(byName)) and the registration id of "
+                    + "\(describe(byID)); a registration id never matches another bidder's name, so write the name "
+                    + "or id that only one bidder has"
+            )
+        }
+        let candidates = Set(byName + byID).sorted { bidders[$0].file < bidders[$1].file }
+        guard let first = candidates.first else { return .none }
+        // Bids held as duplicates share the valid bid's identity: the row scores the bid that is evaluated.
+        let valid = candidates.filter { bidders[$0].valid }
+        if valid.count > 1 {
+            return .ambiguous("'\(BidderIdentity.visible(written))' matches \(describe(valid))")
+        }
+        return .bidder(bidders[valid.first ?? first].name)
+    }
+
+    private func describe(_ positions: [Int]) -> String {
+        positions.sorted { bidders[$0].file < bidders[$1].file }
+            .map { "'\(BidderIdentity.visible(bidders[$0].name))' (\(bidders[$0].file))" }
+            .joined(separator: ", ")
     }
 }

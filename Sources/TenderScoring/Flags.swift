@@ -1,4 +1,5 @@
 import Foundation
+import TenderBidImport
 import TenderCore
 import TenderRubric
 
@@ -71,6 +72,15 @@ enum Flags {
         }
         return flags
     }
+
+    /// Every bid whose bidder name, as written, contains invisible or bidi characters, by name then file.
+    static func suspiciousNames(_ bids: [Bid]) -> [Flag] {
+        bids.sorted { ($0.bidder.name, $0.file) < ($1.bidder.name, $1.file) }.compactMap { bid in
+            let characters = BidderIdentity.invisibleCharacters(in: bid.bidder.name)
+            guard !characters.isEmpty else { return nil }
+            return .suspiciousBidderName(bidder: bid.bidder.name, file: bid.file, characters: characters)
+        }
+    }
 }
 
 extension Flag {
@@ -86,6 +96,8 @@ extension Flag {
             return [removed, winner, other]
         case .tooFewValidBids:
             return []
+        case .suspiciousBidderName(let name, _, _), .implausibleDate(let name, _, _, _, _, _):
+            return [name]
         }
     }
 }

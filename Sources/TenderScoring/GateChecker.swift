@@ -20,6 +20,18 @@ struct GateChecker {
                         finding: .commitmentUnsigned(kind: kind, line: commitment.line)
                     )
                 }
+                if let problem = DateChecks.commitmentProblem(signed, tender: rubric.tender) {
+                    return GateResult(
+                        gateID: gate.id,
+                        passed: false,
+                        finding: .commitmentDateImplausible(
+                            kind: kind,
+                            signedOn: signed,
+                            line: commitment.line,
+                            problem: problem
+                        )
+                    )
+                }
                 return GateResult(
                     gateID: gate.id,
                     passed: true,
@@ -31,6 +43,18 @@ struct GateChecker {
                         gateID: gate.id,
                         passed: false,
                         finding: .violationsNotDeclared(format: bid.format)
+                    )
+                }
+                // A record of the gate's severity dated in the future (or implausibly long ago) is never read as
+                // clean: the gate fails with the reason until the committee has the record clarified.
+                let implausible = bid.violations.lazy.filter { $0.severity == severity }.compactMap { violation in
+                    DateChecks.violationProblem(violation.date, tender: rubric.tender).map { (violation, $0) }
+                }.first
+                if let (violation, problem) = implausible {
+                    return GateResult(
+                        gateID: gate.id,
+                        passed: false,
+                        finding: .violationDateImplausible(violation, problem: problem)
                     )
                 }
                 let since = Self.date(rubric.tender.evaluationDate, minusYears: years)

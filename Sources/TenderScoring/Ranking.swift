@@ -30,7 +30,7 @@ enum Ranking {
         let priceGroups = Set(rubric.groups.filter(\.isPrice).map(\.id))
         func compare(_ lhs: BidResult, _ rhs: BidResult) -> Order {
             for step in steps {
-                switch compareOn(step, lhs, rhs, priceGroups: priceGroups) {
+                switch compareOn(step, lhs, rhs, priceGroups: priceGroups, rubric: rubric) {
                 case .orderedAscending: return .before(step)
                 case .orderedDescending: return .after(step)
                 case .orderedSame: continue
@@ -86,7 +86,8 @@ enum Ranking {
         _ step: Step,
         _ lhs: BidResult,
         _ rhs: BidResult,
-        priceGroups: Set<String>
+        priceGroups: Set<String>,
+        rubric: Rubric
     ) -> ComparisonResult {
         switch step {
         case .total:
@@ -108,7 +109,9 @@ enum Ranking {
         case .rule(.earliestSubmission):
             // Bids whose time is not a readable instant come after those whose time is, and equal to each other,
             // so the order stays consistent (and independent of file order) whatever the bids say.
-            switch (lhs.submittedAt.flatMap(instant), rhs.submittedAt.flatMap(instant)) {
+            switch (
+                submissionInstant(lhs.submittedAt, rubric: rubric), submissionInstant(rhs.submittedAt, rubric: rubric)
+            ) {
             case (let left?, let right?): return ascending(left, right)
             case (.some, nil): return .orderedAscending
             case (nil, .some): return .orderedDescending
@@ -123,6 +126,13 @@ enum Ranking {
 
     private static func ascending<T: Comparable>(_ lhs: T, _ rhs: T) -> ComparisonResult {
         lhs == rhs ? .orderedSame : (lhs < rhs ? .orderedAscending : .orderedDescending)
+    }
+
+    /// The instant the earliest-submission tie-break may use: none for a time before the tender was published
+    /// (or before any plausible date), which cannot be true and so must not win.
+    static func submissionInstant(_ text: String?, rubric: Rubric) -> Date? {
+        guard let text, DateChecks.earlySubmission(text, tender: rubric.tender) == nil else { return nil }
+        return instant(text)
     }
 
     /// Submission times are compared as instants, so `+08:00` and `Z` times order correctly; a time without a

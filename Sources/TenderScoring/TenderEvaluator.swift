@@ -16,6 +16,7 @@ public enum TenderEvaluator {
         var diagnostics: [Diagnostic] = []
         var notEvaluated: [BidResult] = []
         var admitted: [Bid] = []
+        var imported: [Bid] = []
         for outcome in bids {
             switch outcome {
             case .rejected(let file, let problems):
@@ -32,6 +33,7 @@ public enum TenderEvaluator {
                 )
             case .imported(let bid, let warnings):
                 diagnostics.append(contentsOf: warnings)
+                imported.append(bid)
                 let problems = Admissibility.problems(of: bid, rubric: rubric)
                 if problems.isEmpty {
                     admitted.append(bid)
@@ -60,9 +62,10 @@ public enum TenderEvaluator {
         }
 
         let knownBidders =
-            valid.map { ($0.bid.bidder.name, $0.bid.bidder.registrationID, true) }
-            + disqualified.map { ($0.displayName, $0.registrationID, false) }
-            + notEvaluated.compactMap { entry in entry.bidderName.map { ($0, entry.registrationID, false) } }
+            valid.map { ($0.bid.bidder.name, $0.bid.bidder.registrationID, $0.bid.file, true) }
+            + disqualified.map { ($0.displayName, $0.registrationID, $0.file, false) }
+            + notEvaluated.compactMap { entry in entry.bidderName.map { ($0, entry.registrationID, entry.file, false) }
+            }
         let (committee, committeeNotes) = try CommitteeScores.validate(
             scores,
             rubric: rubric,
@@ -74,9 +77,16 @@ public enum TenderEvaluator {
         let scorer = Scorer(rubric: rubric, committee: committee)
         let scored = scorer.scoreAndRank(valid)
         diagnostics.append(contentsOf: scored.warnings)
+        let dateFlags = DateFlags.check(valid.map(\.bid) + disqualifiedBids(disqualified, unique), rubric: rubric)
+        diagnostics.append(contentsOf: dateFlags.warnings)
         if rubric.tender.tieBreak.contains(.earliestSubmission) {
-            for candidate in valid where candidate.bid.submittedAt.flatMap(Ranking.instant) == nil {
-                let said = candidate.bid.submittedAt.map { "'\($0)' is not a time with a time zone" } ?? "none is given"
+            for candidate in valid where Ranking.submissionInstant(candidate.bid.submittedAt, rubric: rubric) == nil {
+                let said =
+                    candidate.bid.submittedAt.map { time in
+                        DateChecks.earlySubmission(time, tender: rubric.tender) == nil
+                            ? "'\(time)' is not a time with a time zone"
+                            : "'\(time)' is before the tender was published"
+                    } ?? "none is given"
                 diagnostics.append(
                     .warning(
                         "the earliest-submission tie-break cannot use this bid's submission time (\(said)); "
@@ -91,6 +101,8 @@ public enum TenderEvaluator {
         flags += Flags.disagreements(scored.results, rubric: rubric)
         flags += Flags.declaredTies(scored.results)
         flags += RankReversal.check(scorer: scorer, ranked: scored.results)
+        flags += Flags.suspiciousNames(imported)
+        flags += dateFlags.flags
         let outcome: TenderOutcome
         if scored.results.count < rubric.tender.minimumValidBids {
             outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)
@@ -129,6 +141,12 @@ public enum TenderEvaluator {
             status: status,
             problems: problems
         )
+    }
+
+    /// The disqualified bids among `bids`, so date flags cover every bid that passed admissibility.
+    private static func disqualifiedBids(_ disqualified: [BidResult], _ bids: [Bid]) -> [Bid] {
+        let files = Set(disqualified.map(\.file))
+        return bids.filter { files.contains($0.file) }
     }
 
     private static func byNameThenFile(_ lhs: BidResult, _ rhs: BidResult) -> Bool {

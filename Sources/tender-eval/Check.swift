@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
             Console.report(error.diagnostics)
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
-        Console.report(loaded.warnings)
+        Console.report(loaded.warnings + RubricLint.dateNotes(for: loaded.rubric))
         print(PlainText.summary(of: loaded.rubric))
     }
 }

@@ -110,7 +110,8 @@ enum NativeMapping {
             commitments: commitments,
             violations: violations,
             attachments: attachments,
-            facts: [:]
+            facts: [:],
+            submittedLine: root.attribute("submitted") == nil ? nil : root.line
         )
     }
 

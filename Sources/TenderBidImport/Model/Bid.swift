@@ -11,6 +11,8 @@ public struct Bid: Hashable, Sendable {
     public var tenderReference: String?
     /// Submission time as written in the bid (ISO 8601), used by the `earliest-submission` tie-break.
     public var submittedAt: String?
+    /// Line of the element that carries the submission time, for diagnostics about it.
+    public var submittedLine: Int?
     public var bidder: Bidder
     public var price: BidPrice?
     public var commitments: [Commitment]
@@ -29,7 +31,8 @@ public struct Bid: Hashable, Sendable {
         commitments: [Commitment],
         violations: [Violation],
         attachments: [Attachment],
-        facts: [String: Fact]
+        facts: [String: Fact],
+        submittedLine: Int? = nil
     ) {
         self.file = file
         self.format = format
@@ -41,6 +44,7 @@ public struct Bid: Hashable, Sendable {
         self.violations = violations
         self.attachments = attachments
         self.facts = facts
+        self.submittedLine = submittedLine
     }
 }
 

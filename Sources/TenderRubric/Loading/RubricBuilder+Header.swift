@@ -44,6 +44,7 @@ extension RubricBuilder {
                 reader.error("evaluation-date must be a date written YYYY-MM-DD, found '\(text)'", at: entry.location)
             }
         }
+        let (published, deadline) = readTenderDates(view, evaluationDate: evaluationDate)
         var profile: String?
         if let entry = view["profile"], let text = reader.choice(entry, RubricBuilder.profiles) {
             profile = text == "none" ? nil : text
@@ -70,9 +71,66 @@ extension RubricBuilder {
             tieBreak: [],
             evaluationDate: evaluationDate,
             profile: profile,
-            location: view.location
+            location: view.location,
+            published: published,
+            submissionDeadline: deadline
         )
         return (header, tieBreak)
+    }
+
+    /// `published` (a date) and `submission-deadline` (a date, or a date-time with a zone), both optional, in the
+    /// order published ≤ deadline ≤ evaluation date.
+    func readTenderDates(_ view: MappingView, evaluationDate: String?) -> (String?, String?) {
+        var published: String?
+        if let entry = view["published"], let text = reader.string(entry) {
+            if RubricBuilder.isCalendarDate(text) {
+                published = text
+            } else {
+                reader.error("published must be a date written YYYY-MM-DD, found '\(text)'", at: entry.location)
+            }
+        }
+        var deadline: String?
+        if let entry = view["submission-deadline"], let text = reader.string(entry) {
+            if RubricBuilder.isDeadline(text) {
+                deadline = text
+            } else {
+                reader.error(
+                    "submission-deadline must be a date (YYYY-MM-DD) or a date and time with a time zone "
+                        + "(2020-11-19T09:30:00+08:00), found '\(text)'",
+                    at: entry.location
+                )
+            }
+            let day = String(text.prefix(10))
+            if deadline != nil, let published, day < published {
+                reader.error(
+                    "submission-deadline \(text) is before the publication date \(published)",
+                    at: entry.location
+                )
+            }
+            if deadline != nil, let evaluationDate, day > evaluationDate {
+                reader.error(
+                    "submission-deadline \(text) is after the evaluation date \(evaluationDate)",
+                    at: entry.location
+                )
+            }
+        }
+        if deadline == nil, let entry = view["published"], let published, let evaluationDate,
+            published > evaluationDate
+        {
+            reader.error("published \(published) is after the evaluation date \(evaluationDate)", at: entry.location)
+        }
+        return (published, deadline)
+    }
+
+    /// A calendar date, or one followed by `THH:MM[:SS[.fff]]` and `Z` or `±HH:MM`.
+    static func isDeadline(_ text: String) -> Bool {
+        let day = String(text.prefix(10))
+        guard isCalendarDate(day) else { return false }
+        if text.count == 10 { return true }
+        let time = text.dropFirst(10)
+        guard time.first == "T", text.allSatisfy(\.isASCII) else { return false }
+        let hasZone = time.hasSuffix("Z") || time.dropFirst(6).contains("+") || time.dropFirst(6).contains("-")
+        return hasZone && (try? Date(text, strategy: .iso8601)) != nil
     }
 
     static func isCalendarDate(_ text: String) -> Bool {

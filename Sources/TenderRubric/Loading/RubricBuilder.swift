@@ -24,7 +24,7 @@ struct RubricBuilder {
     static let topKeys = ["tender", "namespaces", "price-policy", "committee", "gates", "groups"]
     static let tenderKeys = [
         "id", "title", "buyer", "currency", "budget", "method", "decimals", "rounding", "minimum-valid-bids",
-        "evaluation-date", "profile", "tie-break",
+        "evaluation-date", "profile", "tie-break", "published", "submission-deadline",
     ]
     static let profiles = ["cn-87", "eu", "none"]
 

@@ -61,6 +61,12 @@ public struct TenderHeader: Hashable, Sendable {
     /// Policy profile whose lint rules apply (`cn-87`, `eu`, …), if any.
     public var profile: String?
     public var location: SourceLocation
+    /// The day the tender notice was published, `YYYY-MM-DD`: nothing in a bid (a signed commitment, the
+    /// submission) can be dated before it.
+    public var published: String?
+    /// When bids had to be in: `YYYY-MM-DD` (the end of that day, in each bid's own time zone) or an ISO 8601
+    /// date-time with a zone. A bid submitted after it is not evaluated.
+    public var submissionDeadline: String?
 
     public init(
         id: String,
@@ -75,7 +81,9 @@ public struct TenderHeader: Hashable, Sendable {
         tieBreak: [TieBreakRule],
         evaluationDate: String,
         profile: String?,
-        location: SourceLocation
+        location: SourceLocation,
+        published: String? = nil,
+        submissionDeadline: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -90,6 +98,8 @@ public struct TenderHeader: Hashable, Sendable {
         self.evaluationDate = evaluationDate
         self.profile = profile
         self.location = location
+        self.published = published
+        self.submissionDeadline = submissionDeadline
     }
 }
 

@@ -172,6 +172,31 @@ public enum GateFinding: Hashable, Sendable {
     case violationsNotDeclared(format: BidFormat)
     case attachment(type: String, name: String?, line: Int?)
     case xpath(test: String, result: Bool)
+    /// The commitment's signature date cannot be right for this tender (signed after the evaluation or before
+    /// the tender was published), so it does not count.
+    case commitmentDateImplausible(kind: String, signedOn: String, line: Int?, problem: DateProblem)
+    /// A violation of the gate's severity is dated where no record can be (in the future, or implausibly long
+    /// ago): the record is not clean, and the gate cannot pass until the committee has it clarified.
+    case violationDateImplausible(Violation, problem: DateProblem)
+}
+
+/// Why a date in a bid cannot be right for this tender.
+public enum DateProblem: Hashable, Sendable {
+    /// Later than the evaluation date.
+    case afterEvaluation(evaluationDate: String)
+    /// Later than the rubric's submission deadline.
+    case afterDeadline(deadline: String)
+    /// Earlier than the rubric's publication date of the tender notice.
+    case beforePublication(published: String)
+    /// Earlier than the earliest date tender-eval accepts in any bid (`DateChecks.earliestPlausible`).
+    case beforeEarliestPlausible(earliest: String)
+}
+
+/// Which dated part of a bid a date flag is about.
+public enum DatedPart: Hashable, Sendable {
+    case submission
+    case violation
+    case commitment(kind: String)
 }
 
 public struct GroupScore: Hashable, Sendable {
@@ -315,4 +340,10 @@ public enum Flag: Hashable, Sendable {
     /// Removing `removed` (whose price set the base) would change the winner: the relative price formula's
     /// dependence on other bids, shown so the committee can see it.
     case rankReversal(removed: String, winner: String, winnerWithoutRemoved: String)
+    /// The bidder's name, as written in `file`, contains characters that do not show or that reorder the text
+    /// (zero-width spaces, bidi overrides): the committee should check the name against the bidder's registration.
+    case suspiciousBidderName(bidder: String, file: String, characters: [Unicode.Scalar])
+    /// A date in the bid that cannot be right for this tender but does not by itself exclude the bid (e.g. a
+    /// submission time before the tender was published, which then cannot win the earliest-submission tie-break).
+    case implausibleDate(bidder: String, file: String, line: Int?, part: DatedPart, date: String, problem: DateProblem)
 }
