@@ -14,27 +14,31 @@ public enum VisibleText {
         return result
     }
 
-    /// A file name given as raw bytes: valid UTF-8 is kept (and escaped like any text), each byte that is not
-    /// part of valid UTF-8 is shown as `\xHH`, so a name in GBK or Latin-1 is visible and never mangled silently.
+    /// A path given as raw bytes, one component at a time: a component that is valid UTF-8 is kept (and escaped
+    /// like any text); in one that is not (a GBK or Latin-1 name), every byte outside ASCII is shown as `\xHH`,
+    /// since decoding part of it would show characters the name never had. Never mangled or dropped silently.
     public static func fileName(_ bytes: [UInt8]) -> String {
-        var result = ""
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var position = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                append(Unicode.UTF8.decode(encoded), to: &result)
-                position += encoded.count
-            case .error(let length):
-                for byte in bytes[position..<position + length] {
+        bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { component in
+            let part = Array(component)
+            if isValidUTF8(part) { return escaped(String(decoding: part, as: UTF8.self)) }
+            var result = ""
+            for byte in part {
+                if byte < 0x80 {
+                    append(Unicode.Scalar(byte), to: &result)
+                } else {
                     result += "\\x" + hex(UInt32(byte), width: 2)
                 }
-                position += length
-            case .emptyInput:
-                return result
             }
+            return result
         }
+        .joined(separator: "/")
+    }
+
+    /// At most `limit` characters of `text`, escaped, with `…` when cut: what a diagnostic may quote from an
+    /// input, so that a file given by mistake (a password file, a binary) is never copied out whole.
+    public static func excerpt(_ text: String, limit: Int = 40) -> String {
+        let cut = text.count > limit
+        return escaped(cut ? String(text.prefix(limit)) : text) + (cut ? "…" : "")
     }
 
     /// Whether `bytes` are valid UTF-8.

@@ -20,7 +20,10 @@ public struct InputInventory: Sendable {
         entries.compactMap { entry in
             let location = SourceLocation(file: entry.path)
             if let reason = entry.ignoredReason {
-                return reason.isUnusableInput ? .error("not read: \(reason.message)", at: location) : nil
+                // A subfolder such as `attachments` is expected; one named like a bid is a bid that is missing.
+                let looksLikeInput = [".xml", ".csv"].contains { entry.path.lowercased().hasSuffix($0) }
+                let unusable = reason == .notARegularFile(.folder) ? looksLikeInput : reason.isUnusableInput
+                return unusable ? .error("not read: \(reason.message)", at: location) : nil
             }
             return entry.nameIsNotUTF8
                 ? .warning("file name is not valid UTF-8; it is shown with \\xHH escapes", at: location) : nil
@@ -203,19 +206,18 @@ private struct Scan {
         var bids: [InputPath] = []
         var sheets: [InputPath] = []
         let sorted = candidates.sorted { $0.path.bytes.lexicographicallyPrecedes($1.path.bytes) }
-        for candidate in sorted {
+        var seen = Set<[UInt8]>()
+        // The same path named twice (a folder and a file in it) is simply one path.
+        for candidate in sorted where seen.insert(candidate.path.bytes).inserted {
             let identity = FileIdentity(device: candidate.device, inode: candidate.inode)
             if let first = firstPath[identity] {
-                // The same path given twice is simply one path; another spelling of it is listed.
-                if first != candidate.path.display {
-                    entries.append(
-                        InputFileEntry(
-                            path: candidate.path.display,
-                            role: .ignored(.sameFileAs(first)),
-                            nameIsNotUTF8: candidate.nameIsNotUTF8
-                        )
+                entries.append(
+                    InputFileEntry(
+                        path: candidate.path.display,
+                        role: .ignored(.sameFileAs(first)),
+                        nameIsNotUTF8: candidate.nameIsNotUTF8
                     )
-                }
+                )
                 continue
             }
             firstPath[identity] = candidate.path.display

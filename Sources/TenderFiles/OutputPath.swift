@@ -27,17 +27,26 @@ struct OutputPath {
             }
             return OutputPath(path: real, parent: parentPath(of: real), name: lastComponent(of: real), exists: true)
         }
+        let resolveError = errno
         var info = stat()
         if lstat(given, &info) == 0 {
             // A dangling symbolic link is not a folder to create: its target is somewhere else.
             let reason =
                 info.st_mode & S_IFMT == S_IFLNK
-                ? "output path is a symbolic link to nothing" : "cannot resolve the output folder: \(systemError(errno))"
+                ? "output path is a symbolic link to nothing"
+                : "cannot resolve the output folder: \(systemError(resolveError))"
             throw DiagnosticError(.error(reason, at: location))
         }
         var trimmed = given
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         let name = lastComponent(of: trimmed)
+        if name == "." || name == ".." {
+            // `missing/.`: the folder to create is `missing` itself.
+            guard mkdirParents(trimmed), realPath(trimmed) != nil else {
+                throw DiagnosticError(.error("cannot create the output folder: \(systemError(errno))", at: location))
+            }
+            return try resolve(given)
+        }
         let parentGiven = trimmed.contains("/") ? parentPath(of: trimmed) : "."
         guard mkdirParents(parentGiven), let parent = realPath(parentGiven) else {
             throw DiagnosticError(
