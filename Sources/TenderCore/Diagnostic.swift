@@ -31,12 +31,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         Diagnostic(.note, message, at: location)
     }
 
-    /// One line, whatever the message quotes: line breaks inside it are shown as `\n` and `\r`.
+    /// One line, whatever the message or the file name quotes: line breaks, control characters and bidi
+    /// overrides are shown as visible escapes (`\n`, `\u{202E}`), so no input can forge a second diagnostic.
     public var description: String {
-        let text =
-            message.contains(where: \.isNewline)
-            ? message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-            : message
+        let text = VisibleText.escaped(message)
         guard let location else { return "\(severity.rawValue): \(text)" }
         return "\(location): \(severity.rawValue): \(text)"
     }

@@ -1,69 +1,91 @@
-import Foundation
 public import TenderCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds and reads the files a run evaluates, refusing oversized ones before reading them.
 public enum InputFiles {
     /// Bid files named by `paths`: a file is taken as given; a folder contributes its `*.xml` files (not its
     /// subfolders). Sorted and without duplicates, so the order never depends on the command line or the
-    /// file system.
+    /// file system. `inventory(bidPaths:sheetPaths:)` says what happened to every other entry.
     public static func files(
         in paths: [String],
         withExtension fileExtension: String
     ) throws(DiagnosticError) -> [String] {
-        var found = Set<String>()
-        var collector = DiagnosticCollector()
-        let manager = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                collector.error("no such file or folder", at: SourceLocation(file: path))
-                continue
-            }
-            guard isDirectory.boolValue else {
-                found.insert(path)
-                continue
-            }
-            let names = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-            for name in names where name.lowercased().hasSuffix("." + fileExtension) && !name.hasPrefix(".") {
-                let full = (path as NSString).appendingPathComponent(name)
-                var isFolder: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
-                    found.insert(full)
-                }
-            }
-        }
-        try collector.throwIfErrors()
-        return found.sorted()
+        let inventory =
+            fileExtension.lowercased() == "csv"
+            ? try inventory(bidPaths: [], sheetPaths: paths) : try inventory(bidPaths: paths, sheetPaths: [])
+        return (fileExtension.lowercased() == "csv" ? inventory.sheets : inventory.bids).map(\.display)
     }
 
     /// The file's bytes, or a diagnostic: missing, unreadable, or larger than `limit` (checked before reading).
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], DiagnosticError> {
-        let location = SourceLocation(file: path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = (attributes[.size] as? NSNumber)?.intValue
-        else {
-            return .failure(DiagnosticError(.error("cannot read file", at: location)))
+        read(InputPath(path), limit: limit)
+    }
+
+    /// The file's bytes, or a diagnostic: missing, not a regular file (a FIFO, a socket, a device, a folder, or
+    /// a symbolic link to one), unreadable, or larger than `limit`. Nothing is opened before it is known to be
+    /// a regular file, and the open cannot block: a FIFO swapped in after the check is caught on the open file.
+    /// Messages never quote the file's content.
+    public static func read(_ path: InputPath, limit: Int) -> Result<[UInt8], DiagnosticError> {
+        let location = SourceLocation(file: path.display)
+        func failure(_ message: String) -> Result<[UInt8], DiagnosticError> {
+            .failure(DiagnosticError(.error(message, at: location)))
         }
-        guard size <= limit else {
-            return .failure(
-                DiagnosticError(
-                    .error(
-                        "file is \(size) bytes, larger than the limit of \(limit) bytes; it was not read "
-                            + "(raise the limit with --max-file-size if this is a genuine bid)",
-                        at: location
-                    )
-                )
-            )
+        guard let entry = FileStatus.entry(path) else {
+            return failure("cannot read file: \(systemError(errno))")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(DiagnosticError(.error("cannot read file", at: location)))
+        var status = entry
+        if entry.kind == .symbolicLink {
+            guard let target = FileStatus.target(path) else {
+                switch errno {
+                case ELOOP: return failure(IgnoredReason.symbolicLinkLoop.message)
+                case ENOENT: return failure(IgnoredReason.danglingSymbolicLink.message)
+                case let code: return failure("cannot read file: \(systemError(code))")
+                }
+            }
+            if case .special(let kind) = target.kind {
+                return failure(IgnoredReason.symbolicLinkTo(kind).message)
+            }
+            status = target
         }
-        defer { try? handle.close() }
+        if case .special(let kind) = status.kind {
+            return failure(IgnoredReason.notARegularFile(kind).message)
+        }
+        guard status.size <= limit else { return failure(tooLarge(status.size, limit: limit)) }
+        let descriptor = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
+        guard descriptor >= 0 else {
+            return failure("cannot read file: \(systemError(errno))")
+        }
+        defer { close(descriptor) }
+        guard let opened = FileStatus.descriptor(descriptor), opened.kind == .regular else {
+            return failure("not a regular file when opened (it was replaced while being checked); it was not read")
+        }
+        guard opened.size <= limit else { return failure(tooLarge(opened.size, limit: limit)) }
         // Read at most one byte past the limit, in case the file grew after it was measured.
-        let data = (try? handle.read(upToCount: limit < Int.max ? limit + 1 : limit)) ?? Data()
-        guard data.count <= limit else {
-            return .failure(DiagnosticError(.error("file grew past the size limit while being read", at: location)))
+        let capacity = limit < Int.max ? limit + 1 : limit
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(opened.size + 1, capacity))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count < capacity {
+            let wanted = min(chunk.count, capacity - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return failure("cannot read file: \(systemError(errno))")
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
         }
-        return .success([UInt8](data))
+        guard bytes.count <= limit else {
+            return failure("file grew past the size limit while being read")
+        }
+        return .success(bytes)
+    }
+
+    private static func tooLarge(_ size: Int, limit: Int) -> String {
+        "file is \(size) bytes, larger than the limit of \(limit) bytes; it was not read "
+            + "(raise the limit with --max-file-size if this is a genuine bid)"
     }
 }

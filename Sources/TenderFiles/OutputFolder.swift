@@ -16,72 +16,80 @@ public enum OutputFolder {
     ///
     /// - Parameters:
     ///   - files: names (no path separators) and contents.
-    ///   - folder: the output folder; created when missing.
+    ///   - folder: the output folder, in any spelling (`.`, `./`, `dir/.`, `..`, a link); created when missing.
     ///   - replace: whether an existing folder of earlier reports may be replaced (`--force`).
-    /// - Throws: `DiagnosticError` when the folder holds reports and `replace` is false, holds anything that
-    ///   is not one of `files` (never deleted), or cannot be written.
+    ///   - sha256: the hex SHA-256 of some bytes, to recognise the reports a previous run listed in its manifest.
+    /// - Returns: notes for the user (e.g. that their working folder was swapped away underneath them).
+    /// - Throws: `DiagnosticError` when the folder holds reports and `replace` is false, holds anything this tool
+    ///   did not write (nothing is deleted then), or cannot be written.
+    @discardableResult
     public static func publish(
         _ files: [(name: String, bytes: [UInt8])],
         to folder: String,
-        replace: Bool
-    ) throws(DiagnosticError) {
-        let manager = FileManager.default
+        replace: Bool,
+        sha256: ([UInt8]) -> String
+    ) throws(DiagnosticError) -> [Diagnostic] {
         let location = SourceLocation(file: folder)
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: folder, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue {
-            throw DiagnosticError(.error("output path exists and is not a folder", at: location))
-        }
-        let existing = exists ? ((try? manager.contentsOfDirectory(atPath: folder)) ?? []) : []
-        if !existing.isEmpty {
-            let ours = Set(files.map(\.name))
-            let foreign = existing.filter { !ours.contains($0) }.sorted()
+        let target = try OutputPath.resolve(folder)
+        var holdsFiles = false
+        if target.exists {
+            let foreign = OutputOwnership.foreignEntries(in: target.path, sha256: sha256)
             guard foreign.isEmpty else {
+                let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
                 throw DiagnosticError(
                     .error(
-                        "output folder holds files that are not reports of this tool "
-                            + "(\(foreign.prefix(3).joined(separator: ", "))); choose another folder",
+                        "output folder holds files that are not reports of this tool: \(shown); nothing was "
+                            + "deleted or replaced; choose another folder or move them away",
                         at: location
                     )
                 )
             }
-            guard replace else {
+            holdsFiles = !((try? folderEntryNames(InputPath(target.path)).get()) ?? []).isEmpty
+            guard !holdsFiles || replace else {
                 throw DiagnosticError(
                     .error("output folder already holds reports; pass --force to replace them", at: location)
                 )
             }
         }
 
-        let staging = try stage(files, besides: folder)
-        if !exists {
-            guard rename(staging, folder) == 0 else {
+        let staging = try stage(files, in: target.parent, for: target.name)
+        let manager = FileManager.default
+        if !target.exists {
+            guard rename(staging, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? manager.removeItem(atPath: staging)
                 throw DiagnosticError(.error("cannot create output folder: \(reason)", at: location))
             }
-            return
+            return []
         }
-        guard catomic_exchange(staging, folder) == 0 else {
+        let insideOutput = target.containsWorkingFolder
+        guard catomic_exchange(staging, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? manager.removeItem(atPath: staging)
             throw DiagnosticError(.error("cannot replace output folder atomically: \(reason)", at: location))
         }
         // The staging path now holds the previous reports.
         try? manager.removeItem(atPath: staging)
+        guard insideOutput else { return [] }
+        return [
+            .note(
+                "the output folder was replaced by a new one; a shell whose working folder is inside it must "
+                    + "enter it again (cd \"$PWD\") to see the new reports",
+                at: location
+            )
+        ]
     }
 
-    /// Writes every file into a new hidden folder next to `folder` and flushes it; returns its path.
+    /// Writes every file into a new hidden folder beside the output folder (in its canonical parent) and flushes
+    /// it; returns its path.
     private static func stage(
         _ files: [(name: String, bytes: [UInt8])],
-        besides folder: String
+        in parent: String,
+        for base: String
     ) throws(DiagnosticError) -> String {
-        let trimmed = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
-        let parent = (trimmed as NSString).deletingLastPathComponent
-        let base = (trimmed as NSString).lastPathComponent
-        let staging = ((parent.isEmpty ? "." : parent) as NSString)
-            .appendingPathComponent(".\(base).tender-eval-staging-\(getpid())")
+        let staging = (parent == "/" ? "" : parent) + "/.\(base).tender-eval-staging-\(getpid())"
         let manager = FileManager.default
-        removeAbandonedStaging(in: parent.isEmpty ? "." : parent, base: base)
+        removeAbandonedStaging(in: parent, base: base)
         try? manager.removeItem(atPath: staging)
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)

@@ -68,11 +68,8 @@ public enum ScorePipeline {
             limits: request.limits
         )
 
-        let bidFiles = try InputFiles.files(in: request.bidPaths, withExtension: "xml")
-        let sheetFiles = try InputFiles.files(
-            in: request.sheetPaths ?? folders(among: request.bidPaths),
-            withExtension: "csv"
-        )
+        let inventory = try InputFiles.inventory(bidPaths: request.bidPaths, sheetPaths: request.sheetPaths)
+        let bidFiles = inventory.bids
         // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all.
         var inputs: [(path: String, sha256: String)] = [(request.rubricPath, sha256(rubricBytes))]
         var outcomes: [BidImportOutcome] = []
@@ -81,10 +78,10 @@ public enum ScorePipeline {
             for file in bidFiles[start..<min(start + importBatchSize, bidFiles.count)] {
                 switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
                 case .success(let bytes):
-                    readable.append((file, bytes))
-                    inputs.append((file, sha256(bytes)))
+                    readable.append((file.display, bytes))
+                    inputs.append((file.display, sha256(bytes)))
                 case .failure(let error):
-                    outcomes.append(.rejected(file: file, diagnostics: error.diagnostics))
+                    outcomes.append(.rejected(file: file.display, diagnostics: error.diagnostics))
                 }
             }
             outcomes += importer.importBids(readable)
@@ -93,11 +90,11 @@ public enum ScorePipeline {
         var sheetEntries: [ScoreSheetEntry] = []
         var sheetNotes: [Diagnostic] = []
         var sheetProblems = DiagnosticCollector()
-        for file in sheetFiles {
+        for file in inventory.sheets {
             do {
                 let bytes = try InputFiles.read(file, limit: 16 * 1024 * 1024).get()
-                inputs.append((file, sha256(bytes)))
-                let parsed = try ScoreSheetParser.parse(bytes: bytes, file: file)
+                inputs.append((file.display, sha256(bytes)))
+                let parsed = try ScoreSheetParser.parse(bytes: bytes, file: file.display)
                 sheetEntries += parsed.entries
                 sheetNotes += parsed.notes
             } catch {
@@ -106,7 +103,11 @@ public enum ScorePipeline {
         }
         try sheetProblems.throwIfErrors()
 
-        let evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: outcomes, scores: sheetEntries)
+        var evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: outcomes, scores: sheetEntries)
+        evaluation.inputFiles = inventory.entries
+        // Entries that looked like bids but could not be read are part of the evaluation's record, like import
+        // warnings, so every report lists them.
+        evaluation.diagnostics = inventory.diagnostics + evaluation.diagnostics
         // The evaluation already holds the import warnings; the reasons bids were not evaluated are on them.
         let diagnostics =
             loaded.warnings + sheetNotes + evaluation.diagnostics
@@ -155,12 +156,5 @@ public enum ScorePipeline {
 
     static func sha256(_ bytes: [UInt8]) -> String {
         SHA256Digest.hex(bytes)
-    }
-
-    private static func folders(among paths: [String]) -> [String] {
-        paths.filter { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
     }
 }

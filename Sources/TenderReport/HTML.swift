@@ -1,3 +1,5 @@
+import TenderCore
+
 /// Writes the block tree as one self-contained HTML page: inline CSS, no script, no external resource (a
 /// Content-Security-Policy forbids them even if something slipped through), one bidder per printed page.
 enum HTMLWriter {
@@ -108,7 +110,9 @@ enum HTMLWriter {
     static func inline(_ text: RichText) -> String {
         text.spans.map { span in
             switch span {
-            case .text(let value), .user(let value): return escape(value)
+            case .text(let value): return escape(value)
+            // Text from an input shows its control characters and bidi overrides as visible escapes.
+            case .user(let value): return escape(VisibleText.escaped(value))
             }
         }
         .joined()

@@ -78,7 +78,7 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 
-    /// RFC 8259 string: quotes, backslashes and control characters escaped; U+2028 and U+2029 too, so the text is
+    /// RFC 8259 string: quotes, backslashes and control characters escaped; U+2028, U+2029 and bidi controls too, so the text is
     /// also valid JavaScript. Everything else is written as UTF-8.
     private static func writeString(_ text: String, into out: inout String) {
         out += "\""
@@ -90,7 +90,9 @@ public enum JSONValue: Hashable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // Bidi overrides and C1 controls too: the decoded text is the same, but a terminal or editor
+                // showing the file cannot be made to reorder or hide what is around them.
+                if VisibleText.needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: false)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

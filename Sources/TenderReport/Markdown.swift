@@ -1,3 +1,5 @@
+import TenderCore
+
 /// Writes the block tree as CommonMark (GitHub tables). Bidder and rubric text is backslash-escaped so that it
 /// can never become a link, an image, HTML or a table column; the renderer's own text is written as is.
 enum MarkdownWriter {
@@ -60,22 +62,23 @@ enum MarkdownWriter {
         .joined()
     }
 
-    /// Backslash-escapes every ASCII character CommonMark or GitHub tables give a meaning to, and turns line breaks
-    /// and other control characters into spaces so a value stays on its line.
+    /// Backslash-escapes every ASCII character CommonMark or GitHub tables give a meaning to; writes `<`, `>` and
+    /// `&` as entity references (which every CommonMark viewer shows as the character, and none reads as HTML);
+    /// and shows line breaks, control characters and bidi overrides as visible escapes (`VisibleText`), so a
+    /// value stays on its line and cannot reorder the text around it.
     static func escape(_ value: String) -> String {
         // Most names need nothing; checking scalars first spares the per-character rebuild.
         guard
-            value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || markdownSpecial.contains($0) }
-            )
+            value.unicodeScalars.contains(where: { VisibleText.needsEscape($0) || markdownSpecial.contains($0) })
         else { return value }
         var result = ""
-        for character in value {
-            if "\\`*_[]<>|~&#!".contains(character) {
-                result.append("\\")
-                result.append(character)
-            } else if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) {
-                result.append(" ")
-            } else {
+        for character in VisibleText.escaped(value) {
+            switch character {
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            default:
+                if "\\`*_[]|~#!".contains(character) { result.append("\\") }
                 result.append(character)
             }
         }

@@ -79,6 +79,9 @@ struct ReportBuilder {
                 )
             )
         }
+        if let files = inputFilesSection() {
+            blocks.append(.section(files))
+        }
         blocks.append(
             .section(
                 Section(

@@ -30,7 +30,49 @@ enum ResultJSON {
             "results": .array(evaluation.results.map(result)),
             "flags": .array(evaluation.flags.map(flag)),
             "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
+            "inputFiles": .array(evaluation.inputFiles.map(inputFile)),
         ])
+    }
+
+    /// One entry of the bids folders: what the run did with it and, when it was not read, why (as data).
+    static func inputFile(_ entry: InputFileEntry) -> JSONValue {
+        let use: String
+        var reason: JSONValue = .null
+        switch entry.role {
+        case .bid: use = "bid"
+        case .scoreSheet: use = "score-sheet"
+        case .ignored(let why):
+            use = "not-read"
+            reason = ignoredReason(why)
+        }
+        return .object([
+            "path": .string(entry.path), "use": .string(use), "reason": reason,
+            "nameIsNotUTF8": .bool(entry.nameIsNotUTF8),
+        ])
+    }
+
+    static func ignoredReason(_ reason: IgnoredReason) -> JSONValue {
+        var fields: [String: JSONValue] = ["message": .string(reason.message)]
+        switch reason {
+        case .notABidOrScoreSheet: fields["kind"] = .string("not-a-bid-or-score-sheet")
+        case .hidden: fields["kind"] = .string("hidden")
+        case .notARegularFile(let kind):
+            fields["kind"] = .string("not-a-regular-file")
+            fields["fileKind"] = .string(kind.rawValue)
+        case .symbolicLinkTo(let kind):
+            fields["kind"] = .string("symbolic-link-to-not-a-regular-file")
+            fields["fileKind"] = .string(kind.rawValue)
+        case .danglingSymbolicLink: fields["kind"] = .string("dangling-symbolic-link")
+        case .symbolicLinkLoop: fields["kind"] = .string("symbolic-link-loop")
+        case .sameFileAs(let other):
+            fields["kind"] = .string("same-file")
+            fields["sameFileAs"] = .string(other)
+        case .scoreSheetsGivenSeparately: fields["kind"] = .string("score-sheets-given-separately")
+        case .cannotExamine(let why):
+            fields["kind"] = .string("cannot-examine")
+            fields["systemError"] = .string(why)
+        }
+        return .object(fields)
     }
 
     static func input(_ input: ReportInput) -> JSONValue {

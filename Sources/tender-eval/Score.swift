@@ -64,7 +64,7 @@ struct Score: ParsableCommand {
         Console.report(run.diagnostics)
         if let out {
             do {
-                try OutputFolder.publish(run.reports, to: out, replace: force)
+                Console.report(try ScorePipeline.publish(run.reports, to: out, replace: force))
             } catch {
                 Console.report(error.diagnostics)
                 throw ExitCode(ExitStatus.badInput.rawValue)

@@ -9,7 +9,7 @@ import Testing
     @Test func missingRubricFileIsAnErrorNamingIt() throws {
         let result = try CLI.run(["score", "rubrics/missing.yaml", "bids/huangyan-logistics-2020"])
         #expect(result.status == 1)
-        #expect(result.stderr == "rubrics/missing.yaml: error: cannot read file\n")
+        #expect(result.stderr == "rubrics/missing.yaml: error: cannot read file: No such file or directory\n")
     }
 
     @Test(arguments: [

@@ -13,38 +13,54 @@ import Testing
 
     private func contents(of folder: String) throws -> [String: String] {
         var result: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name != "manifest.json" {
             result[name] = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
         }
         return result
     }
 
-    private let first: [(name: String, bytes: [UInt8])] = [
-        ("report.md", Array("one".utf8)), ("a.csv", Array("1".utf8)),
-    ]
-    private let second: [(name: String, bytes: [UInt8])] = [
-        ("report.md", Array("two".utf8)), ("a.csv", Array("2".utf8)),
-    ]
+    /// A stand-in for SHA-256: the tests only need equal bytes to give equal digests and others different ones.
+    static func digest(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16) }.joined(separator: ".")
+    }
+
+    /// Reports plus the manifest that lists them, as a run writes them.
+    static func reports(_ files: [(name: String, bytes: [UInt8])]) -> [(name: String, bytes: [UInt8])] {
+        let outputs = files.map { "{\"path\": \"\($0.name)\", \"sha256\": \"\(digest($0.bytes))\"}" }
+        let manifest = "{\"tool\": \"tender-eval\", \"outputs\": [\(outputs.joined(separator: ", "))]}"
+        return files + [("manifest.json", Array(manifest.utf8))]
+    }
+
+    private func publish(
+        _ files: [(name: String, bytes: [UInt8])],
+        to folder: String,
+        replace: Bool
+    ) throws(DiagnosticError) {
+        try OutputFolder.publish(files, to: folder, replace: replace, sha256: Self.digest)
+    }
+
+    private let first = reports([("report.md", Array("one".utf8)), ("a.csv", Array("1".utf8))])
+    private let second = reports([("report.md", Array("two".utf8)), ("a.csv", Array("2".utf8))])
 
     @Test func createsTheFolderAndLeavesNoStagingBehind() throws {
         let parent = try temporaryFolder()
-        try OutputFolder.publish(first, to: parent + "/out", replace: false)
+        try publish(first, to: parent + "/out", replace: false)
         #expect(try contents(of: parent + "/out") == ["report.md": "one", "a.csv": "1"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
 
     @Test func existingReportsAreKeptUnlessReplacingIsAsked() throws {
         let parent = try temporaryFolder()
-        try OutputFolder.publish(first, to: parent + "/out", replace: false)
+        try publish(first, to: parent + "/out", replace: false)
         let error = #expect(throws: DiagnosticError.self) {
-            try OutputFolder.publish(second, to: parent + "/out", replace: false)
+            try publish(second, to: parent + "/out", replace: false)
         }
         #expect(
             error?.description
                 == "\(parent)/out: error: output folder already holds reports; pass --force to replace them"
         )
         #expect(try contents(of: parent + "/out") == ["report.md": "one", "a.csv": "1"])
-        try OutputFolder.publish(second, to: parent + "/out", replace: true)
+        try publish(second, to: parent + "/out", replace: true)
         #expect(try contents(of: parent + "/out") == ["report.md": "two", "a.csv": "2"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
@@ -55,13 +71,70 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "keep me".write(toFile: folder + "/minutes.docx", atomically: true, encoding: .utf8)
         let error = #expect(throws: DiagnosticError.self) {
-            try OutputFolder.publish(first, to: folder, replace: true)
+            try publish(first, to: folder, replace: true)
         }
         #expect(
-            error?.description == "\(folder): error: output folder holds files that are not reports of this tool "
-                + "(minutes.docx); choose another folder"
+            error?.description == "\(folder): error: output folder holds files that are not reports of this tool: "
+                + "minutes.docx; nothing was deleted or replaced; choose another folder or move them away"
         )
         #expect(try contents(of: folder) == ["minutes.docx": "keep me"])
+    }
+
+    @Test func aReportChangedByHandOrAFolderIsForeignAndNothingIsDeleted() throws {
+        let parent = try temporaryFolder()
+        let folder = parent + "/out"
+        try publish(first, to: folder, replace: false)
+        try "edited".write(toFile: folder + "/report.md", atomically: false, encoding: .utf8)
+        let edited = #expect(throws: DiagnosticError.self) { try publish(second, to: folder, replace: true) }
+        #expect(
+            edited?.description == "\(folder): error: output folder holds files that are not reports of this tool: "
+                + "report.md (changed since this tool wrote it); nothing was deleted or replaced; choose another "
+                + "folder or move them away"
+        )
+        #expect(try contents(of: folder) == ["report.md": "edited", "a.csv": "1"])
+        try FileManager.default.removeItem(atPath: folder + "/report.md")
+        try FileManager.default.createDirectory(atPath: folder + "/report.md", withIntermediateDirectories: false)
+        let directory = #expect(throws: DiagnosticError.self) { try publish(second, to: folder, replace: true) }
+        #expect(directory?.description.contains("report.md (not a regular file)") == true)
+        #expect(FileManager.default.fileExists(atPath: folder + "/report.md"))
+    }
+
+    @Test func aFolderWithoutAManifestOfThisToolIsNeverReplaced() throws {
+        let parent = try temporaryFolder()
+        let folder = parent + "/out"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "mine".write(toFile: folder + "/report.md", atomically: true, encoding: .utf8)
+        try "{}".write(toFile: folder + "/manifest.json", atomically: true, encoding: .utf8)
+        let error = #expect(throws: DiagnosticError.self) { try publish(first, to: folder, replace: true) }
+        #expect(
+            error?.description == "\(folder): error: output folder holds files that are not reports of this tool: "
+                + "manifest.json (not a manifest of this tool), report.md; nothing was deleted or replaced; choose "
+                + "another folder or move them away"
+        )
+        #expect(try contents(of: folder) == ["report.md": "mine"])
+    }
+
+    @Test func everySpellingOfTheFolderStagesBesideIt() throws {
+        let parent = try temporaryFolder()
+        let folder = parent + "/out"
+        try publish(first, to: folder + "/", replace: false)
+        try publish(second, to: folder + "/.", replace: true)
+        #expect(try contents(of: folder) == ["report.md": "two", "a.csv": "2"])
+        try publish(first, to: folder + "/../out/./", replace: true)
+        #expect(try contents(of: folder) == ["report.md": "one", "a.csv": "1"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+        let root = #expect(throws: DiagnosticError.self) { try publish(first, to: "/", replace: true) }
+        #expect(root?.description == "/: error: the root folder cannot be the output folder")
+    }
+
+    @Test func stagingLeftByAKilledRunIsRemoved() throws {
+        let parent = try temporaryFolder()
+        // No process has this id: Linux limits ids to 2^22.
+        let abandoned = parent + "/.out.tender-eval-staging-99999999"
+        try FileManager.default.createDirectory(atPath: abandoned, withIntermediateDirectories: true)
+        try "half".write(toFile: abandoned + "/report.md", atomically: true, encoding: .utf8)
+        try publish(first, to: parent + "/out", replace: false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
 
     @Test func oversizedInputIsRefusedBeforeReading() throws {
@@ -77,7 +150,7 @@ import Testing
                 + "not read (raise the limit with --max-file-size if this is a genuine bid)"
         )
         guard case .failure(let missing) = InputFiles.read(parent + "/none.xml", limit: 1024) else { return }
-        #expect(missing.description == "\(parent)/none.xml: error: cannot read file")
+        #expect(missing.description == "\(parent)/none.xml: error: cannot read file: No such file or directory")
     }
 
     @Test func bidFilesAreListedSortedWhateverTheArgumentOrder() throws {

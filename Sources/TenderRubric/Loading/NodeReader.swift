@@ -63,7 +63,8 @@ final class NodeReader {
         case .alias: return "an alias"
         case .scalar(let scalar):
             if isNull(scalar) { return "nothing" }
-            return "'\(scalar.string)'"
+            // A short excerpt only: the "rubric" may be any file given by mistake.
+            return "'\(VisibleText.excerpt(scalar.string))'"
         }
     }
 

@@ -18,6 +18,9 @@ public struct Evaluation: Hashable, Sendable {
     public var flags: [Flag]
     /// Warnings and notes found while scoring (e.g. a fact the bid does not contain).
     public var diagnostics: [Diagnostic]
+    /// Every entry of the bids folders and every file named on the command line, with what the run did with it
+    /// (bid, score sheet, or not read and why), sorted by path. Empty when the evaluation was built in memory.
+    public var inputFiles: [InputFileEntry]
 
     public init(
         rubric: Rubric,
@@ -26,8 +29,10 @@ public struct Evaluation: Hashable, Sendable {
         priceBase: PriceBase?,
         members: [String],
         flags: [Flag],
-        diagnostics: [Diagnostic]
+        diagnostics: [Diagnostic],
+        inputFiles: [InputFileEntry] = []
     ) {
+        self.inputFiles = inputFiles
         self.rubric = rubric
         self.outcome = outcome
         self.results = results

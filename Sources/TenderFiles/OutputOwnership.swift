@@ -1,0 +1,67 @@
+import Foundation
+import TenderCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Decides which files in an existing output folder this tool wrote. The previous run's `manifest.json` lists
+/// every report it wrote with its SHA-256: a file is ours only when it is a regular file that the manifest lists
+/// and whose bytes still have that hash. Anything else (a file the manifest does not list, a report edited by
+/// hand, a folder, a link) is someone else's, and `--force` never deletes it.
+enum OutputOwnership {
+    static let manifestName = "manifest.json"
+
+    /// Each entry of `folder` that the tool did not write, with why, sorted by name.
+    static func foreignEntries(in folder: String, sha256: ([UInt8]) -> String) -> [String] {
+        let names: [[UInt8]]
+        switch folderEntryNames(InputPath(bytes: Array(folder.utf8))) {
+        case .success(let found): names = found.sorted { $0.lexicographicallyPrecedes($1) }
+        case .failure: return ["(the folder cannot be read)"]
+        }
+        let written = manifestOutputs(in: folder)
+        var foreign: [String] = []
+        for raw in names {
+            let shown = VisibleText.fileName(raw)
+            let path = InputPath(bytes: Array(folder.utf8) + [UInt8(ascii: "/")] + raw)
+            guard let entry = FileStatus.entry(path), entry.kind == .regular else {
+                foreign.append("\(shown) (not a regular file)")
+                continue
+            }
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                foreign.append(shown)
+                continue
+            }
+            if name == manifestName {
+                if written == nil { foreign.append("\(shown) (not a manifest of this tool)") }
+                continue
+            }
+            guard let expected = written?[name] else {
+                foreign.append(shown)
+                continue
+            }
+            guard case .success(let bytes) = InputFiles.read(path, limit: Int(Int32.max)), sha256(bytes) == expected
+            else {
+                foreign.append("\(shown) (changed since this tool wrote it)")
+                continue
+            }
+        }
+        return foreign
+    }
+
+    /// The outputs the folder's manifest lists (name to SHA-256), or nil when there is no manifest of this tool.
+    private static func manifestOutputs(in folder: String) -> [String: String]? {
+        let path = InputPath(folder + "/" + manifestName)
+        guard case .success(let bytes) = InputFiles.read(path, limit: 64 * 1024 * 1024),
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            object["tool"] as? String == "tender-eval",
+            let outputs = object["outputs"] as? [[String: Any]]
+        else { return nil }
+        var result: [String: String] = [:]
+        for output in outputs {
+            guard let name = output["path"] as? String, let hash = output["sha256"] as? String else { return nil }
+            result[name] = hash
+        }
+        return result
+    }
+}
