@@ -2,8 +2,9 @@
 /// every character that could move the cursor, start a terminal escape sequence, start a new line or reorder
 /// the text around it is written as a visible escape, so no input can forge a diagnostic line or hide a name.
 public enum VisibleText {
-    /// `text` with line breaks, control characters (C0, DEL, C1) and bidirectional overrides, embeddings,
-    /// isolates and marks written as `\n`, `\r`, `\t` or `\u{XXXX}`; every other character is kept.
+    /// `text` with line breaks, control characters (C0, DEL, C1), bidirectional overrides, embeddings, isolates
+    /// and marks, and invisible characters written as `\n`, `\r`, `\t` or `\u{XXXX}`; every other character is
+    /// kept.
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
@@ -62,7 +63,10 @@ public enum VisibleText {
         case 0x2028, 0x2029: true
         // Bidirectional embeddings and overrides, isolates, and the implicit marks (LRM, RLM, ALM).
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
-        default: false
+        case 0..<0xA0: false
+        // Characters that show nothing (zero-width space and joiners, word joiner, BOM, soft hyphen, variation
+        // selectors, tags): a name that contains one looks like another name, so it is shown, never hidden.
+        default: scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint
         }
     }
 

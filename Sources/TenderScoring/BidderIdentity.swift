@@ -1,4 +1,5 @@
 import Foundation
+import TenderCore
 
 /// How bidder names and registration ids are compared: never as written, always through one key, so that a
 /// zero-width space, a full-width letter or a different letter case cannot make one bidder look like two (or a
@@ -55,17 +56,10 @@ public enum BidderIdentity {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// The text with each invisible character shown as `<U+200B>`, for messages and reports.
+    /// The text with each invisible character shown as an escape (`\u{200B}`), for messages and reports: the same
+    /// form every untrusted text is shown in (see `VisibleText`).
     public static func visible(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if isInvisible(scalar) {
-                result += "<\(codePoint(scalar))>"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        VisibleText.escaped(text)
     }
 
     /// Whether a name is written as a registered name is: no invisible characters and no letters, digits or

@@ -163,7 +163,7 @@ struct ExampleCopy {
         #expect(result.status == 0)
         #expect(
             result.stdout.contains(
-                "- Suspicious bidder name: 台州橘乡\\<U+200B\\>物业服务有限公司\\<U+202E\\> (bids/05-juxiang.xml) "
+                "- Suspicious bidder name: 台州橘乡\\\\u{200B}物业服务有限公司\\\\u{202E} (bids/05-juxiang.xml) "
                     + "contains invisible or text-direction characters (U+200B, U+202E); the committee should check "
                     + "it against the bidder's registration"
             )

@@ -21,7 +21,7 @@ import Testing
     @Test func invisibleCharactersAreListedAndShown() {
         let name = "台州\u{202E}橘乡\u{200B}\u{202E}"
         #expect(BidderIdentity.invisibleCharacters(in: name).map(BidderIdentity.codePoint) == ["U+202E", "U+200B"])
-        #expect(BidderIdentity.visible(name) == "台州<U+202E>橘乡<U+200B><U+202E>")
+        #expect(BidderIdentity.visible(name) == "台州\\u{202E}橘乡\\u{200B}\\u{202E}")
     }
 
     @Test func plainSpellingsKeepFullWidthPunctuation() {
