@@ -39,6 +39,7 @@ extension ReportBuilder {
                     "\(labels.abnormallyLowRule(percent: NumberFormat.percent(rubric.pricePolicy.abnormallyLowPercent)))"
             )
         )
+        rows += priceLimitRows()
         if !evaluation.members.isEmpty {
             rows.append(
                 KeyValue(
@@ -190,6 +191,15 @@ extension ReportBuilder {
                 winner: .user(winner),
                 winnerWithout: .user(winnerWithoutRemoved)
             )
+        case .implausiblyLowPrice(let bidder, let price, let minimum, let setsPriceBase):
+            return labels.implausiblyLow(
+                bidder: .user(bidder),
+                price: money(price),
+                minimum: money(minimum),
+                setsPriceBase: setsPriceBase
+            )
+        case .possibleCollusion(let signal):
+            return collusionText(signal)
         }
     }
 
@@ -201,6 +211,8 @@ extension ReportBuilder {
         case .tooFewValidBids: return "\(labels.flagTooFewShort)"
         case .declaredTie: return "\(labels.flagTieShort)"
         case .rankReversal: return "\(labels.flagRankReversalShort)"
+        case .implausiblyLowPrice: return "\(labels.flagImplausiblyLowShort)"
+        case .possibleCollusion(let signal): return "\(labels.flagCollusionShort(signal.kind))"
         }
     }
 

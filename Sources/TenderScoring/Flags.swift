@@ -61,6 +61,22 @@ enum Flags {
         .map(\.member)
     }
 
+    /// Valid bids whose total, as bid, lies below the rubric's plausible minimum.
+    static func implausiblyLowPrices(_ results: [BidResult], rubric: Rubric, base: PriceBase?) -> [Flag] {
+        guard let minimum = rubric.pricePolicy.plausibleMinimum?.amount(budget: rubric.tender.budget) else {
+            return []
+        }
+        return results.compactMap { result in
+            guard let price = result.price, price.bidTotal < minimum else { return nil }
+            return .implausiblyLowPrice(
+                bidder: result.displayName,
+                price: price.bidTotal,
+                minimum: minimum,
+                setsPriceBase: base.map { $0.lowest == price.evaluatedPrice } ?? false
+            )
+        }
+    }
+
     static func declaredTies(_ results: [BidResult]) -> [Flag] {
         var flags: [Flag] = []
         var seen = Set<Int>()
@@ -86,6 +102,10 @@ extension Flag {
             return [removed, winner, other]
         case .tooFewValidBids:
             return []
+        case .implausiblyLowPrice(let name, _, _, _):
+            return [name]
+        case .possibleCollusion(let signal):
+            return signal.bidders
         }
     }
 }

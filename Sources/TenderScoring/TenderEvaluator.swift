@@ -16,6 +16,7 @@ public enum TenderEvaluator {
         var diagnostics: [Diagnostic] = []
         var notEvaluated: [BidResult] = []
         var admitted: [Bid] = []
+        var readable: [Bid] = []
         for outcome in bids {
             switch outcome {
             case .rejected(let file, let problems):
@@ -31,6 +32,7 @@ public enum TenderEvaluator {
                     )
                 )
             case .imported(let bid, let warnings):
+                readable.append(bid)
                 diagnostics.append(contentsOf: warnings)
                 let problems = Admissibility.problems(of: bid, rubric: rubric)
                 if problems.isEmpty {
@@ -91,6 +93,9 @@ public enum TenderEvaluator {
         flags += Flags.disagreements(scored.results, rubric: rubric)
         flags += Flags.declaredTies(scored.results)
         flags += RankReversal.check(scorer: scorer, ranked: scored.results)
+        flags += Flags.implausiblyLowPrices(scored.results, rubric: rubric, base: scored.base)
+        // Every bid that could be read is compared, whatever its status: collusion taints the others too.
+        flags += Collusion.signals(readable, rubric: rubric).map(Flag.possibleCollusion)
         let outcome: TenderOutcome
         if scored.results.count < rubric.tender.minimumValidBids {
             outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)

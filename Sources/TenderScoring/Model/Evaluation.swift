@@ -315,4 +315,9 @@ public enum Flag: Hashable, Sendable {
     /// Removing `removed` (whose price set the base) would change the winner: the relative price formula's
     /// dependence on other bids, shown so the committee can see it.
     case rankReversal(removed: String, winner: String, winnerWithoutRemoved: String)
+    /// A bid total below the rubric's plausible minimum: written clarification required (87号令 Art 60), never
+    /// rejected automatically. `setsPriceBase` says whether its evaluated price is the base every price score uses.
+    case implausiblyLowPrice(bidder: String, price: Decimal, minimum: Decimal, setsPriceBase: Bool)
+    /// Different bidders' documents share something 87号令 Art 37 lists as a sign of collusion.
+    case possibleCollusion(CollusionSignal)
 }
