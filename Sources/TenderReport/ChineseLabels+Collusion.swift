@@ -26,6 +26,8 @@ extension ChineseLabels: PriceAndCollusionLabels {
             + "本节不改变任何得分。"
     }
 
+    var collusionEvidenceSeparator: String { "；" }
+
     func collusionKindName(_ kind: CollusionKind) -> String {
         switch kind {
         case .sharedPerson: return "同一人员（联系人或项目经理）"

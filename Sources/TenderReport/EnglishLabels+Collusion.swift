@@ -29,6 +29,8 @@ extension EnglishLabels: PriceAndCollusionLabels {
             + "whether 87号令 Art 37 applies and, if it does, removes the bids concerned. No score is changed here."
     }
 
+    var collusionEvidenceSeparator: String { "; " }
+
     func collusionKindName(_ kind: CollusionKind) -> String {
         switch kind {
         case .sharedPerson: return "Same person (contact person or project manager)"

@@ -10,6 +10,7 @@ protocol PriceAndCollusionLabels {
 
     var collusionSection: String { get }
     var collusionIntro: String { get }
+    var collusionEvidenceSeparator: String { get }
     func collusionKindName(_ kind: CollusionKind) -> String
     func collusionFieldName(_ field: CollusionField) -> String
     /// `kind (value): evidence; evidence — the committee decides`.

@@ -38,7 +38,7 @@ extension ReportBuilder {
         return labels.collusionSignal(
             kind: signal.kind,
             value: shownValue(signal),
-            evidence: evidence.joined(separator: .text(labels.listSeparator))
+            evidence: evidence.joined(separator: .text(labels.collusionEvidenceSeparator))
         )
     }
 

@@ -24,18 +24,21 @@ enum CollusionPrices {
             byTotal[price.total, default: []].append(bid)
         }
         let values = byTotal.keys.sorted()
+        // In price order, so the pattern reads from the evidence; bids at one price by bidder, then file.
         func evidence(_ totals: [Decimal]) -> [CollusionEvidence] {
-            Collusion.sortedEvidence(
-                totals.flatMap { byTotal[$0] ?? [] }.map { bid in
-                    CollusionEvidence(
-                        bidder: bid.bidder.name,
-                        file: bid.file,
-                        line: bid.price?.line,
-                        field: .priceTotal,
-                        written: bid.price?.total.plainText
-                    )
-                }
-            )
+            totals.flatMap { total in
+                Collusion.sortedEvidence(
+                    (byTotal[total] ?? []).map { bid in
+                        CollusionEvidence(
+                            bidder: bid.bidder.name,
+                            file: bid.file,
+                            line: bid.price?.line,
+                            field: .priceTotal,
+                            written: total.plainText
+                        )
+                    }
+                )
+            }
         }
         func bidderCount(_ totals: [Decimal]) -> Int {
             Set(totals.flatMap { byTotal[$0] ?? [] }.map(Collusion.bidderKey)).count
