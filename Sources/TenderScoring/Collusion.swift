@@ -38,6 +38,8 @@ enum Collusion {
         var key: String
         var bidderKey: String
         var evidence: CollusionEvidence
+        /// How the signal shows the value when not in its folded form (a passage as the first bid wrote it).
+        var shown: String?
     }
 
     static func bidderKey(_ bid: Bid) -> String {
@@ -95,7 +97,14 @@ enum Collusion {
 
     private static func documentSightings(_ bid: Bid) -> [Sighting] {
         var sightings: [Sighting] = []
-        func add(_ kind: CollusionKind, _ key: String, _ field: CollusionField, _ line: Int?, _ written: String?) {
+        func add(
+            _ kind: CollusionKind,
+            _ key: String,
+            _ field: CollusionField,
+            _ line: Int?,
+            _ written: String?,
+            shown: String? = nil
+        ) {
             sightings.append(
                 Sighting(
                     kind: kind,
@@ -107,7 +116,8 @@ enum Collusion {
                         line: line,
                         field: field,
                         written: written
-                    )
+                    ),
+                    shown: shown
                 )
             )
         }
@@ -120,8 +130,15 @@ enum Collusion {
         var passages = Set<String>()
         for commitment in bid.commitments {
             for sentence in CollusionNormalising.sentences(commitment.text)
-            where sentence.count >= minimumPassageLength && passages.insert(sentence).inserted {
-                add(.identicalPassage, sentence, .commitment, commitment.line, commitment.kind)
+            where sentence.folded.count >= minimumPassageLength && passages.insert(sentence.folded).inserted {
+                add(
+                    .identicalPassage,
+                    sentence.folded,
+                    .commitment,
+                    commitment.line,
+                    commitment.kind,
+                    shown: sentence.written
+                )
             }
         }
         if let price = bid.price, !price.lines.isEmpty {
@@ -162,7 +179,11 @@ enum Collusion {
             default:
                 break
             }
-            return CollusionSignal(kind: kind, value: key, evidence: sortedEvidence(group.map(\.evidence)))
+            return CollusionSignal(
+                kind: kind,
+                value: group.first?.shown ?? key,
+                evidence: sortedEvidence(group.map(\.evidence))
+            )
         }
     }
 

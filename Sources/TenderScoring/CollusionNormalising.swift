@@ -55,31 +55,33 @@ enum CollusionNormalising {
         return folded.contains("@") ? folded : nil
     }
 
-    /// The sentences of a text, folded: split after `。！？；` (and their ASCII forms) and at line breaks; a full
-    /// stop ends a sentence only before white space or the end, so `3.5` stays whole.
-    static func sentences(_ text: String) -> [String] {
-        let compatible = text.precomposedStringWithCompatibilityMapping
-        var sentences: [String] = []
+    /// The sentences of a text: split after `。！？；` (full-width or ASCII) and at line breaks; a full stop ends a
+    /// sentence only before white space or the end, so `3.5` stays whole. Each comes folded (to compare) and as
+    /// written with its white space collapsed (to show).
+    static func sentences(_ text: String) -> [(folded: String, written: String)] {
+        var sentences: [(String, String)] = []
         var current = String.UnicodeScalarView()
-        var scalars = compatible.unicodeScalars.makeIterator()
+        func finish() {
+            let written = String(current).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let key = folded(written)
+            if !key.isEmpty { sentences.append((key, written)) }
+            current = String.UnicodeScalarView()
+        }
+        var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
         while let scalar = pending {
             pending = scalars.next()
-            let ends: Bool
             switch scalar {
-            case "。", "!", "?", ";", "\n", "\r": ends = true
-            case ".": ends = pending.map { $0.properties.isWhitespace } ?? true
-            default: ends = false
-            }
-            if ends {
-                sentences.append(folded(String(current)))
-                current = String.UnicodeScalarView()
-            } else {
+            case "。", "！", "？", "；", "!", "?", ";", "\n", "\r":
+                finish()
+            case ".", "．":
+                if pending.map({ $0.properties.isWhitespace }) ?? true { finish() } else { current.append(scalar) }
+            default:
                 current.append(scalar)
             }
         }
-        sentences.append(folded(String(current)))
-        return sentences.filter { !$0.isEmpty }
+        finish()
+        return sentences
     }
 
     private static func isHan(_ scalar: Unicode.Scalar) -> Bool {

@@ -40,8 +40,12 @@ import Testing
 
     @Test func sentencesSplitAtChineseAndAsciiEndsButNotInsideNumbers() {
         #expect(
-            CollusionNormalising.sentences("第一句。第二句；third one. 3.5 stays! end")
+            CollusionNormalising.sentences("第一句。第二句；Third  one. 3.5 stays！ＥＮＤ").map(\.folded)
                 == ["第一句", "第二句", "third one", "3.5 stays", "end"]
+        )
+        #expect(
+            CollusionNormalising.sentences("考评结果与服务费支付挂钩，并按月提交。").map(\.written)
+                == ["考评结果与服务费支付挂钩，并按月提交"]
         )
     }
 }
