@@ -86,4 +86,8 @@ extension ChineseLabels: PriceAndCollusionLabels {
     func flagCollusionShort(_ kind: CollusionKind) -> String {
         "串通投标线索：\(collusionKindName(kind))"
     }
+
+    func collusionInBid(kind: CollusionKind, value: RichText) -> RichText {
+        "串通投标线索：\(collusionSignal(kind: kind, value: value, evidence: "见“串通投标情形线索”一节"))"
+    }
 }

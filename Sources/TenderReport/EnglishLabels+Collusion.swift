@@ -89,4 +89,8 @@ extension EnglishLabels: PriceAndCollusionLabels {
     func flagCollusionShort(_ kind: CollusionKind) -> String {
         "possible collusion: \(kind.rawValue)"
     }
+
+    func collusionInBid(kind: CollusionKind, value: RichText) -> RichText {
+        "Possible collusion: \(collusionSignal(kind: kind, value: value, evidence: "see “Signals of possible collusion”"))"
+    }
 }

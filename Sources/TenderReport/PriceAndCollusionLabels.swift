@@ -20,4 +20,6 @@ protocol PriceAndCollusionLabels {
     func collusionWritten(_ value: RichText) -> RichText
     func collusionLinesSum(_ amount: String) -> String
     func flagCollusionShort(_ kind: CollusionKind) -> String
+    /// A signal as listed under one of the bids involved, pointing to the collusion section for the evidence.
+    func collusionInBid(kind: CollusionKind, value: RichText) -> RichText
 }

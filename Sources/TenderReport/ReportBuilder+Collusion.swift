@@ -21,6 +21,13 @@ extension ReportBuilder {
         }
     }
 
+    /// A flag in a bid's own section: a collusion signal by kind and value only, since its evidence (every
+    /// bid involved) is stated once, in the collusion section.
+    func bidFlagText(_ flag: Flag) -> RichText {
+        guard case .possibleCollusion(let signal) = flag else { return flagText(flag) }
+        return labels.collusionInBid(kind: signal.kind, value: shownValue(signal))
+    }
+
     func collusionBlocks() -> [Block] {
         [.paragraph("\(labels.collusionIntro)")] + listOrNone(collusionSignals.map(collusionText))
     }

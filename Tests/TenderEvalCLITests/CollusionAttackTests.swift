@@ -172,6 +172,25 @@ import Testing
         )
     }
 
+    @Test func aDisqualifiedBidStillTaintsAndShowsTheSignalInItsOwnSection() throws {
+        let tender = try ExampleTenderCopy()
+        defer { tender.remove() }
+        // 浙江鸿宇 (02) fails the violations gate; its e-mail is now 青禾's (04).
+        try tender.edit("bids/02-hongyu.xml", [("zhaobiao@hongyu-hq.example.cn", "qinghe_hj@qinghe-env.example.cn")])
+        let run = try tender.score()
+        #expect(run.status == 0)
+        #expect(
+            ExampleTenderCopy.items(Self.section, in: run.stdout) == [
+                "- Same e-mail address (qinghe\\_hj@qinghe-env.example.cn): \(Self.qinghe) (bids/04-qinghe.xml:10, "
+                    + "e-mail); 浙江鸿宇后勤管理集团有限公司 (bids/02-hongyu.xml:10, e-mail)"
+            ]
+        )
+        let inBid =
+            "- Possible collusion: Same e-mail address (qinghe\\_hj@qinghe-env.example.cn): see “Signals of possible "
+            + "collusion”"
+        #expect(run.stdout.components(separatedBy: "\n").filter { $0 == inBid }.count == 2)
+    }
+
     @Test func signalsReachResultJSONAndTheEscapedHTMLButChangeNoScore() throws {
         let tender = try ExampleTenderCopy()
         defer { tender.remove() }
