@@ -5,7 +5,7 @@ import TenderScoring
 
 /// Every word a report prints, in one language. Numbers and user text arrive already formatted, as
 /// `RichText` when they hold bidder or rubric strings, so each table only decides the wording.
-protocol Labels: Sendable {
+protocol Labels: Sendable, PriceAndCollusionLabels {
     // Document
     var reportTitle: String { get }
     var htmlLanguage: String { get }

@@ -58,7 +58,7 @@ extension ReportBuilder {
             blocks.append(subsection(labels.scoresSection, anchor, "scores", scoreBlocks(result)))
         }
         if !result.flags.isEmpty {
-            blocks.append(subsection(labels.bidFlagsSection, anchor, "flags", [.list(result.flags.map(flagText))]))
+            blocks.append(subsection(labels.bidFlagsSection, anchor, "flags", [.list(result.flags.map(bidFlagText))]))
         }
         return Section(
             level: 3,

@@ -47,6 +47,7 @@ extension ReportBuilder {
                     "\(labels.abnormallyLowRule(percent: NumberFormat.percent(rubric.pricePolicy.abnormallyLowPercent)))"
             )
         )
+        rows += priceLimitRows()
         if !evaluation.members.isEmpty {
             rows.append(
                 KeyValue(
@@ -214,6 +215,15 @@ extension ReportBuilder {
                 source: labels.source(line.map { "\(file):\($0)" } ?? file),
                 problem: labels.dateProblem(problem) + (part == .submission ? labels.submissionTieBreakNote : "")
             )
+        case .implausiblyLowPrice(let bidder, let price, let minimum, let setsPriceBase):
+            return labels.implausiblyLow(
+                bidder: .user(bidder),
+                price: money(price),
+                minimum: money(minimum),
+                setsPriceBase: setsPriceBase
+            )
+        case .possibleCollusion(let signal):
+            return collusionText(signal)
         }
     }
 
@@ -227,6 +237,8 @@ extension ReportBuilder {
         case .rankReversal: return "\(labels.flagRankReversalShort)"
         case .suspiciousBidderName: return "\(labels.flagSuspiciousNameShort)"
         case .implausibleDate: return "\(labels.flagImplausibleDateShort)"
+        case .implausiblyLowPrice: return "\(labels.flagImplausiblyLowShort)"
+        case .possibleCollusion(let signal): return "\(labels.flagCollusionShort(signal.kind))"
         }
     }
 

@@ -89,7 +89,18 @@ struct ReportBuilder {
                     title: "\(labels.flagsSection)",
                     anchor: "flags",
                     pageBreakBefore: false,
-                    blocks: listOrNone(evaluation.flags.map(flagText))
+                    blocks: listOrNone(committeeFlags.map(flagText))
+                )
+            )
+        )
+        blocks.append(
+            .section(
+                Section(
+                    level: 2,
+                    title: "\(labels.collusionSection)",
+                    anchor: "collusion",
+                    pageBreakBefore: false,
+                    blocks: collusionBlocks()
                 )
             )
         )

@@ -157,6 +157,8 @@ enum ResultJSON {
                     deductions.map { .object(["size": .string($0.key.rawValue), "percent": .decimal($0.value)]) }
                 ),
                 "abnormallyLowPercent": .decimal(rubric.pricePolicy.abnormallyLowPercent),
+                "plausibleMinimum": plausibleMinimum(rubric),
+                "ceiling": .optional(rubric.pricePolicy.ceiling),
             ]),
             "committee": .object([
                 "members": .optional(rubric.committee.members),
@@ -462,6 +464,37 @@ enum ResultJSON {
                 "line": .optional(line), "part": .object(partValue), "date": .string(date),
                 "problem": dateProblem(problem),
             ])
+        case .implausiblyLowPrice(let bidder, let price, let minimum, let setsPriceBase):
+            return .object([
+                "type": .string("implausibly-low-price"), "bidder": .string(bidder), "bidTotal": .decimal(price),
+                "plausibleMinimum": .decimal(minimum), "setsPriceBase": .bool(setsPriceBase),
+            ])
+        case .possibleCollusion(let signal):
+            return .object([
+                "type": .string("possible-collusion"),
+                "kind": .string(signal.kind.rawValue),
+                "value": .string(signal.value),
+                "bidders": .array(signal.bidders.map(JSONValue.string)),
+                "evidence": .array(
+                    signal.evidence.map { entry in
+                        .object([
+                            "bidder": .string(entry.bidder),
+                            "file": .string(entry.file),
+                            "line": .optional(entry.line),
+                            "field": .string(entry.field.rawValue),
+                            "written": .optional(entry.written),
+                        ])
+                    }
+                ),
+            ])
         }
+    }
+
+    /// The plausible minimum as the rubric states it and as an amount (nil when the rubric states none).
+    static func plausibleMinimum(_ rubric: Rubric) -> JSONValue {
+        guard let minimum = rubric.pricePolicy.plausibleMinimum else { return .null }
+        var object: [String: JSONValue] = ["amount": .optional(minimum.amount(budget: rubric.tender.budget))]
+        if case .percentOfBudget(let percent) = minimum { object["percentOfBudget"] = .decimal(percent) }
+        return .object(object)
     }
 }

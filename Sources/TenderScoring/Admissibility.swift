@@ -45,8 +45,65 @@ enum Admissibility {
         }
         if price.total <= 0 {
             problems.append(.error("bid price must be greater than zero", at: location))
+        } else if price.currency == rubric.tender.currency {
+            problems += amountProblems(of: bid, price: price, rubric: rubric, at: location)
         }
         return problems
+    }
+
+    /// Amounts no one can be paid, and prices above what the buyer may pay: a price written more finely than
+    /// the currency's minor unit, an evaluated price (after the size deduction) below one minor unit, and a
+    /// price above the ceiling or, without one, the budget (87号令 Art 63: such a bid is invalid). Each would
+    /// otherwise set the price base for every bidder or win a contract the budget cannot pay.
+    private static func amountProblems(
+        of bid: Bid,
+        price: BidPrice,
+        rubric: Rubric,
+        at location: SourceLocation
+    ) -> [Diagnostic] {
+        let currency = price.currency
+        let places = CurrencyMinorUnit.places(of: currency)
+        if price.total.decimalPlaces > places {
+            return [
+                .error(
+                    "price \(price.total.plainText) has more decimal places than \(currency)'s minor unit (\(places))",
+                    at: location
+                )
+            ]
+        }
+        let smallest = CurrencyMinorUnit.smallestAmount(of: currency)
+        let deduction = bid.bidder.size.flatMap { rubric.pricePolicy.sizeDeductions[$0] } ?? 0
+        let evaluated = PriceScorer.evaluatedPrice(total: price.total, deductionPercent: deduction)
+        if evaluated < smallest {
+            let size = bid.bidder.size.map(\.rawValue) ?? ""
+            return [
+                .error(
+                    "evaluated price \(evaluated.plainText) (\(price.total.plainText) less the \(deduction.plainText) % "
+                        + "deduction for a \(size) enterprise) is below one minor unit of \(currency) "
+                        + "(\(smallest.plainText)); it cannot be evaluated",
+                    at: location
+                )
+            ]
+        }
+        if let ceiling = rubric.pricePolicy.ceiling, price.total > ceiling {
+            return [
+                .error(
+                    "price \(price.total.plainText) is above the tender's ceiling price (最高限价) "
+                        + "\(ceiling.plainText); under 87号令 Art 63 the bid is invalid",
+                    at: location
+                )
+            ]
+        }
+        if let budget = rubric.tender.budget, price.total > budget {
+            return [
+                .error(
+                    "price \(price.total.plainText) is above the tender's budget \(budget.plainText); "
+                        + "under 87号令 Art 63 the bid is invalid",
+                    at: location
+                )
+            ]
+        }
+        return []
     }
 
     /// Bids that claim the same bidder (the same name or registration id once both are compared through

@@ -62,6 +62,22 @@ enum Flags {
         .map(\.member)
     }
 
+    /// Valid bids whose total, as bid, lies below the rubric's plausible minimum.
+    static func implausiblyLowPrices(_ results: [BidResult], rubric: Rubric, base: PriceBase?) -> [Flag] {
+        guard let minimum = rubric.pricePolicy.plausibleMinimum?.amount(budget: rubric.tender.budget) else {
+            return []
+        }
+        return results.compactMap { result in
+            guard let price = result.price, price.bidTotal < minimum else { return nil }
+            return .implausiblyLowPrice(
+                bidder: result.displayName,
+                price: price.bidTotal,
+                minimum: minimum,
+                setsPriceBase: base.map { $0.lowest == price.evaluatedPrice } ?? false
+            )
+        }
+    }
+
     static func declaredTies(_ results: [BidResult]) -> [Flag] {
         var flags: [Flag] = []
         var seen = Set<Int>()
@@ -98,6 +114,10 @@ extension Flag {
             return []
         case .suspiciousBidderName(let name, _, _), .implausibleDate(let name, _, _, _, _, _):
             return [name]
+        case .implausiblyLowPrice(let name, _, _, _):
+            return [name]
+        case .possibleCollusion(let signal):
+            return signal.bidders
         }
     }
 }

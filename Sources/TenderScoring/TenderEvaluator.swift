@@ -103,6 +103,9 @@ public enum TenderEvaluator {
         flags += RankReversal.check(scorer: scorer, ranked: scored.results)
         flags += Flags.suspiciousNames(imported)
         flags += dateFlags.flags
+        flags += Flags.implausiblyLowPrices(scored.results, rubric: rubric, base: scored.base)
+        // Every bid that could be read is compared, whatever its status: collusion taints the others too.
+        flags += Collusion.signals(imported, rubric: rubric).map(Flag.possibleCollusion)
         let outcome: TenderOutcome
         if scored.results.count < rubric.tender.minimumValidBids {
             outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)
@@ -120,10 +123,21 @@ public enum TenderEvaluator {
             entry.flags = (flagIndices[entry.displayName] ?? []).map { flags[$0] }
             return entry
         }
+        // A bid that is not ranked carries the collusion signals whose evidence cites its file (a name alone
+        // could be a valid bid's, whose price flags are not this bid's).
+        let cited = { (entry: BidResult) -> BidResult in
+            var entry = entry
+            entry.flags = (flagIndices[entry.displayName] ?? []).map { flags[$0] }.filter { flag in
+                guard case .possibleCollusion(let signal) = flag else { return false }
+                return signal.evidence.contains { $0.file == entry.file }
+            }
+            return entry
+        }
         return Evaluation(
             rubric: rubric,
             outcome: outcome,
-            results: ranked + disqualified.sorted(by: byNameThenFile) + notEvaluated.sorted(by: byNameThenFile),
+            results: ranked + disqualified.sorted(by: byNameThenFile).map(cited)
+                + notEvaluated.sorted(by: byNameThenFile).map(cited),
             priceBase: scored.base,
             members: committee.members,
             flags: flags,

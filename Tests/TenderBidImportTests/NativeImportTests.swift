@@ -28,7 +28,9 @@ import Testing
                     phone: "0576-84123456",
                     email: "tender@anjie.example.cn",
                     address: "浙江省台州市黄岩区劳动北路118号",
-                    line: 3
+                    line: 3,
+                    fieldLines: [.contactPerson: 8, .phone: 9, .email: 10, .address: 12],
+                    projectManagers: [ProjectManager(name: "李强", line: 22)]
                 )
         )
         #expect(

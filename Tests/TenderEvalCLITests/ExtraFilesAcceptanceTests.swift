@@ -51,11 +51,20 @@ import Glibc
         // The GBK-named file is read as a bid and refused for what it is; its name is shown byte by byte.
         #expect(stderr.contains { $0.hasPrefix("bids/\\xCD\\xB6\\xB1\\xEA.xml") })
 
-        // Every result of the original nine files is exactly as before: same ranks, points and flags.
-        let original = try results(copy.folder.appendingPathComponent("before/result.json"))
-        let now = try results(copy.folder.appendingPathComponent("after/result.json"))
+        // Every result of the original nine files is exactly as before (same status, ranks, points and tie-break
+        // decisions); the only flags added are the collusion signals the spoof's copied contact details raise.
+        let original = try results(copy.folder.appendingPathComponent("before/result.json"), withoutFlags: true)
+        let now = try results(copy.folder.appendingPathComponent("after/result.json"), withoutFlags: true)
         for (file, result) in original {
             #expect(now[file] == result, "\(file) changed")
+        }
+        let flagsBefore = try flags(copy.folder.appendingPathComponent("before/result.json"))
+        let flagsAfter = try flags(copy.folder.appendingPathComponent("after/result.json"))
+        let addedFlags = flagsAfter.filter { !flagsBefore.contains($0) }
+        #expect(flagsBefore.allSatisfy(flagsAfter.contains))
+        #expect(!addedFlags.isEmpty)
+        for flag in addedFlags {
+            #expect(flag.contains("\"type\":\"possible-collusion\"") && flag.contains("12-spoof.xml"), "\(flag)")
         }
         let beforeMarkdown = try copy.text("before/report.md")
         let afterMarkdown = try copy.text("after/report.md")
@@ -75,12 +84,22 @@ import Glibc
         #expect(afterMarkdown.contains("| bids/.\\~lock.01-anlan.xml | not read | hidden file"))
     }
 
+    /// The tender's flags in `result.json`, each as canonical JSON text.
+    private func flags(_ url: URL) throws -> [String] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let flags = try #require(json["flags"] as? [Any])
+        return try flags.map {
+            String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
+        }
+    }
+
     /// Each result in `result.json` as canonical JSON text, keyed by file.
-    private func results(_ url: URL) throws -> [String: String] {
+    private func results(_ url: URL, withoutFlags: Bool = false) throws -> [String: String] {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let results = try #require(json["results"] as? [[String: Any]])
         var byFile: [String: String] = [:]
-        for result in results {
+        for var result in results {
+            if withoutFlags { result["flags"] = nil }
             let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
             byFile[try #require(result["file"] as? String)] = String(decoding: data, as: UTF8.self)
         }

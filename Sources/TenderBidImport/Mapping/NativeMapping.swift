@@ -30,9 +30,28 @@ enum NativeMapping {
                 bidder.contactPerson = contact.child(ns, "person")?.nonEmptyText
                 bidder.phone = contact.child(ns, "phone")?.nonEmptyText
                 bidder.email = contact.child(ns, "email")?.nonEmptyText
+                for (field, name) in [(BidderField.contactPerson, "person"), (.phone, "phone"), (.email, "email")] {
+                    if let line = contact.child(ns, name)?.line { bidder.fieldLines[field] = line }
+                }
             }
             bidder.address = element.child(ns, "address")?.nonEmptyText
+            if let line = element.child(ns, "address")?.line { bidder.fieldLines[.address] = line }
             bidder.line = element.line
+        }
+        // The project manager is the staff member whose role is `project-manager` (the capability section
+        // already names them for scoring); collusion checks compare their name and phone across bidders.
+        for person in root.child(ns, "capability")?.child(ns, "staff")?.children(ns, "person") ?? []
+        where person.attribute("role")?.trimmingCharacters(in: .whitespaces) == "project-manager" {
+            guard let name = person.child(ns, "name") else { continue }
+            let phone = person.child(ns, "phone")
+            bidder.projectManagers.append(
+                ProjectManager(
+                    name: name.trimmedText,
+                    phone: phone?.nonEmptyText,
+                    line: name.line,
+                    phoneLine: phone?.line
+                )
+            )
         }
 
         // Price (required by the schema).

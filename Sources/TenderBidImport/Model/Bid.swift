@@ -68,6 +68,10 @@ public struct Bidder: Hashable, Sendable {
     public var email: String?
     public var address: String?
     public var line: Int?
+    /// The line each contact field was written on, so a collusion flag can point at it.
+    public var fieldLines: [BidderField: Int]
+    /// The people the bid names as project manager (项目经理), in document order.
+    public var projectManagers: [ProjectManager]
 
     public init(
         name: String,
@@ -77,7 +81,9 @@ public struct Bidder: Hashable, Sendable {
         phone: String? = nil,
         email: String? = nil,
         address: String? = nil,
-        line: Int? = nil
+        line: Int? = nil,
+        fieldLines: [BidderField: Int] = [:],
+        projectManagers: [ProjectManager] = []
     ) {
         self.name = name
         self.registrationID = registrationID
@@ -87,6 +93,31 @@ public struct Bidder: Hashable, Sendable {
         self.email = email
         self.address = address
         self.line = line
+        self.fieldLines = fieldLines
+        self.projectManagers = projectManagers
+    }
+}
+
+/// The bidder's contact fields whose line the importer records.
+public enum BidderField: String, Hashable, Sendable, Codable, CaseIterable {
+    case contactPerson = "contact-person"
+    case phone
+    case email
+    case address
+}
+
+/// A project manager named in the bid, with the phone the bid gives for them when it gives one.
+public struct ProjectManager: Hashable, Sendable {
+    public var name: String
+    public var phone: String?
+    public var line: Int?
+    public var phoneLine: Int?
+
+    public init(name: String, phone: String? = nil, line: Int? = nil, phoneLine: Int? = nil) {
+        self.name = name
+        self.phone = phone
+        self.line = line
+        self.phoneLine = phoneLine
     }
 }
 

@@ -203,6 +203,8 @@ enum EmbeddedSchema {
               <xs:element name="name" type="b:text"/>
               <xs:element name="qualification" type="b:text" minOccurs="0" maxOccurs="unbounded"/>
               <xs:element name="years-experience" type="xs:nonNegativeInteger" minOccurs="0"/>
+              <!-- A direct phone number; given for the project manager, it is compared across bidders (collusion). -->
+              <xs:element name="phone" type="b:text" minOccurs="0"/>
             </xs:sequence>
             <xs:attribute name="role" type="b:text"/>
           </xs:complexType>

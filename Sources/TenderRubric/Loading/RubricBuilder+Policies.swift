@@ -25,9 +25,13 @@ extension RubricBuilder {
         return bindings
     }
 
-    func readPricePolicy(_ field: Field) -> PricePolicy {
+    func readPricePolicy(_ field: Field, budget: Decimal?) -> PricePolicy {
         guard let view = reader.mapping(field) else { return PricePolicy() }
-        reader.checkKeys(view, allowed: ["size-deductions", "abnormally-low"], context: "in 'price-policy'")
+        reader.checkKeys(
+            view,
+            allowed: ["size-deductions", "abnormally-low", "plausible-minimum", "ceiling"],
+            context: "in 'price-policy'"
+        )
         var deductions: [EnterpriseSize: Decimal] = [:]
         if let entry = view["size-deductions"], let sizes = reader.mapping(entry) {
             let names = EnterpriseSize.allCases.map(\.rawValue)
@@ -55,7 +59,76 @@ extension RubricBuilder {
                 abnormallyLow = value
             }
         }
-        return PricePolicy(sizeDeductions: deductions, abnormallyLowPercent: abnormallyLow)
+        let ceiling = view["ceiling"].flatMap { readCeiling($0, budget: budget) }
+        return PricePolicy(
+            sizeDeductions: deductions,
+            abnormallyLowPercent: abnormallyLow,
+            plausibleMinimum: view["plausible-minimum"].flatMap {
+                readPlausibleMinimum($0, budget: budget, ceiling: ceiling)
+            },
+            ceiling: ceiling
+        )
+    }
+
+    /// 最高限价: positive, and not above the budget (a ceiling above it would let through bids the budget forbids).
+    private func readCeiling(_ field: Field, budget: Decimal?) -> Decimal? {
+        guard let ceiling = reader.decimal(field, .positive) else { return nil }
+        if let budget, ceiling > budget {
+            reader.error(
+                "ceiling \(ceiling.plainText) is above the budget \(budget.plainText); a bid above the budget is "
+                    + "invalid whatever the ceiling",
+                at: field.location
+            )
+            return nil
+        }
+        return ceiling
+    }
+
+    /// `30%` (a share of the budget, which must then be stated) or an amount in the tender's currency; either
+    /// must lie below the highest price a bid may have.
+    private func readPlausibleMinimum(_ field: Field, budget: Decimal?, ceiling: Decimal?) -> PlausibleMinimum? {
+        guard case .scalar(let scalar) = field.node, !NodeReader.isNull(scalar) else {
+            reader.error(
+                "plausible-minimum must be a share of the budget such as '30%' or an amount such as 2000000, "
+                    + "found \(NodeReader.describe(field.node))",
+                at: field.location
+            )
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let minimum: PlausibleMinimum
+        if text.hasSuffix("%") {
+            let number = text.dropLast().trimmingCharacters(in: .whitespaces)
+            guard NodeReader.isPlainDecimal(number), let percent = Decimal(exactly: number), percent > 0, percent < 100
+            else {
+                reader.error(
+                    "plausible-minimum as a share of the budget must be above 0 % and below 100 %, found '\(text)'",
+                    at: field.location
+                )
+                return nil
+            }
+            guard budget != nil else {
+                reader.error(
+                    "plausible-minimum '\(text)' is a share of the budget, but 'tender' states no budget; "
+                        + "state the budget or give an amount",
+                    at: field.location
+                )
+                return nil
+            }
+            minimum = .percentOfBudget(percent)
+        } else {
+            guard let amount = reader.decimal(field, .positive) else { return nil }
+            minimum = .amount(amount)
+        }
+        if let limit = ceiling ?? budget, let amount = minimum.amount(budget: budget), amount >= limit {
+            reader.error(
+                "plausible-minimum \(amount.plainText) is not below the highest price a bid may have "
+                    + "(\(limit.plainText)); every bid would be flagged",
+                at: field.location
+            )
+            return nil
+        }
+        return minimum
     }
 
     func readCommittee(_ field: Field) -> CommitteePolicy {

@@ -40,7 +40,7 @@ struct RubricBuilder {
         if let field = reader.required(top, "tender", context: "at the top level") {
             (header, tieBreakEntries) = readTender(field)
         }
-        let pricePolicy = top["price-policy"].map(readPricePolicy) ?? PricePolicy()
+        let pricePolicy = top["price-policy"].map { readPricePolicy($0, budget: header?.budget) } ?? PricePolicy()
         let committee = top["committee"].map(readCommittee) ?? CommitteePolicy()
         let gates = top["gates"].map { readGates($0, prefixes: prefixes) } ?? []
 

@@ -135,10 +135,36 @@ public struct PricePolicy: Hashable, Sendable {
     /// A valid bid this many percent below the mean of the other valid bids is flagged for written
     /// clarification (87号令 Art 60); it is never rejected automatically.
     public var abnormallyLowPercent: Decimal
+    /// A bid total below this is flagged as implausibly small for written clarification (87号令 Art 60); nil when
+    /// the rubric states none (prices below one minor unit of the currency are refused in any case).
+    public var plausibleMinimum: PlausibleMinimum?
+    /// 最高限价: a bid total above it is invalid (87号令 Art 63). Without it the budget, when stated, is the limit.
+    public var ceiling: Decimal?
 
-    public init(sizeDeductions: [EnterpriseSize: Decimal] = [:], abnormallyLowPercent: Decimal = 20) {
+    public init(
+        sizeDeductions: [EnterpriseSize: Decimal] = [:],
+        abnormallyLowPercent: Decimal = 20,
+        plausibleMinimum: PlausibleMinimum? = nil,
+        ceiling: Decimal? = nil
+    ) {
         self.sizeDeductions = sizeDeductions
         self.abnormallyLowPercent = abnormallyLowPercent
+        self.plausibleMinimum = plausibleMinimum
+        self.ceiling = ceiling
+    }
+}
+
+/// The smallest bid total the rubric finds plausible: a share of the budget or an amount in the tender's currency.
+public enum PlausibleMinimum: Hashable, Sendable {
+    case percentOfBudget(Decimal)
+    case amount(Decimal)
+
+    /// The amount itself, given the tender's budget (a share needs one; the loader makes sure it is there).
+    public func amount(budget: Decimal?) -> Decimal? {
+        switch self {
+        case .amount(let amount): return amount
+        case .percentOfBudget(let percent): return budget.map { $0 * percent / 100 }
+        }
     }
 }
 

@@ -351,4 +351,9 @@ public enum Flag: Hashable, Sendable {
     /// A date in the bid that cannot be right for this tender but does not by itself exclude the bid (e.g. a
     /// submission time before the tender was published, which then cannot win the earliest-submission tie-break).
     case implausibleDate(bidder: String, file: String, line: Int?, part: DatedPart, date: String, problem: DateProblem)
+    /// A bid total below the rubric's plausible minimum: written clarification required (87号令 Art 60), never
+    /// rejected automatically. `setsPriceBase` says whether its evaluated price is the base every price score uses.
+    case implausiblyLowPrice(bidder: String, price: Decimal, minimum: Decimal, setsPriceBase: Bool)
+    /// Different bidders' documents share something 87号令 Art 37 lists as a sign of collusion.
+    case possibleCollusion(CollusionSignal)
 }

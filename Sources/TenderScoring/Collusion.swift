@@ -1,0 +1,198 @@
+import Foundation
+import TenderBidImport
+import TenderCore
+import TenderRubric
+
+/// Finds the situations 87号令 Art 37 lets the committee deem collusion (串通投标) between different bidders:
+/// the same people or contact details, abnormally alike documents, and prices in a regular pattern. It only
+/// gathers evidence; nothing here changes a score or a bid's status. The exact rules are in docs/collusion.md.
+enum Collusion {
+    /// A passage shorter than this (in characters, after folding) is too short to be telling.
+    static let minimumPassageLength = 30
+
+    /// Every signal among `bids` (all bids that could be read, whatever their status), in the order of
+    /// `CollusionKind`, then by value.
+    static func signals(_ bids: [Bid], rubric: Rubric) -> [CollusionSignal] {
+        let bids = bids.sorted { ($0.bidder.name, $0.file) < ($1.bidder.name, $1.file) }
+        var sightings: [CollusionKind: [Sighting]] = [:]
+        for bid in bids {
+            for sighting in identitySightings(bid) + documentSightings(bid) {
+                sightings[sighting.kind, default: []].append(sighting)
+            }
+        }
+        var signals: [CollusionSignal] = []
+        for kind in CollusionKind.allCases {
+            signals += group(sightings[kind] ?? [], kind: kind, bidCount: bids.count)
+        }
+        signals += CollusionPrices.signals(bids, rubric: rubric)
+        let order = Dictionary(uniqueKeysWithValues: CollusionKind.allCases.enumerated().map { ($1, $0) })
+        return signals.sorted { lhs, rhs in
+            (order[lhs.kind] ?? 0, lhs.evidence.first?.bidder ?? "", lhs.value)
+                < (order[rhs.kind] ?? 0, rhs.evidence.first?.bidder ?? "", rhs.value)
+        }
+    }
+
+    /// One value seen in one bid.
+    struct Sighting {
+        var kind: CollusionKind
+        var key: String
+        var bidderKey: String
+        var evidence: CollusionEvidence
+        /// How the signal shows the value when not in its folded form (a passage as the first bid wrote it).
+        var shown: String?
+    }
+
+    static func bidderKey(_ bid: Bid) -> String {
+        let name = CollusionNormalising.folded(bid.bidder.name)
+        return name.isEmpty ? "file:" + bid.file : name
+    }
+
+    private static func identitySightings(_ bid: Bid) -> [Sighting] {
+        let bidder = bid.bidder
+        let line = { (field: BidderField) in bidder.fieldLines[field] ?? bidder.line }
+        var sightings: [Sighting] = []
+        func add(_ kind: CollusionKind, _ key: String?, _ field: CollusionField, _ line: Int?, _ written: String) {
+            guard let key, !key.isEmpty else { return }
+            sightings.append(
+                Sighting(
+                    kind: kind,
+                    key: key,
+                    bidderKey: bidderKey(bid),
+                    evidence: CollusionEvidence(
+                        bidder: bidder.name,
+                        file: bid.file,
+                        line: line,
+                        field: field,
+                        written: written
+                    )
+                )
+            )
+        }
+        if let person = bidder.contactPerson {
+            add(.sharedPerson, CollusionNormalising.folded(person), .contactPerson, line(.contactPerson), person)
+        }
+        if let phone = bidder.phone {
+            add(.sharedPhone, CollusionNormalising.phone(phone), .contactPhone, line(.phone), phone)
+        }
+        if let email = bidder.email {
+            add(.sharedEmail, CollusionNormalising.email(email), .email, line(.email), email)
+        }
+        if let address = bidder.address {
+            add(.sharedAddress, CollusionNormalising.folded(address), .address, line(.address), address)
+        }
+        for manager in bidder.projectManagers {
+            add(.sharedPerson, CollusionNormalising.folded(manager.name), .projectManager, manager.line, manager.name)
+            if let phone = manager.phone {
+                add(
+                    .sharedPhone,
+                    CollusionNormalising.phone(phone),
+                    .projectManagerPhone,
+                    manager.phoneLine ?? manager.line,
+                    phone
+                )
+            }
+        }
+        return sightings
+    }
+
+    private static func documentSightings(_ bid: Bid) -> [Sighting] {
+        var sightings: [Sighting] = []
+        func add(
+            _ kind: CollusionKind,
+            _ key: String,
+            _ field: CollusionField,
+            _ line: Int?,
+            _ written: String?,
+            shown: String? = nil
+        ) {
+            sightings.append(
+                Sighting(
+                    kind: kind,
+                    key: key,
+                    bidderKey: bidderKey(bid),
+                    evidence: CollusionEvidence(
+                        bidder: bid.bidder.name,
+                        file: bid.file,
+                        line: line,
+                        field: field,
+                        written: written
+                    ),
+                    shown: shown
+                )
+            )
+        }
+        for attachment in bid.attachments {
+            guard let hash = attachment.sha256?.trimmingCharacters(in: .whitespaces).lowercased(),
+                hash.count == 64, hash.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit })
+            else { continue }
+            add(.identicalAttachment, hash, .attachment, attachment.line, attachment.name)
+        }
+        var passages = Set<String>()
+        for commitment in bid.commitments {
+            for sentence in CollusionNormalising.sentences(commitment.text)
+            where sentence.folded.count >= minimumPassageLength && passages.insert(sentence.folded).inserted {
+                add(
+                    .identicalPassage,
+                    sentence.folded,
+                    .commitment,
+                    commitment.line,
+                    commitment.kind,
+                    shown: sentence.written
+                )
+            }
+        }
+        if let price = bid.price, !price.lines.isEmpty {
+            if price.lines.count >= 2 {
+                let breakdown = price.lines
+                    .map { CollusionNormalising.folded($0.item) + " " + $0.amount.plainText }
+                    .sorted()
+                    .joined(separator: "; ")
+                add(.identicalPriceBreakdown, breakdown, .priceLines, price.line, nil)
+            }
+            let sum = price.lines.reduce(Decimal(0)) { $0 + $1.amount }
+            if sum != price.total {
+                add(.identicalArithmeticError, (price.total - sum).plainText, .priceLines, price.line, sum.plainText)
+            }
+        }
+        return sightings
+    }
+
+    /// Groups sightings by value and keeps the values that different bidders share and that are not common:
+    /// an attachment every bid declares (three bids or more) is the tender's own form, and a passage or price
+    /// breakdown shared by more than half of the bids (three or more) is the template everyone followed.
+    static func group(_ sightings: [Sighting], kind: CollusionKind, bidCount: Int) -> [CollusionSignal] {
+        var order: [String] = []
+        var byKey: [String: [Sighting]] = [:]
+        for sighting in sightings {
+            if byKey[sighting.key] == nil { order.append(sighting.key) }
+            byKey[sighting.key, default: []].append(sighting)
+        }
+        return order.compactMap { key in
+            let group = byKey[key] ?? []
+            guard Set(group.map(\.bidderKey)).count >= 2 else { return nil }
+            let files = Set(group.map(\.evidence.file)).count
+            switch kind {
+            case .identicalAttachment:
+                if bidCount >= 3 && files == bidCount { return nil }
+            case .identicalPassage, .identicalPriceBreakdown:
+                if files >= 3 && files * 2 > bidCount { return nil }
+            default:
+                break
+            }
+            return CollusionSignal(
+                kind: kind,
+                value: group.first?.shown ?? key,
+                evidence: sortedEvidence(group.map(\.evidence))
+            )
+        }
+    }
+
+    static func sortedEvidence(_ evidence: [CollusionEvidence]) -> [CollusionEvidence] {
+        var seen = Set<CollusionEvidence>()
+        return evidence.filter { seen.insert($0).inserted }.sorted {
+            ($0.bidder, $0.file, $0.line ?? 0, $0.field.rawValue) < (
+                $1.bidder, $1.file, $1.line ?? 0, $1.field.rawValue
+            )
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import TenderBidImport
+import TenderCore
+import TenderRubric
+
+/// Prices that differ by a regular pattern across three or more bidders (87号令 Art 37): identical totals,
+/// totals a constant step apart, or totals in a fixed ratio. Only totals in the tender's currency that are
+/// real amounts (positive, no finer than the minor unit) take part; arithmetic is exact.
+enum CollusionPrices {
+    static let minimumBidders = 3
+    /// Up to this many distinct totals every pair starts a progression, so bids of other bidders lying
+    /// between the colluders' prices do not hide the pattern; above it (synthetic or very large tenders) only
+    /// neighbours in price order do, keeping the work linear.
+    static let exhaustiveSearchLimit = 200
+
+    static func signals(_ bids: [Bid], rubric: Rubric) -> [CollusionSignal] {
+        let currency = rubric.tender.currency
+        let places = CurrencyMinorUnit.places(of: currency)
+        var byTotal: [Decimal: [Bid]] = [:]
+        for bid in bids {
+            guard let price = bid.price, price.currency == currency, price.total > 0,
+                price.total.decimalPlaces <= places
+            else { continue }
+            byTotal[price.total, default: []].append(bid)
+        }
+        let values = byTotal.keys.sorted()
+        // In price order, so the pattern reads from the evidence; bids at one price by bidder, then file.
+        func evidence(_ totals: [Decimal]) -> [CollusionEvidence] {
+            totals.flatMap { total in
+                Collusion.sortedEvidence(
+                    (byTotal[total] ?? []).map { bid in
+                        CollusionEvidence(
+                            bidder: bid.bidder.name,
+                            file: bid.file,
+                            line: bid.price?.line,
+                            field: .priceTotal,
+                            written: total.plainText
+                        )
+                    }
+                )
+            }
+        }
+        func bidderCount(_ totals: [Decimal]) -> Int {
+            Set(totals.flatMap { byTotal[$0] ?? [] }.map(Collusion.bidderKey)).count
+        }
+
+        var signals: [CollusionSignal] = []
+        for total in values where bidderCount([total]) >= minimumBidders {
+            signals.append(CollusionSignal(kind: .identicalPrices, value: total.plainText, evidence: evidence([total])))
+        }
+        let half = CurrencyMinorUnit.smallestAmount(of: currency) / 2
+        var found: [Progression] = []
+        let exhaustive = values.count <= exhaustiveSearchLimit
+        let totals = Set(values)
+        for first in values.indices {
+            let later = values.indices.dropFirst(first + 1)
+            for second in exhaustive ? later : later.prefix(1) {
+                let steps = arithmetic(from: values[first], values[second], in: totals)
+                if steps.count >= 3 {
+                    found.append(Progression(kind: .constantPriceSteps, members: steps))
+                }
+                let ratio = geometric(from: values[first], values[second], in: values, half: half)
+                if ratio.count >= 3 && !isArithmetic(ratio) {
+                    found.append(Progression(kind: .fixedPriceRatio, members: ratio))
+                }
+            }
+        }
+        // A progression inside a longer one (9.0, 9.2, 9.4 inside 9.0 … 9.8 by 0.1) says nothing new.
+        found.sort(by: Progression.longerFirst)
+        var kept: [Progression] = []
+        for progression in found where bidderCount(progression.members) >= minimumBidders {
+            let members = Set(progression.members)
+            if kept.contains(where: { members.isSubset(of: Set($0.members)) }) { continue }
+            kept.append(progression)
+        }
+        for progression in kept {
+            let members = progression.members
+            let value: String
+            switch progression.kind {
+            case .constantPriceSteps: value = (members[1] - members[0]).plainText
+            default: value = (members[1] / members[0]).rounded(places: 4).plainText
+            }
+            signals.append(CollusionSignal(kind: progression.kind, value: value, evidence: evidence(members)))
+        }
+        return signals
+    }
+
+    struct Progression {
+        var kind: CollusionKind
+        var members: [Decimal]
+
+        /// Longer first, constant steps before ratios, then by the totals, so the order never depends on
+        /// hashing.
+        static func longerFirst(_ lhs: Progression, _ rhs: Progression) -> Bool {
+            if lhs.members.count != rhs.members.count { return lhs.members.count > rhs.members.count }
+            if lhs.kind != rhs.kind { return lhs.kind == .constantPriceSteps }
+            return lhs.members.lexicographicallyPrecedes(rhs.members)
+        }
+    }
+
+    /// `a, b, b + (b − a), …` as far as the totals go.
+    static func arithmetic(from a: Decimal, _ b: Decimal, in totals: Set<Decimal>) -> [Decimal] {
+        let step = b - a
+        var chain = [a, b]
+        while let last = chain.last, totals.contains(last + step) {
+            chain.append(last + step)
+        }
+        return chain
+    }
+
+    /// `a, b, c, …` such that one ratio r gives each total from the one before, rounded half away from zero to
+    /// the minor unit: r lies in [(next − half) / previous, (next + half) / previous) for every step, and those
+    /// intervals must meet. Bounds are kept as fractions, so no division is ever rounded.
+    static func geometric(from a: Decimal, _ b: Decimal, in sorted: [Decimal], half: Decimal) -> [Decimal] {
+        var chain = [a, b]
+        var low = RatioBound(numerator: b - half, denominator: a)
+        var high = RatioBound(numerator: b + half, denominator: a)
+        while chain.count < sorted.count {
+            let previous = chain[chain.count - 2]
+            let last = chain[chain.count - 1]
+            let target = last * last / previous
+            let index = lowerBound(of: target, in: sorted)
+            var extended = false
+            for candidate in [index - 1, index, index + 1] where candidate >= 0 && candidate < sorted.count {
+                let next = sorted[candidate]
+                guard next > last else { continue }
+                let newLow = max(low, RatioBound(numerator: next - half, denominator: last))
+                let newHigh = min(high, RatioBound(numerator: next + half, denominator: last))
+                if newLow < newHigh {
+                    chain.append(next)
+                    (low, high) = (newLow, newHigh)
+                    extended = true
+                    break
+                }
+            }
+            if !extended { break }
+        }
+        return chain
+    }
+
+    static func isArithmetic(_ chain: [Decimal]) -> Bool {
+        guard chain.count >= 2 else { return false }
+        let step = chain[1] - chain[0]
+        return zip(chain, chain.dropFirst()).allSatisfy { $1 - $0 == step }
+    }
+
+    private static func lowerBound(of value: Decimal, in sorted: [Decimal]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// A positive fraction compared exactly by cross-multiplying.
+struct RatioBound: Comparable {
+    var numerator: Decimal
+    var denominator: Decimal
+
+    static func < (lhs: RatioBound, rhs: RatioBound) -> Bool {
+        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+    }
+
+    static func == (lhs: RatioBound, rhs: RatioBound) -> Bool {
+        lhs.numerator * rhs.denominator == rhs.numerator * lhs.denominator
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import TenderBidImport
+import TenderCore
+import TenderRubric
+import Testing
+
+@testable import TenderScoring
+
+@Suite struct AmountPlausibilityTests {
+    static func rubric(budget: String? = nil, policy: PricePolicy = PricePolicy()) -> Rubric {
+        var rubric = Build.rubric(groups: [Build.priceGroup("100")], minimumValidBids: 1)
+        rubric.tender.budget = budget.map(Build.decimal)
+        var policy = policy
+        policy.sizeDeductions = [.small: 10]
+        rubric.pricePolicy = policy
+        return rubric
+    }
+
+    static func problems(_ price: String, size: EnterpriseSize? = nil, rubric: Rubric = rubric()) -> [String] {
+        guard case .imported(let bid, _) = Build.bid("A", price: price, size: size) else { return ["no bid"] }
+        return Admissibility.problems(of: bid, rubric: rubric).map(\.description)
+    }
+
+    @Test func morePlacesThanTheMinorUnitIsALocatedError() {
+        #expect(
+            Self.problems("0.0000000000000001")
+                == ["A.xml:10: error: price 0.0000000000000001 has more decimal places than CNY's minor unit (2)"]
+        )
+        #expect(
+            Self.problems("0.001") == ["A.xml:10: error: price 0.001 has more decimal places than CNY's minor unit (2)"]
+        )
+        #expect(Self.problems("12.50").isEmpty)
+        #expect(Self.problems("12.500").isEmpty)
+    }
+
+    @Test func evaluatedPriceBelowOneFenIsRefused() {
+        #expect(
+            Self.problems("0.01", size: .small) == [
+                "A.xml:10: error: evaluated price 0.009 (0.01 less the 10 % deduction for a small enterprise) is "
+                    + "below one minor unit of CNY (0.01); it cannot be evaluated"
+            ]
+        )
+        #expect(Self.problems("0.02", size: .small).isEmpty)
+    }
+
+    @Test func minorUnitFollowsTheCurrency() {
+        #expect(CurrencyMinorUnit.places(of: "JPY") == 0)
+        #expect(CurrencyMinorUnit.places(of: "KWD") == 3)
+        #expect(CurrencyMinorUnit.smallestAmount(of: "CNY") == Build.decimal("0.01"))
+    }
+
+    @Test func aboveTheBudgetOrTheCeilingIsInvalid() {
+        #expect(
+            Self.problems("9800000.01", rubric: Self.rubric(budget: "9800000")) == [
+                "A.xml:10: error: price 9800000.01 is above the tender's budget 9800000; under 87号令 Art 63 the bid "
+                    + "is invalid"
+            ]
+        )
+        #expect(Self.problems("9800000", rubric: Self.rubric(budget: "9800000")).isEmpty)
+        let capped = Self.rubric(budget: "9800000", policy: PricePolicy(ceiling: Build.decimal("9500000")))
+        #expect(
+            Self.problems("9600000", rubric: capped) == [
+                "A.xml:10: error: price 9600000 is above the tender's ceiling price (最高限价) 9500000; under "
+                    + "87号令 Art 63 the bid is invalid"
+            ]
+        )
+    }
+
+    @Test func belowThePlausibleMinimumIsFlaggedAndSaysItSetsTheBase() throws {
+        let rubric = Self.rubric(
+            budget: "1000",
+            policy: PricePolicy(plausibleMinimum: .percentOfBudget(Build.decimal("30")))
+        )
+        let evaluation = try TenderEvaluator.evaluate(
+            rubric: rubric,
+            bids: [Build.bid("A", price: "299.99"), Build.bid("B", price: "900"), Build.bid("C", price: "950")],
+            scores: []
+        )
+        let flags = evaluation.flags.filter {
+            if case .implausiblyLowPrice = $0 { return true }
+            return false
+        }
+        #expect(
+            flags == [
+                .implausiblyLowPrice(
+                    bidder: "A",
+                    price: Build.decimal("299.99"),
+                    minimum: Build.decimal("300"),
+                    setsPriceBase: true
+                )
+            ]
+        )
+        #expect(evaluation.validResults.count == 3)
+    }
+}
