@@ -132,7 +132,7 @@ final class CompiledQueries: @unchecked Sendable {
     func evaluate(
         in document: xmlDocPtr,
         file: String,
-        operationLimit: Int
+        operationLimit: Int = ImportLimits().maximumXPathOperations
     ) throws(DiagnosticError) -> (facts: [String: Fact], warnings: [Diagnostic]) {
         context.pointee.opLimit = UInt(max(1, operationLimit))
         context.pointee.opCount = 0
