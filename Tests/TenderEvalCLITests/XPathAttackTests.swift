@@ -204,3 +204,38 @@ import Testing
         )
     }
 }
+
+/// Issue 7, item 7: memory for a bid near the size limit stays a documented small multiple of its size, and copies
+/// of it (hard links) are parsed one after another, not all at once. Measured on the real process.
+@Suite struct BidMemoryTests {
+    /// The documented bound (README, docs/bid-format.md): 12 × the bid's size plus 64 MiB for the program itself.
+    static func bound(forBytes bytes: Int) -> Int {
+        (12 * bytes + 64 * 1024 * 1024) / 1024
+    }
+
+    @Test(.enabled(if: !HostileFileResourceTests.sanitized))
+    func aBidNearTheSizeLimitAndItsHardLinksStayWithinTheBound() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Element-dense, the costliest shape for libxml2's tree: about 49 MiB of staff records.
+        let staff = 49 * 1024 * 1024 / 148
+        let bytes = try XPathAttackTests.largeBid(staff: staff)
+        #expect(bytes.count > 48 * 1024 * 1024 && bytes.count < 50 * 1024 * 1024)
+        let bids = folder.appendingPathComponent("bids")
+        try FileManager.default.createDirectory(at: bids, withIntermediateDirectories: true)
+        let first = bids.appendingPathComponent("1.xml")
+        try bytes.write(to: first)
+        let rubric = XPathAttackTests.exampleRubric.path
+        let one = try HostileFileResourceTests.measure(["score", rubric, first.path, "--lang", "en"])
+        // Evaluated in full; status 1 only because no committee scores are given for its judgement criteria.
+        #expect(one.status == 1)
+        #expect(one.peakKilobytes > 100 * 1024, "the measurement is not real")
+        #expect(one.peakKilobytes < Self.bound(forBytes: bytes.count), "peaked at \(one.peakKilobytes) KiB")
+        for index in 2...3 {
+            try FileManager.default.linkItem(at: first, to: bids.appendingPathComponent("\(index).xml"))
+        }
+        let linked = try HostileFileResourceTests.measure(["score", rubric, bids.path, "--lang", "en"])
+        #expect(linked.status == 1)
+        #expect(linked.peakKilobytes < Self.bound(forBytes: bytes.count), "peaked at \(linked.peakKilobytes) KiB")
+    }
+}
