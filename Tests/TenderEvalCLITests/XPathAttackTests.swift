@@ -235,7 +235,8 @@ import Testing
             try FileManager.default.linkItem(at: first, to: bids.appendingPathComponent("\(index).xml"))
         }
         let linked = try HostileFileResourceTests.measure(["score", rubric, bids.path, "--lang", "en"])
-        #expect(linked.status == 1)
+        // Three files of one bidder: evaluated or held as duplicates, never a crash; what matters here is memory.
+        #expect([1, 2].contains(linked.status))
         #expect(linked.peakKilobytes < Self.bound(forBytes: bytes.count), "peaked at \(linked.peakKilobytes) KiB")
     }
 }
