@@ -14,17 +14,23 @@ public struct ImportLimits: Hashable, Sendable {
     public var maximumTextLength: Int
     /// Most attachments one bid may list (default 1000).
     public var maximumAttachments: Int
+    /// Most operations libxml2's XPath engine may spend on the rubric's expressions in one bid (default 100
+    /// million, a few seconds of work). A count, not a time, so that the same inputs always give the same result
+    /// on any machine. Simple paths read in the single walk cost nothing against it.
+    public var maximumXPathOperations: Int
 
     public init(
         maximumFileBytes: Int = 50 * 1024 * 1024,
         maximumDepth: Int = 64,
         maximumTextLength: Int = 1024 * 1024,
-        maximumAttachments: Int = 1000
+        maximumAttachments: Int = 1000,
+        maximumXPathOperations: Int = 100_000_000
     ) {
         self.maximumFileBytes = maximumFileBytes
         self.maximumDepth = maximumDepth
         self.maximumTextLength = maximumTextLength
         self.maximumAttachments = maximumAttachments
+        self.maximumXPathOperations = maximumXPathOperations
     }
 }
 
@@ -132,7 +138,11 @@ public struct BidImporter: Sendable {
                     limits: limits
                 )
                 if !queries.isEmpty {
-                    let (facts, factWarnings) = queries.evaluate(in: document, file: file)
+                    let (facts, factWarnings) = try queries.evaluate(
+                        in: document,
+                        file: file,
+                        operationLimit: limits.maximumXPathOperations
+                    )
                     bid.facts = facts
                     warnings += factWarnings
                 }

@@ -12,11 +12,21 @@ public struct FactQuery: Hashable, Sendable {
     public var kind: Kind
     /// Where the expression was written, for syntax errors.
     public var location: SourceLocation?
+    /// Where the expression's first character is, when each character of the expression is one column of one
+    /// line; a compile error then points at the character where it was found.
+    public var expressionStart: SourceLocation?
 
-    public init(id: String, expression: String, kind: Kind, location: SourceLocation? = nil) {
+    public init(
+        id: String,
+        expression: String,
+        kind: Kind,
+        location: SourceLocation? = nil,
+        expressionStart: SourceLocation? = nil
+    ) {
         self.id = id
         self.expression = expression
         self.kind = kind
         self.location = location
+        self.expressionStart = expressionStart
     }
 }

@@ -55,6 +55,8 @@ public enum ExitStatus: Int32, Sendable {
 public enum ScorePipeline {
     /// Bid files read and imported together; large enough to keep every core busy.
     static let importBatchSize = 512
+    /// Bytes of bid files held in memory together (a larger file is imported alone).
+    static let importBatchBytes = 64 * 1024 * 1024
 
     /// - Throws: `DiagnosticError` when nothing can be evaluated: the rubric is wrong, a path does not exist,
     ///   or a score sheet is wrong. Bad bids never throw; they are listed as not evaluated.
@@ -70,21 +72,38 @@ public enum ScorePipeline {
 
         let inventory = try InputFiles.inventory(bidPaths: request.bidPaths, sheetPaths: request.sheetPaths)
         let bidFiles = inventory.bids
-        // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all.
+        // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all: at
+        // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies
+        // or hard links of one huge bid are parsed one after another, never all at once.
         var inputs: [(path: String, sha256: String)] = [(request.rubricPath, sha256(rubricBytes))]
-        var outcomes: [BidImportOutcome] = []
-        for start in stride(from: 0, to: bidFiles.count, by: importBatchSize) {
-            var readable: [(file: String, bytes: [UInt8])] = []
-            for file in bidFiles[start..<min(start + importBatchSize, bidFiles.count)] {
-                switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
-                case .success(let bytes):
-                    readable.append((file.display, bytes))
-                    inputs.append((file.display, sha256(bytes)))
-                case .failure(let error):
-                    outcomes.append(.rejected(file: file.display, diagnostics: error.diagnostics))
+        // Outcomes stay in the order of the files.
+        var slots = [BidImportOutcome?](repeating: nil, count: bidFiles.count)
+        var batch: [(file: String, bytes: [UInt8])] = []
+        var batchIndices: [Int] = []
+        var batchBytes = 0
+        func importBatch() {
+            for (index, outcome) in zip(batchIndices, importer.importBids(batch)) { slots[index] = outcome }
+            batch.removeAll()
+            batchIndices.removeAll()
+            batchBytes = 0
+        }
+        for (index, file) in bidFiles.enumerated() {
+            switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
+            case .success(let bytes):
+                if !batch.isEmpty && (batch.count >= importBatchSize || batchBytes + bytes.count > importBatchBytes) {
+                    importBatch()
                 }
+                inputs.append((file.display, sha256(bytes)))
+                batchBytes += bytes.count
+                batch.append((file.display, bytes))
+                batchIndices.append(index)
+            case .failure(let error):
+                slots[index] = .rejected(file: file.display, diagnostics: error.diagnostics)
             }
-            outcomes += importer.importBids(readable)
+        }
+        importBatch()
+        let outcomes = slots.enumerated().map { index, outcome in
+            outcome ?? .rejected(file: bidFiles[index].display, diagnostics: [.error("bid was not imported")])
         }
 
         var sheetEntries: [ScoreSheetEntry] = []

@@ -7,8 +7,15 @@ extension Rubric {
         var facts: [FactQuery] = []
         for gate in gates {
             if case .xpath(let test) = gate.rule {
+                let site = xpathSites["gate:\(gate.id)"]
                 facts.append(
-                    FactQuery(id: "gate:\(gate.id)", expression: test, kind: .boolean, location: gate.location)
+                    FactQuery(
+                        id: "gate:\(gate.id)",
+                        expression: test,
+                        kind: .boolean,
+                        location: site?.location ?? gate.location,
+                        expressionStart: site?.start
+                    )
                 )
             }
         }
@@ -25,10 +32,24 @@ extension Rubric {
                     id: criterion.id,
                     expression: rule.value,
                     kind: kind,
-                    location: rule.valueLocation ?? criterion.location
+                    location: rule.valueLocation ?? criterion.location,
+                    expressionStart: xpathSites[criterion.id]?.start
                 )
             )
         }
         return facts
+    }
+}
+
+/// Where an XPath expression of the rubric is written.
+public struct XPathSite: Hashable, Sendable {
+    /// The YAML scalar holding the expression.
+    public var location: SourceLocation
+    /// The expression's first character, when each character of the expression is one column of one line.
+    public var start: SourceLocation?
+
+    public init(location: SourceLocation, start: SourceLocation?) {
+        self.location = location
+        self.start = start
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TenderCore
-import TenderFiles
 import TenderPipeline
 import TenderRubric
 
@@ -22,8 +21,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let loaded: LoadedRubric
         do {
-            let bytes = try InputFiles.read(rubric, limit: 4 * 1024 * 1024).get()
-            loaded = try RubricLoader.load(bytes: bytes, file: rubric)
+            loaded = try RubricCheck.run(path: rubric)
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(ExitStatus.badInput.rawValue)

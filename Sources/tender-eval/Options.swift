@@ -17,6 +17,14 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Most attachments one bid may list.")
     var maxAttachments = ImportLimits().maximumAttachments
 
+    @Option(
+        help: ArgumentHelp(
+            "Most XPath operations the rubric's expressions may take in one bid.",
+            discussion: "A bid that needs more is not evaluated, with the reason; the other bids go on."
+        )
+    )
+    var maxXpathOperations = ImportLimits().maximumXPathOperations
+
     func validate() throws {
         // libxml2 reads at most 2 GiB - 1 bytes in one document and nests at most 256 elements without its
         // "huge" mode, which bids never get.
@@ -24,6 +32,7 @@ struct LimitOptions: ParsableArguments {
         for (name, value, maximum) in [
             ("--max-file-size", maxFileSize, largest), ("--max-depth", maxDepth, 256),
             ("--max-text-length", maxTextLength, largest), ("--max-attachments", maxAttachments, largest),
+            ("--max-xpath-operations", maxXpathOperations, Int.max),
         ] where value < 1 || value > maximum {
             throw ValidationError("\(name) must be from 1 to \(maximum)")
         }
@@ -34,7 +43,8 @@ struct LimitOptions: ParsableArguments {
             maximumFileBytes: maxFileSize,
             maximumDepth: maxDepth,
             maximumTextLength: maxTextLength,
-            maximumAttachments: maxAttachments
+            maximumAttachments: maxAttachments,
+            maximumXPathOperations: maxXpathOperations
         )
     }
 }

@@ -79,7 +79,8 @@ import Testing
         }
         #expect(
             error?.diagnostics.map(\.description) == [
-                "rubric.yaml:12:16: error: invalid XPath expression 'count(b:x' in criterion 'staff'",
+                "rubric.yaml:12:16: error: invalid XPath expression 'count(b:x' in criterion 'staff': the expression is "
+                    + "not valid XPath 1.0 here",
                 "rubric.yaml:12:16: error: XPath expression 'q:cert/@n' in criterion 'iso' uses the prefix 'q', "
                     + "which the rubric does not declare",
             ]

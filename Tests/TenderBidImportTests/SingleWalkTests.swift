@@ -266,11 +266,15 @@ import Testing
         let xpath = try CompiledQueries(queries: queries, namespaces: namespaces, evaluation: .libxml2Only)
         #expect(xpath.singleWalkCount == 0)
         let bytes = Array(xml.utf8)
-        let walked = try withParsedDocument(bytes: bytes, file: file, limits: ImportLimits()) { document, _ in
-            walk.evaluate(in: document, file: file)
+        let walked = try withParsedDocument(bytes: bytes, file: file, limits: ImportLimits()) {
+            document,
+            _ throws(DiagnosticError) in
+            try walk.evaluate(in: document, file: file)
         }
-        let evaluated = try withParsedDocument(bytes: bytes, file: file, limits: ImportLimits()) { document, _ in
-            xpath.evaluate(in: document, file: file)
+        let evaluated = try withParsedDocument(bytes: bytes, file: file, limits: ImportLimits()) {
+            document,
+            _ throws(DiagnosticError) in
+            try xpath.evaluate(in: document, file: file)
         }
         return (walked, evaluated, walk.singleWalkCount)
     }

@@ -29,10 +29,13 @@ final class CompiledQueries: @unchecked Sendable {
         evaluation: FactEvaluation = .singleWalk
     ) throws(DiagnosticError) {
         ensureLibXML2()
+        // libxml2 reports an unknown function on evaluation through its generic handler; never on our stderr.
+        clibxml2_silence_generic_errors_on_this_thread()
         guard let context = xmlXPathNewContext(nil) else {
             throw DiagnosticError(.error("out of memory while compiling the rubric's expressions"))
         }
-        // XPath syntax errors go to this handler, not to the process's stderr.
+        // XPath errors go to this handler, not to the process's stderr; their code and position are read from
+        // the context's last error.
         context.pointee.error = { _, _ in }
         for binding in namespaces {
             _ = binding.prefix.withXMLChars { prefix in
@@ -46,16 +49,18 @@ final class CompiledQueries: @unchecked Sendable {
             let location = query.location
             if let prefix = XPathPrefixes.prefixes(in: query.expression).first(where: { !declared.contains($0) }) {
                 collector.error(
-                    "XPath expression '\(query.expression)' in criterion '\(query.id)' uses the prefix '\(prefix)', "
+                    "XPath expression '\(query.expression)' in \(query.owner) uses the prefix '\(prefix)', "
                         + "which the rubric does not declare",
                     at: location
                 )
                 continue
             }
+            xmlResetError(&context.pointee.lastError)
             guard let expression = query.expression.withXMLChars({ xmlXPathCtxtCompile(context, $0) }) else {
+                let error = XPathError(context.pointee.lastError)
                 collector.error(
-                    "invalid XPath expression '\(query.expression)' in criterion '\(query.id)'",
-                    at: location
+                    "invalid XPath expression '\(query.expression)' in \(query.owner): \(error.reason)",
+                    at: query.location(ofByte: error.offset)
                 )
                 continue
             }
@@ -91,8 +96,46 @@ final class CompiledQueries: @unchecked Sendable {
 
     var isEmpty: Bool { compiled.isEmpty }
 
-    /// Evaluates every query in `document` and copies the results into Swift values.
-    func evaluate(in document: xmlDocPtr, file: String) -> (facts: [String: Fact], warnings: [Diagnostic]) {
+    /// The errors libxml2 raises when it evaluates each expression in `document` (not the operation limit).
+    func evaluationErrors(in document: xmlDocPtr) -> [Diagnostic] {
+        context.pointee.doc = document
+        context.pointee.node = xmlDocGetRootElement(document)
+        context.pointee.opLimit = 10_000_000
+        defer {
+            context.pointee.doc = nil
+            context.pointee.node = nil
+            context.pointee.opLimit = 0
+        }
+        var diagnostics: [Diagnostic] = []
+        for (query, expression) in compiled {
+            context.pointee.opCount = 0
+            xmlResetError(&context.pointee.lastError)
+            if let result = xmlXPathCompiledEval(expression, context) {
+                xmlXPathFreeObject(result)
+                continue
+            }
+            let error = XPathError(context.pointee.lastError)
+            if error.isOperationLimit { continue }
+            diagnostics.append(
+                .error(
+                    "XPath expression '\(query.expression)' in \(query.owner) cannot be evaluated: \(error.reason)",
+                    at: query.expressionStart ?? query.location
+                )
+            )
+        }
+        return diagnostics
+    }
+
+    /// Evaluates every query in `document` and copies the results into Swift values. libxml2's XPath engine may
+    /// spend at most `operationLimit` operations on the bid, all queries together; past that the bid is not
+    /// evaluated (a quadratic expression over a large bid would otherwise stall the run).
+    func evaluate(
+        in document: xmlDocPtr,
+        file: String,
+        operationLimit: Int = ImportLimits().maximumXPathOperations
+    ) throws(DiagnosticError) -> (facts: [String: Fact], warnings: [Diagnostic]) {
+        context.pointee.opLimit = UInt(max(1, operationLimit))
+        context.pointee.opCount = 0
         context.pointee.doc = document
         // Expressions are written relative to the bid's root element (`b:capability/...`), as in the rubric
         // reference; absolute paths (`/b:bid/...`) work the same.
@@ -115,7 +158,18 @@ final class CompiledQueries: @unchecked Sendable {
                 if let warning { warnings.append(warning) }
                 continue
             }
+            xmlResetError(&context.pointee.lastError)
             guard let result = xmlXPathCompiledEval(expression, context) else {
+                if XPathError(context.pointee.lastError).isOperationLimit {
+                    throw DiagnosticError(
+                        .error(
+                            "evaluating the rubric's expressions took more than \(operationLimit) XPath operations "
+                                + "(\(query.owner)); raise --max-xpath-operations if the rubric really needs that "
+                                + "much work in one bid",
+                            at: SourceLocation(file: file)
+                        )
+                    )
+                }
                 warnings.append(
                     .warning(
                         "could not evaluate '\(query.expression)' for criterion '\(query.id)'; the value is missing",
@@ -150,8 +204,11 @@ final class QueryPool: Sendable {
         self.queries = queries
         self.namespaces = namespaces
         self.evaluation = evaluation
-        // Compiling once here both reports every syntax error at init and seeds the pool.
+        // Compiling once here both reports every syntax error at init and seeds the pool; the dry run finds the
+        // errors libxml2 only raises on evaluation.
         let first = try CompiledQueries(queries: queries, namespaces: namespaces, evaluation: evaluation)
+        let evaluationErrors = first.dryRun()
+        if !evaluationErrors.isEmpty { throw DiagnosticError(evaluationErrors) }
         idle = Mutex([first])
     }
 

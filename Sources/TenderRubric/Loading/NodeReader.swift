@@ -38,6 +38,10 @@ final class NodeReader {
     var diagnostics = DiagnosticCollector()
     /// Keys suggested for misspelt keys, per mapping, so that a typo is not also reported as a missing key.
     private var suggested: Set<String> = []
+    /// "Did you mean" work left for this rubric, so that thousands of typos cost a bounded amount of time.
+    var spelling = SpellingBudget()
+    /// Where each XPath expression is written, by fact id (`gate:<id>` or the criterion id).
+    var xpathSites: [String: XPathSite] = [:]
 
     init(file: String) {
         self.file = file
@@ -101,7 +105,7 @@ final class NodeReader {
     func checkKeys(_ view: MappingView, allowed: [String], context: String) {
         for field in view.fields where !allowed.contains(field.key) {
             var message = "unknown key '\(field.key)' \(context)"
-            if let suggestion = Spelling.suggestion(for: field.key, among: allowed) {
+            if let suggestion = suggestion(for: field.key, among: allowed) {
                 message += "; did you mean '\(suggestion)'?"
                 suggested.insert("\(view.location)|\(suggestion)")
             } else {
@@ -170,7 +174,7 @@ final class NodeReader {
         guard let text = string(field) else { return nil }
         guard choices.contains(text) else {
             var message = "'\(field.key)' must be one of \(choices.joined(separator: ", ")), found '\(text)'"
-            if let suggestion = Spelling.suggestion(for: text, among: choices) {
+            if let suggestion = suggestion(for: text, among: choices) {
                 message += "; did you mean '\(suggestion)'?"
             }
             error(message, at: field.location)
@@ -279,36 +283,9 @@ final class NodeReader {
     }
 }
 
-/// "Did you mean" suggestions.
-enum Spelling {
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        if let best, best.distance <= 2 && best.distance < max(word.count, 2) { return best.candidate }
-        if lowered.count >= 3, let prefixed = candidates.first(where: { $0.hasPrefix(lowered) }) { return prefixed }
-        return nil
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let left = Array(lhs)
-        let right = Array(rhs)
-        if left.isEmpty { return right.count }
-        if right.isEmpty { return left.count }
-        var previous = Array(0...right.count)
-        var current = [Int](repeating: 0, count: right.count + 1)
-        for i in 1...left.count {
-            current[0] = i
-            for j in 1...right.count {
-                let cost = left[i - 1] == right[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[right.count]
+extension NodeReader {
+    /// The closest of `candidates` to a misspelt `word`, within this rubric's suggestion budget.
+    func suggestion(for word: String, among candidates: [String]) -> String? {
+        Spelling.suggestion(for: word, among: candidates, budget: &spelling)
     }
 }

@@ -136,7 +136,7 @@ extension RubricBuilder {
         var value: String?
         var valueLocation: SourceLocation?
         if let entry = reader.required(view, "value", context: context), let text = reader.string(entry) {
-            checkXPath(entry, text, prefixes: prefixes)
+            checkXPath(entry, text, prefixes: prefixes, factID: id)
             value = text
             valueLocation = entry.location
         }

@@ -18,26 +18,43 @@ extension RubricBuilder {
         }
     }
 
-    func checkXPath(_ field: Field, _ expression: String, prefixes: Set<String>) {
-        let problems = XPathLexicalCheck.problems(in: expression, declaredPrefixes: prefixes)
-        guard !problems.isEmpty else { return }
-        // Point inside the expression when it is written on one line.
-        var shift: Int?
-        if case .scalar(let scalar) = field.node, !scalar.string.contains("\n") {
-            switch scalar.style {
-            case .plain: shift = 0
-            case .singleQuoted, .doubleQuoted: shift = 1
-            default: shift = nil
-            }
-            if scalar.style == .doubleQuoted && scalar.string.contains("\\") { shift = nil }
-            if scalar.style == .singleQuoted && scalar.string.contains("'") { shift = nil }
+    /// Checks one expression lexically and records where it is written, for the importer's compile errors.
+    func checkXPath(_ field: Field, _ expression: String, prefixes: Set<String>, factID: String) {
+        defer {
+            reader.xpathSites[factID] = XPathSite(
+                location: field.location,
+                start: expressionStart(field).flatMap { shift in
+                    field.location.column.map { column in
+                        var start = field.location
+                        start.column = column + shift
+                        return start
+                    }
+                }
+            )
         }
+        let problems = XPathLexicalCheck.problems(in: expression, declaredPrefixes: prefixes) { word, candidates in
+            reader.suggestion(for: word, among: candidates)
+        }
+        guard !problems.isEmpty else { return }
+        let shift = expressionStart(field)
         for problem in problems {
             var location = field.location
             if let shift, let column = location.column {
                 location.column = column + shift + problem.offset
             }
             reader.error(problem.message, at: location)
+        }
+    }
+
+    /// Columns from the scalar's location to the expression's first character, when every character of the
+    /// expression is one column of one line (a one-line plain or simply quoted scalar); nil otherwise.
+    func expressionStart(_ field: Field) -> Int? {
+        guard case .scalar(let scalar) = field.node, !scalar.string.contains("\n") else { return nil }
+        switch scalar.style {
+        case .plain: return 0
+        case .singleQuoted: return scalar.string.contains("'") ? nil : 1
+        case .doubleQuoted: return scalar.string.contains("\\") ? nil : 1
+        default: return nil
         }
     }
 
@@ -103,6 +120,9 @@ extension RubricBuilder {
     func resolveTieBreak(_ entries: [(String, SourceLocation)], groups: [CriterionGroup]) -> [TieBreakRule] {
         let groupIDs = groups.map(\.id)
         let criterionIDs = groups.flatMap { $0.criteria.map(\.id) }
+        // Sets, so a long tie-break chain over many criteria is not quadratic.
+        let knownGroups = Set(groupIDs)
+        let knownCriteria = Set(criterionIDs)
         var rules: [TieBreakRule] = []
         for (text, location) in entries {
             if text == "technical" {
@@ -116,11 +136,11 @@ extension RubricBuilder {
                 let ids = text.dropFirst("group:".count).split(separator: "+", omittingEmptySubsequences: false)
                     .map { String($0).trimmingCharacters(in: .whitespaces) }
                 var valid = true
-                for id in ids where !groupIDs.contains(id) {
+                for id in ids where !knownGroups.contains(id) {
                     valid = false
                     var message =
                         id.isEmpty ? "tie-break '\(text)' names no group" : "tie-break refers to unknown group '\(id)'"
-                    if !id.isEmpty, let suggestion = Spelling.suggestion(for: id, among: groupIDs) {
+                    if !id.isEmpty, let suggestion = reader.suggestion(for: id, among: groupIDs) {
                         message += "; did you mean '\(suggestion)'?"
                     }
                     reader.error(message, at: location)
@@ -128,11 +148,11 @@ extension RubricBuilder {
                 if valid { rules.append(.groupScore(ids)) }
             } else if text.hasPrefix("criterion:") {
                 let id = String(text.dropFirst("criterion:".count)).trimmingCharacters(in: .whitespaces)
-                if criterionIDs.contains(id) {
+                if knownCriteria.contains(id) {
                     rules.append(.criterionScore(id))
                 } else {
                     var message = "tie-break refers to unknown criterion '\(id)'"
-                    if let suggestion = Spelling.suggestion(for: id, among: criterionIDs) {
+                    if let suggestion = reader.suggestion(for: id, among: criterionIDs) {
                         message += "; did you mean '\(suggestion)'?"
                     }
                     reader.error(message, at: location)
@@ -141,7 +161,7 @@ extension RubricBuilder {
                 var message =
                     "unknown tie-break rule '\(text)'; expected technical, group:<id>[+<id>…], criterion:<id> "
                     + "or earliest-submission"
-                if let suggestion = Spelling.suggestion(for: text, among: ["technical", "earliest-submission"]) {
+                if let suggestion = reader.suggestion(for: text, among: ["technical", "earliest-submission"]) {
                     message = "unknown tie-break rule '\(text)'; did you mean '\(suggestion)'?"
                 }
                 reader.error(message, at: location)

@@ -66,7 +66,7 @@ extension RubricBuilder {
             return reader.identifier(field).map { .attachment(type: $0) }
         default:
             guard let test = reader.string(field) else { return nil }
-            checkXPath(field, test, prefixes: prefixes)
+            checkXPath(field, test, prefixes: prefixes, factID: "gate:\(gateID)")
             return .xpath(test: test)
         }
     }

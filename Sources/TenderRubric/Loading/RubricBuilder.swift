@@ -62,7 +62,7 @@ struct RubricBuilder {
         }
         guard var tender = header else { return nil }
         tender.tieBreak = tieBreak
-        return Rubric(
+        var rubric = Rubric(
             file: reader.file,
             tender: tender,
             namespaces: namespaces,
@@ -71,5 +71,7 @@ struct RubricBuilder {
             gates: gates,
             groups: groups.map(\.group)
         )
+        rubric.xpathSites = reader.xpathSites
+        return rubric
     }
 }

@@ -1,5 +1,6 @@
-/// A lexical look at an XPath 1.0 expression: enough to catch undeclared namespace prefixes, unterminated
-/// strings and unbalanced brackets while the rubric loads. The importer compiles the expression for real.
+/// A lexical look at an XPath 1.0 expression while the rubric loads: undeclared namespace prefixes, unterminated
+/// strings, unbalanced brackets, variables, unknown axes, and function calls outside XPath 1.0's core library or
+/// with the wrong number of arguments. The importer compiles the expression with libxml2 for the rest.
 struct XPathLexicalCheck {
     struct Problem: Equatable {
         var message: String
@@ -7,68 +8,143 @@ struct XPathLexicalCheck {
         var offset: Int
     }
 
-    /// Problems in `expression`, given the declared prefixes (`xml` is always bound).
-    static func problems(in expression: String, declaredPrefixes: Set<String>) -> [Problem] {
-        let scalars = Array(expression.unicodeScalars)
+    /// Problems in `expression`, given the declared prefixes (`xml` is always bound); `suggest` finds the closest
+    /// of some names to a misspelt one.
+    static func problems(
+        in expression: String,
+        declaredPrefixes: Set<String>,
+        suggest: (String, [String]) -> String? = { Spelling.suggestion(for: $0, among: $1) }
+    ) -> [Problem] {
+        let result = XPathTokenizer.tokenize(expression)
+        let tokens = result.tokens
         var problems: [Problem] = []
-        var stack: [(Unicode.Scalar, Int)] = []
         var reported: Set<String> = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "'", "\"":
-                guard let end = scalars[(index + 1)...].firstIndex(of: scalar) else {
-                    problems.append(Problem(message: "XPath expression has an unterminated string", offset: index))
-                    return problems
-                }
-                index = end + 1
-                continue
-            case "(", "[":
-                stack.append((scalar, index))
-            case ")", "]":
-                let opening: Unicode.Scalar = scalar == ")" ? "(" : "["
-                guard let last = stack.popLast(), last.0 == opening else {
-                    problems.append(Problem(message: "XPath expression has an unmatched '\(scalar)'", offset: index))
-                    return problems
-                }
-            default:
-                if isNameStart(scalar) && (index == 0 || !isNameCharacter(scalars[index - 1])) {
-                    var end = index + 1
-                    while end < scalars.count && isNameCharacter(scalars[end]) { end += 1 }
-                    let isPrefix =
-                        end + 1 < scalars.count && scalars[end] == ":" && scalars[end + 1] != ":"
-                        && (isNameStart(scalars[end + 1]) || scalars[end + 1] == "*")
-                    if isPrefix {
-                        let prefix = String(String.UnicodeScalarView(scalars[index..<end]))
-                        if prefix != "xml" && !declaredPrefixes.contains(prefix) && !reported.contains(prefix) {
-                            reported.insert(prefix)
-                            problems.append(
-                                Problem(
-                                    message: "XPath prefix '\(prefix)' is not declared in 'namespaces'",
-                                    offset: index
-                                )
-                            )
-                        }
-                    }
-                    index = end
-                    continue
-                }
+        /// Open brackets: the bracket, its offset, the function it calls (for `(`), and its argument count so far.
+        var stack: [(bracket: String, offset: Int, function: XPathToken?, commas: Int, empty: Bool)] = []
+        for (position, token) in tokens.enumerated() {
+            if !stack.isEmpty && !(token.kind == .symbol && token.text == ")") {
+                stack[stack.count - 1].empty = false
             }
-            index += 1
+            switch token.kind {
+            case .symbol where token.text == "(" || token.text == "[":
+                let previous = position > 0 ? tokens[position - 1] : nil
+                let function = previous?.kind == .functionName ? previous : nil
+                stack.append((token.text, token.offset, function, 0, true))
+            case .symbol where token.text == ")" || token.text == "]":
+                let opening = token.text == ")" ? "(" : "["
+                guard let last = stack.popLast(), last.bracket == opening else {
+                    problems.append(
+                        Problem(message: "XPath expression has an unmatched '\(token.text)'", offset: token.offset)
+                    )
+                    return problems
+                }
+                if let function = last.function,
+                    let problem = arityProblem(function, arguments: last.empty ? 0 : last.commas + 1)
+                {
+                    problems.append(problem)
+                }
+            case .symbol where token.text == ",":
+                if !stack.isEmpty { stack[stack.count - 1].commas += 1 }
+            case .functionName:
+                if let problem = functionProblem(token, suggest: suggest) {
+                    problems.append(problem)
+                    if let prefix = token.prefix { reported.insert(prefix) }
+                }
+            case .variable:
+                problems.append(
+                    Problem(
+                        message: "XPath variable '$\(token.text)' is not defined; rubric expressions have no variables",
+                        offset: token.offset
+                    )
+                )
+            case .axisName where !XPathTokenizer.axes.contains(token.text):
+                var message = "unknown XPath axis '\(token.text)'"
+                if let suggestion = suggest(token.text, XPathTokenizer.axes) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                problems.append(Problem(message: message, offset: token.offset))
+            default:
+                break
+            }
+            if let prefix = token.prefix, prefix != "xml", !declaredPrefixes.contains(prefix),
+                !reported.contains(prefix)
+            {
+                reported.insert(prefix)
+                problems.append(
+                    Problem(message: "XPath prefix '\(prefix)' is not declared in 'namespaces'", offset: token.offset)
+                )
+            }
+        }
+        if let offset = result.unterminatedLiteral {
+            problems.append(Problem(message: "XPath expression has an unterminated string", offset: offset))
+            return problems
         }
         if let open = stack.last {
-            problems.append(Problem(message: "XPath expression has an unclosed '\(open.0)'", offset: open.1))
+            problems.append(Problem(message: "XPath expression has an unclosed '\(open.bracket)'", offset: open.offset))
         }
         return problems
     }
 
+    /// The function is not one of XPath 1.0's core functions (libxml2 offers those and the rubric may use nothing
+    /// else: no XSLT `document()`, no XPath 2 `unparsed-text()`, no EXSLT or other prefixed extension).
+    private static func functionProblem(_ token: XPathToken, suggest: (String, [String]) -> String?) -> Problem? {
+        if token.prefix == nil, XPathFunctions.core[token.text] != nil { return nil }
+        if token.prefix == nil, let suggestion = suggest(token.text, XPathFunctions.names) {
+            return Problem(
+                message: "unknown XPath function '\(token.text)()'; did you mean '\(suggestion)()'?",
+                offset: token.offset
+            )
+        }
+        return Problem(
+            message: "XPath function '\(token.text)()' is not available; rubric expressions may use only the "
+                + "core functions of XPath 1.0",
+            offset: token.offset
+        )
+    }
+
+    private static func arityProblem(_ function: XPathToken, arguments: Int) -> Problem? {
+        guard function.prefix == nil, let arity = XPathFunctions.core[function.text], !arity.contains(arguments) else {
+            return nil
+        }
+        let expected: String
+        if arity.upperBound == Int.max {
+            expected = "at least \(arity.lowerBound) arguments"
+        } else if arity.count == 1 {
+            expected = arity.lowerBound == 1 ? "1 argument" : "\(arity.lowerBound) arguments"
+        } else {
+            expected = "\(arity.lowerBound) to \(arity.upperBound) arguments"
+        }
+        return Problem(
+            message: "XPath function '\(function.text)()' takes \(expected), found \(arguments)",
+            offset: function.offset
+        )
+    }
+
     static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic
+        XPathTokenizer.isNameStart(scalar)
     }
 
     static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isNameStart(scalar) || scalar == "-" || scalar == "." || ("0"..."9").contains(scalar)
-            || scalar.properties.numericType != nil
+        XPathTokenizer.isNameCharacter(scalar)
     }
+}
+
+/// XPath 1.0's core function library (§4) with the number of arguments each takes.
+enum XPathFunctions {
+    static let core: [String: ClosedRange<Int>] = [
+        // Node-set functions.
+        "last": 0...0, "position": 0...0, "count": 1...1, "id": 1...1, "local-name": 0...1, "namespace-uri": 0...1,
+        "name": 0...1,
+        // String functions.
+        "string": 0...1, "concat": 2...Int.max, "starts-with": 2...2, "contains": 2...2, "substring-before": 2...2,
+        "substring-after": 2...2, "substring": 2...3, "string-length": 0...1, "normalize-space": 0...1,
+        "translate": 3...3,
+        // Boolean functions.
+        "boolean": 1...1, "not": 1...1, "true": 0...0, "false": 0...0, "lang": 1...1,
+        // Number functions.
+        "number": 0...1, "sum": 1...1, "floor": 1...1, "ceiling": 1...1, "round": 1...1,
+    ]
+
+    /// The names in a fixed order, so a suggestion never depends on dictionary order.
+    static let names: [String] = core.keys.sorted()
 }

@@ -14,6 +14,9 @@ public struct Rubric: Hashable, Sendable {
     public var committee: CommitteePolicy
     public var gates: [Gate]
     public var groups: [CriterionGroup]
+    /// Where each XPath expression is written, by fact id (`gate:<id>` or the criterion id), so that the
+    /// importer's compile errors point into the rubric.
+    public var xpathSites: [String: XPathSite] = [:]
 
     public init(
         file: String,
