@@ -11,6 +11,24 @@ import Testing
         importer = try BidImporter(queries: [], namespaces: [])
     }
 
+    /// A bid that breaks the schema thousands of times is refused just the same, with the first violations listed
+    /// and the rest counted, so one hostile file cannot flood the terminal and the report.
+    @Test func thousandsOfSchemaViolationsAreCountedNotListed() throws {
+        let people = (0..<3_000).map { "<person bogus=\"\($0)\"><name>p\($0)</name></person>" }.joined()
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bid xmlns="urn:tender-eval:bid:1" tender="X"><bidder><name>A</name></bidder>\
+            <price currency="CNY"><total>1</total></price><capability><staff>\(people)</staff></capability></bid>
+            """
+        let outcome = importer.importBid(bytes: Array(xml.utf8), file: "many.xml")
+        #expect(outcome.bid == nil)
+        #expect(outcome.diagnostics.count == 21)
+        #expect(
+            outcome.diagnostics.last
+                == "many.xml: error: bid does not follow the bid schema in 2980 more places, not listed"
+        )
+    }
+
     @Test func fullValidBidMapsEveryField() throws {
         let outcome = importer.importBid(bytes: try fixture("valid-bid.xml"), file: "valid-bid.xml")
         let bid = try #require(outcome.bid, "\(outcome.diagnostics)")

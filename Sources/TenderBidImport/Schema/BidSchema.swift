@@ -72,7 +72,7 @@ final class BidSchema: @unchecked Sendable {
             )
             _ = xmlSchemaValidateDoc(context, document)
         }
-        return collector.diagnostics
+        return collector.summary
     }
 }
 
@@ -81,14 +81,34 @@ private final class MessageCollector {
 }
 
 private final class SchemaErrorCollector {
+    /// Violations shown per bid: a bid that breaks the schema thousands of times (20,000 records with one bad
+    /// attribute each) is rejected just the same, but must not flood the terminal and the report.
+    static let shownLimit = 20
+
     let file: String
     var diagnostics: [Diagnostic] = []
+    var notShown = 0
 
     init(file: String) {
         self.file = file
     }
 
+    /// The violations shown, and one line counting the rest when there are more.
+    var summary: [Diagnostic] {
+        guard notShown > 0 else { return diagnostics }
+        return diagnostics + [
+            .error(
+                "bid does not follow the bid schema in \(notShown) more places, not listed",
+                at: SourceLocation(file: file)
+            )
+        ]
+    }
+
     func add(_ error: xmlError) {
+        guard diagnostics.count < Self.shownLimit else {
+            notShown += 1
+            return
+        }
         var message = (error.message.map { String(cString: $0) } ?? "invalid").trimmingXMLWhitespace
         message = message.replacingAll("{\(NativeNames.namespace)}", with: "")
         let line = Int(error.line)
