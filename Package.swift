@@ -1,6 +1,11 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+// The pipeline, module by module (see DESIGN.md): TenderCore (diagnostics, exact fixed point) → TenderModel (the
+// value types every stage shares) → TenderRubric (YAML) and TenderIntake (the only user of libxml2: bids and
+// score sheets) → TenderScoring and TenderReport (pure; Core and Model only) → TenderPipeline (runs a tender,
+// publishes through TenderFiles) → tender-eval (thin). Synth, bench and fuzz targets are developer tools: the
+// package ships the tender-eval executable only.
 let package = Package(
     name: "tender-eval",
     products: [.executable(name: "tender-eval", targets: ["tender-eval"])],
@@ -9,81 +14,92 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
     ],
     targets: [
+        // System libraries, each behind one module; C helpers in compiled targets of their own.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .target(name: "CLibXML2Support", dependencies: ["CLibXML2"]),
         .systemLibrary(
             name: "CLibCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
-        .target(name: "TenderCore"),
         .target(name: "CAtomicRename"),
-        .target(name: "TenderFiles", dependencies: ["TenderCore", "CAtomicRename"]),
+
+        // The product, stage by stage.
+        .target(name: "TenderCore"),
+        .target(name: "TenderModel", dependencies: ["TenderCore"]),
+        .target(
+            name: "TenderRubric",
+            dependencies: ["TenderCore", "TenderModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "TenderIntake", dependencies: ["TenderCore", "TenderModel", "CLibXML2", "CLibXML2Support"]),
+        .target(name: "TenderScoring", dependencies: ["TenderCore", "TenderModel"]),
+        .target(name: "TenderReport", dependencies: ["TenderCore", "TenderModel"]),
+        .target(name: "TenderFiles", dependencies: ["TenderCore", "TenderModel", "CAtomicRename"]),
         .target(
             name: "TenderPipeline",
             dependencies: [
-                "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport", "TenderFiles",
-                "CLibCrypto",
+                "TenderCore", "TenderModel", "TenderRubric", "TenderIntake", "TenderScoring", "TenderReport",
+                "TenderFiles", "CLibCrypto",
             ]
         ),
-        .target(
-            name: "TenderRubric",
-            dependencies: ["TenderCore", .product(name: "Yams", package: "Yams")]
-        ),
-        .target(name: "TenderBidImport", dependencies: ["TenderCore", "CLibXML2"]),
-        .target(name: "TenderScoring", dependencies: ["TenderCore", "TenderRubric", "TenderBidImport"]),
-        .target(name: "TenderReport", dependencies: ["TenderCore", "TenderScoring"]),
         .executableTarget(
             name: "tender-eval",
             dependencies: [
-                "TenderCore", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderReport", "TenderFiles",
-                "TenderPipeline", "TenderSynth",
+                "TenderCore", "TenderModel", "TenderPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TenderSynth", dependencies: ["TenderCore"]),
+
+        // Developer tools: synthetic tenders, the benchmark driver, the fuzzers.
+        .target(name: "TenderSynth", dependencies: ["TenderCore", "TenderModel"]),
         .executableTarget(
             name: "tender-eval-bench",
-            dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport", "TenderScoring", "TenderCore"]
+            dependencies: ["TenderSynth", "TenderRubric", "TenderIntake", "TenderScoring", "TenderCore", "TenderModel"]
         ),
-        .target(name: "TenderFuzzChecks", dependencies: ["TenderBidImport", "TenderRubric", "TenderCore"]),
+        .target(name: "TenderFuzzChecks", dependencies: ["TenderIntake", "TenderRubric", "TenderCore", "TenderModel"]),
         .executableTarget(name: "fuzz-bid-import", dependencies: ["TenderFuzzChecks"]),
         .executableTarget(name: "fuzz-rubric", dependencies: ["TenderFuzzChecks"]),
+
+        // Tests: one target per module, plus end-to-end tests of the built binaries.
+        .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport"),
         .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"], exclude: ["Reference"]),
-        .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore"]),
+        .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore", "TenderModel"]),
         .testTarget(
             name: "TenderRubricTests",
-            dependencies: ["TenderRubric", "TenderFuzzChecks", "TenderTestSupport"],
+            dependencies: ["TenderRubric", "TenderModel", "TenderCore", "TenderFuzzChecks", "TenderTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "TenderBidImportTests",
-            dependencies: ["TenderBidImport", "TenderFuzzChecks", "TenderTestSupport"],
+            name: "TenderIntakeTests",
+            dependencies: ["TenderIntake", "TenderModel", "TenderCore", "TenderFuzzChecks", "TenderTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TenderScoringTests",
-            dependencies: ["TenderScoring", "TenderRubric", "TenderBidImport", "TenderCore"]
+            dependencies: ["TenderScoring", "TenderModel", "TenderRubric", "TenderIntake", "TenderCore"]
         ),
-        .testTarget(name: "TenderSynthTests", dependencies: ["TenderSynth", "TenderRubric", "TenderBidImport"]),
+        .testTarget(
+            name: "TenderSynthTests",
+            dependencies: ["TenderSynth", "TenderRubric", "TenderIntake", "TenderModel", "TenderCore"]
+        ),
         .testTarget(
             name: "TenderReportTests",
-            dependencies: ["TenderReport", "TenderTestSupport"],
+            dependencies: ["TenderReport", "TenderModel", "TenderCore", "TenderTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport"),
         .testTarget(
             name: "TenderEvalCLITests",
-            dependencies: ["tender-eval", "TenderTestSupport"],
+            dependencies: ["tender-eval", "tender-eval-bench", "TenderTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]
 )
 
-for target in package.targets where target.type != .system && target.name != "CAtomicRename" {
+for target in package.targets where target.type != .system && !target.name.hasPrefix("C") {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of tender-eval against reference tools on the same machine, in the same run (issue 3, item 9).
 #
-#   1. 10,000 synthetic bids (50 criteria) written by `tender-eval synth`:
+#   1. 10,000 synthetic bids (50 criteria) written by `tender-eval-bench files` (the developer tool):
 #        tender-eval score rubric.yaml bids/ --out out/ --force     vs   xmllint --noout bids/*.xml
 #                                                                   vs   scripts/bench/lxml_peer.py (Python lxml)
 #   2. 100,000 bids x 50 criteria built in memory (no XML):
@@ -101,12 +101,8 @@ rows=()
 # --- 1. files: tender-eval score vs xmllint --noout ----------------------------------------------------------
 if [ "$skip_files" -eq 0 ]; then
     tender="$work/tender"
-    if ! "$bin/tender-eval" synth --help >/dev/null 2>&1; then
-        say "benchmark.sh: 'tender-eval synth' is not available in this build; cannot generate the bids"
-        exit 1
-    fi
     say "generating $bids synthetic bids x $criteria criteria (seed $seed) ..."
-    synth_seconds=$(seconds_of "$bin/tender-eval" synth --bids "$bids" --criteria "$criteria" --seed "$seed" --out "$tender")
+    synth_seconds=$(seconds_of "$bin/tender-eval-bench" files --bids "$bids" --criteria "$criteria" --seed "$seed" --out "$tender")
     count=$(find "$tender/bids" -name '*.xml' | wc -l)
     size=$(find "$tender/bids" -name '*.xml' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
     say "  $count bids, $((size / count)) bytes each on average, written in $synth_seconds s"

@@ -35,9 +35,9 @@ shared=../shared/corpus
 # Seeds for one fuzzer, copied fresh into $1 (a folder that is emptied first).
 seed_bid_import() {
     local seeds="$1"
-    cp bids/*/*.xml Tests/TenderBidImportTests/Fixtures/*.xml "$seeds"/
-    if [ -d Tests/TenderBidImportTests/Fixtures/fuzz-regressions ]; then
-        find Tests/TenderBidImportTests/Fixtures/fuzz-regressions -type f ! -name '*.md' -exec cp {} "$seeds"/ \;
+    cp bids/*/*.xml Tests/TenderIntakeTests/Fixtures/*.xml "$seeds"/
+    if [ -d Tests/TenderIntakeTests/Fixtures/fuzz-regressions ]; then
+        find Tests/TenderIntakeTests/Fixtures/fuzz-regressions -type f ! -name '*.md' -exec cp {} "$seeds"/ \;
     fi
     local folder
     for folder in hostile ubl espd; do

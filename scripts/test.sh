@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh --tests
 swift format lint --strict --recursive Sources Tests Package.swift
-swift build --build-tests -Xswiftc -warnings-as-errors
+# Warnings are errors in our code, and a module may import only the targets Package.swift declares for it.
+swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
 log=.build/test-output.log
 swift test --skip-build 2>&1 | tee "$log"
 # swift test ends with XCTest's and Swift Testing's own summaries; one plain line states the total.

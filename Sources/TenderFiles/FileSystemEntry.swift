@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 public import TenderCore
+import TenderModel
 
 #if canImport(Glibc)
 import Glibc

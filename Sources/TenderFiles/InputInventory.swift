@@ -1,4 +1,5 @@
 public import TenderCore
+public import TenderModel
 
 #if canImport(Glibc)
 import Glibc

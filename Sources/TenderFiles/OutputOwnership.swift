@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 
 #if canImport(Glibc)
 import Glibc

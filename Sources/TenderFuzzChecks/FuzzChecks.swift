@@ -1,6 +1,7 @@
 import Foundation
-import TenderBidImport
-public import TenderCore
+import TenderCore
+import TenderIntake
+public import TenderModel
 import TenderRubric
 
 /// The promises the fuzzers check on every input, shared by the libFuzzer targets, their file-replay mode and the

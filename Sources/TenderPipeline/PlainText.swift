@@ -1,7 +1,8 @@
 import Foundation
-public import TenderBidImport
 import TenderCore
-public import TenderRubric
+import TenderIntake
+public import TenderModel
+import TenderRubric
 public import TenderScoring
 
 /// Plain-text summaries for the terminal (`check` and `inspect`), in English: the reports carry the

@@ -1,5 +1,6 @@
 public import TenderCore
 import TenderFiles
+import TenderModel
 
 extension ScorePipeline {
     /// Writes the reports into `folder` all at once; `replace` (`--force`) replaces only reports this tool wrote,

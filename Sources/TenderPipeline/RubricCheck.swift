@@ -1,15 +1,31 @@
-public import TenderBidImport
 public import TenderCore
 import TenderFiles
-public import TenderRubric
+import TenderIntake
+public import TenderModel
+import TenderRubric
 
 /// `tender-eval check`: the rubric loaded and validated, and every XPath expression compiled by libxml2 with the
 /// rubric's namespaces, exactly as `score` compiles them before reading any bid.
 public enum RubricCheck {
+    /// What `check` tells the user about a rubric that can be used.
+    public struct Report: Sendable {
+        /// Lint warnings and notes (policy, dates), for standard error.
+        public var diagnostics: [Diagnostic]
+        /// The rubric's summary, for standard output.
+        public var summary: String
+    }
+
     /// - Throws: every problem found, each at the rubric's file, line and column.
-    public static func run(path: String, limits: ImportLimits = ImportLimits()) throws(DiagnosticError)
-        -> LoadedRubric
-    {
+    public static func run(path: String, limits: ImportLimits = ImportLimits()) throws(DiagnosticError) -> Report {
+        let rubric = try load(path: path, limits: limits)
+        return Report(
+            diagnostics: rubric.warnings + RubricLint.dateNotes(for: rubric.rubric),
+            summary: PlainText.summary(of: rubric.rubric)
+        )
+    }
+
+    /// The rubric, loaded, validated and with every expression compiled.
+    static func load(path: String, limits: ImportLimits) throws(DiagnosticError) -> LoadedRubric {
         let bytes = try InputFiles.read(path, limit: 4 * 1024 * 1024).get()
         let loaded = try RubricLoader.load(bytes: bytes, file: path)
         _ = try BidImporter(queries: loaded.rubric.factQueries, namespaces: loaded.rubric.namespaces, limits: limits)

@@ -1,10 +1,11 @@
 import Foundation
-public import TenderBidImport
 public import TenderCore
 import TenderFiles
+import TenderIntake
+public import TenderModel
 import TenderReport
 import TenderRubric
-public import TenderScoring
+import TenderScoring
 
 /// What `tender-eval score` is asked to do.
 public struct ScoreRequest: Sendable {

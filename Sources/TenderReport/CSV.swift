@@ -1,7 +1,6 @@
 import Foundation
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// `scores.csv`: one row per bid, for spreadsheets.
 ///

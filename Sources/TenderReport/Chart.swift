@@ -1,7 +1,6 @@
 import Foundation
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// An inline SVG of every valid bidder's group scores: one horizontal stacked bar per bidder in rank order, one
 /// colour per group (fixed palette, by group order), the numbers written as text. Coordinates are computed in

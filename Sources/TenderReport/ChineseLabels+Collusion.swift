@@ -1,4 +1,4 @@
-import TenderScoring
+import TenderModel
 
 extension ChineseLabels: PriceAndCollusionLabels {
     var plausibleMinimumRule: String { "合理最低报价" }

@@ -1,7 +1,5 @@
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// The Chinese wording of every report (terms as used in 政府采购 award notices and 87号令).
 struct ChineseLabels: Labels {

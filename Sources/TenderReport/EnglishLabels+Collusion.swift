@@ -1,4 +1,4 @@
-import TenderScoring
+import TenderModel
 
 extension EnglishLabels: PriceAndCollusionLabels {
     var plausibleMinimumRule: String { "Plausible minimum price" }

@@ -1,7 +1,5 @@
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// The English wording of every report.
 struct EnglishLabels: Labels {

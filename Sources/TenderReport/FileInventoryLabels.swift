@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 
 /// The words of the "files in the bid folders" section, in one language. Kept apart from `Labels` because the
 /// section states one idea: what the run did with every file it was handed.

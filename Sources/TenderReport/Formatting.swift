@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 
 /// Number formats shared by every renderer. Everything goes through `Decimal`'s exact text, never `Double`.
 enum NumberFormat {

@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 
 /// Writes the block tree as one self-contained HTML page: inline CSS, no script, no external resource (a
 /// Content-Security-Policy forbids them even if something slipped through), one bidder per printed page.

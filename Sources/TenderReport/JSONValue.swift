@@ -1,5 +1,6 @@
 public import Foundation
 import TenderCore
+import TenderModel
 
 /// A JSON document whose numbers are kept as exact decimal text, so money and points are never passed through
 /// `Double`. Objects are written with their keys sorted (by UTF-8 bytes) and arrays in their given order, so the

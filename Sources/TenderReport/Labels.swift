@@ -1,7 +1,5 @@
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// Every word a report prints, in one language. Numbers and user text arrive already formatted, as
 /// `RichText` when they hold bidder or rubric strings, so each table only decides the wording.

@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 
 /// Writes the block tree as CommonMark (GitHub tables). Bidder and rubric text is backslash-escaped so that it
 /// can never become a link, an image, HTML or a table column; the renderer's own text is written as is.

@@ -1,4 +1,4 @@
-import TenderScoring
+import TenderModel
 
 /// The words for implausibly small prices, the ceiling and the signals of possible collusion (87号令 Art 37).
 protocol PriceAndCollusionLabels {

@@ -1,4 +1,4 @@
-public import TenderScoring
+public import TenderModel
 
 /// The four report formats of one evaluation. Pure functions: no file, no clock, no environment; the same
 /// evaluation and context always give the same bytes.

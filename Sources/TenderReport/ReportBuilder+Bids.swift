@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// One section per bid: identity, status and every gate with its finding.
 extension ReportBuilder {

@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// The section on signals of possible collusion (87号令 Art 37), and the price-plausibility rules in the header.
 extension ReportBuilder {

@@ -1,5 +1,5 @@
 import TenderCore
-import TenderScoring
+import TenderModel
 
 /// The "files in the bid folders" section: every entry the run was handed that is not itself a bid (those are
 /// in the ranking or among the bids not ranked), so a reader sees that nothing was left out unnoticed.

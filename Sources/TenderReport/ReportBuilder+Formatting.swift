@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// Names and numbers as the report writes them.
 extension ReportBuilder {

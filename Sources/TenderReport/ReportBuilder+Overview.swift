@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// The tender-wide sections: header, outcome, ranking, committee flags and the closing sections.
 extension ReportBuilder {

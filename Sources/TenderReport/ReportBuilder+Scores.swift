@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// Every criterion of a bid: the fact read, the rule applied with its numbers, and the points.
 extension ReportBuilder {

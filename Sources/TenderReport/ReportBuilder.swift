@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// Turns an evaluation into the block tree that both the Markdown and the HTML report are written from, so the
 /// two always say the same thing. Every number a reader needs to recompute a total by hand is spelt out here.

@@ -1,4 +1,5 @@
-public import TenderCore
+import TenderCore
+public import TenderModel
 
 /// One input file of an evaluation, named as the user gave it, with the SHA-256 of its bytes.
 public struct ReportInput: Hashable, Sendable {

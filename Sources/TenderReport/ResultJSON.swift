@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 
 /// `result.json`: the whole evaluation as data, independent of the report language (names carry both `zh` and
 /// `en`). Keys are camelCase and sorted; arrays keep the evaluation's order (rank order, rubric order).

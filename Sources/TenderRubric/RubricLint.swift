@@ -1,5 +1,6 @@
 import Foundation
 public import TenderCore
+public import TenderModel
 
 /// Policy checks that do not stop a rubric from loading but that a procurement officer should see: rules of
 /// the `profile` named in the tender header.

@@ -1,4 +1,5 @@
 public import TenderCore
+public import TenderModel
 import Yams
 
 #if canImport(Glibc)

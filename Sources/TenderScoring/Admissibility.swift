@@ -1,7 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Checks that come before the gates: a bid must answer this tender, in its currency, with a usable price.
 enum Admissibility {

@@ -1,6 +1,5 @@
-public import TenderBidImport
 import TenderCore
-public import TenderRubric
+public import TenderModel
 
 /// What one bid yields under a rubric on its own, without the other bids: its gate verdicts and the
 /// points of every objective criterion (judgement and price points need the committee and the other bids).

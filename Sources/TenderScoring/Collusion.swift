@@ -1,7 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Finds the situations 87号令 Art 37 lets the committee deem collusion (串通投标) between different bidders:
 /// the same people or contact details, abnormally alike documents, and prices in a regular pattern. It only

@@ -1,7 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Prices that differ by a regular pattern across three or more bidders (87号令 Art 37): identical totals,
 /// totals a constant step apart, or totals in a fixed ratio. Only totals in the tender's currency that are

@@ -1,6 +1,6 @@
 import Foundation
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Committee scores checked against the rubric and the bids, indexed by bidder name and criterion.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import TenderRubric
+import TenderModel
 
 /// Where the dates in a bid must lie for this tender: nothing after the evaluation date, no submission after the
 /// deadline, no commitment or submission before the tender was published, and nothing before

@@ -1,6 +1,5 @@
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Dates that are wrong for this tender but do not by themselves exclude a bid: a submission time before the
 /// tender was published, and a violation of a severity no gate reads dated in the future or implausibly long

@@ -1,7 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// The checks that put a matter before the committee without changing any score.
 enum Flags {

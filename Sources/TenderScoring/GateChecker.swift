@@ -1,6 +1,5 @@
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Applies the rubric's pass/fail gates to one bid; every gate is checked so the report lists all failures.
 struct GateChecker {

@@ -1,6 +1,5 @@
 import Foundation
-import TenderBidImport
-import TenderRubric
+import TenderModel
 
 /// Turns a fact read from a bid into points on a criterion's scale.
 enum ObjectiveScorer {

@@ -1,5 +1,5 @@
 import Foundation
-import TenderRubric
+import TenderModel
 
 /// Price formulas, computed exactly: the ratio is never rounded on its own, only the resulting points.
 enum PriceScorer {

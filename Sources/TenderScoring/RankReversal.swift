@@ -1,5 +1,5 @@
 import Foundation
-import TenderRubric
+import TenderModel
 
 /// Shows the relative price formula's dependence on other bids: if the bid that sets the price base (the
 /// lowest, or for the linear formula also the highest evaluated price) were absent, would another bidder win?

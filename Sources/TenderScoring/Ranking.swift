@@ -1,5 +1,5 @@
 import Foundation
-import TenderRubric
+import TenderModel
 
 /// Orders valid bids by the legal chain: total ↓ (or, for the lowest-evaluated-price method, price ↑ first),
 /// evaluated price ↑, then the rubric's tie-break rules; bids still equal share a rank (并列).

@@ -1,7 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
+import TenderModel
 
 /// Scores valid bids criterion by criterion and ranks them. The what-if run of the rank-reversal check uses
 /// `repriced`, which shares the price and total arithmetic with the first run.

@@ -1,6 +1,5 @@
-public import TenderBidImport
 public import TenderCore
-public import TenderRubric
+public import TenderModel
 
 /// Evaluates a tender: admissibility, gates, objective rules, committee scores, price, totals, ranking and
 /// the flags a committee must look at. Pure: no I/O, no clock; the same inputs give the same evaluation

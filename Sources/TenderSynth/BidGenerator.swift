@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 
 /// Builds the content of each synthetic bid from its own random stream.
 struct BidGenerator {

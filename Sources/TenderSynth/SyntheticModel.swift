@@ -1,5 +1,6 @@
 public import Foundation
-public import TenderCore
+import TenderCore
+public import TenderModel
 
 /// A value a rubric expression yields for one bid, as the importer would read it from the XML.
 public enum SyntheticFactValue: Hashable, Sendable {

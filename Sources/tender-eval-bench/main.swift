@@ -1,8 +1,9 @@
 // tender-eval-bench: times the scoring engine on synthetic bids built in memory (no XML), and writes the
 // numpy-equivalent input matrix for the reference run in scripts/benchmark.sh. Not part of the product.
 import Foundation
-import TenderBidImport
 import TenderCore
+import TenderIntake
+import TenderModel
 import TenderRubric
 import TenderScoring
 import TenderSynth
@@ -17,7 +18,7 @@ let usage = """
                (M criterion points) for a numpy weighted-sum reference on the same data
       files    writes the synthetic tender as files: DIR/rubric.yaml, DIR/bids/*.xml and
                DIR/bids/committee-scores.csv
-               (the same bytes as `tender-eval synth`)
+               (deterministic: the same arguments give the same bytes)
 
     defaults: --bids 100000 --criteria 50 --seed 1 --runs 1
     """

@@ -1,7 +1,6 @@
 import ArgumentParser
 import TenderCore
 import TenderPipeline
-import TenderRubric
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,14 +18,14 @@ struct Check: ParsableCommand {
     var rubric: String
 
     func run() throws {
-        let loaded: LoadedRubric
+        let report: RubricCheck.Report
         do {
-            loaded = try RubricCheck.run(path: rubric)
+            report = try RubricCheck.run(path: rubric)
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
-        Console.report(loaded.warnings + RubricLint.dateNotes(for: loaded.rubric))
-        print(PlainText.summary(of: loaded.rubric))
+        Console.report(report.diagnostics)
+        print(report.summary)
     }
 }

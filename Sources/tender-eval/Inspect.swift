@@ -1,10 +1,6 @@
 import ArgumentParser
-import TenderBidImport
 import TenderCore
-import TenderFiles
 import TenderPipeline
-import TenderRubric
-import TenderScoring
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,56 +35,24 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
-        var failed = false
-        let loaded: Rubric?
-        let importer: BidImporter
+        let run: BidInspection.Run
         do {
-            if let rubric {
-                let bytes = try InputFiles.read(rubric, limit: 4 * 1024 * 1024).get()
-                let result = try RubricLoader.load(bytes: bytes, file: rubric)
-                Console.report(result.warnings)
-                loaded = result.rubric
-            } else {
-                loaded = nil
-            }
-            importer = try BidImporter(
-                queries: loaded?.factQueries ?? [],
-                namespaces: loaded?.namespaces ?? [],
+            run = try BidInspection.run(
+                bids: bids,
+                rubricPath: rubric,
+                schemaOnly: schema,
                 limits: limitOptions.limits
             )
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
-        for path in bids {
-            let bytes: [UInt8]
-            switch InputFiles.read(path, limit: limitOptions.maxFileSize) {
-            case .success(let read): bytes = read
-            case .failure(let error):
-                Console.report(error.diagnostics)
-                failed = true
-                continue
-            }
-            if schema {
-                let problems = importer.validateSchema(bytes: bytes, file: path)
-                Console.report(problems)
-                if problems.contains(where: { $0.severity == .error }) {
-                    failed = true
-                } else {
-                    print("\(path): valid")
-                }
-                continue
-            }
-            switch importer.importBid(bytes: bytes, file: path) {
-            case .imported(let bid, let warnings):
-                Console.report(warnings)
-                let preview = loaded.map { BidPreview(bid: bid, rubric: $0) }
-                print(PlainText.describe(bid, preview: preview, rubric: loaded))
-            case .rejected(_, let diagnostics):
-                Console.report(diagnostics)
-                failed = true
+        for output in run.outputs {
+            switch output {
+            case .diagnostics(let diagnostics): Console.report(diagnostics)
+            case .text(let text): print(text)
             }
         }
-        if failed { throw ExitCode(ExitStatus.badInput.rawValue) }
+        if run.failed { throw ExitCode(ExitStatus.badInput.rawValue) }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TenderBidImport
 import TenderCore
+import TenderModel
 
 /// Limits on untrusted bid files, shared by every command that reads bids.
 struct LimitOptions: ParsableArguments {

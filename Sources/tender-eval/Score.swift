@@ -1,6 +1,5 @@
 import ArgumentParser
 import TenderCore
-import TenderFiles
 import TenderPipeline
 
 struct Score: ParsableCommand {

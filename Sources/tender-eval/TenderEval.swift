@@ -1,5 +1,6 @@
 import ArgumentParser
 import TenderCore
+import TenderModel
 
 @main
 struct TenderEval: ParsableCommand {
@@ -13,6 +14,6 @@ struct TenderEval: ParsableCommand {
             Diagnostics go to standard error as file:line:column: severity: message.
             """,
         version: ToolVersion.current,
-        subcommands: [Score.self, Check.self, Inspect.self, Synth.self]
+        subcommands: [Score.self, Check.self, Inspect.self]
     )
 }

@@ -20,6 +20,11 @@ enum CLI {
         Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("tender-eval")
     }
 
+    /// The developer tool that writes synthetic tenders (`tender-eval-bench files`), built beside the product.
+    static var bench: URL {
+        binary.deletingLastPathComponent().appendingPathComponent("tender-eval-bench")
+    }
+
     static let root = SharedData.repositoryRoot
 
     /// Every run has a time limit, so an input that makes the tool hang fails its test instead of stalling the

@@ -12,9 +12,10 @@ import Glibc
     @Test func killingAScoreRunNeverDamagesThePreviousReports() throws {
         let folder = try CLI.temporaryFolder()
         let synthetic = folder.appendingPathComponent("synthetic")
-        let generated = try CLI.run([
-            "synth", "--bids", "400", "--criteria", "20", "--seed", "7", "--out", synthetic.path,
-        ])
+        let generated = try CLI.runProgram(
+            CLI.bench.path,
+            ["files", "--bids", "400", "--criteria", "20", "--seed", "7", "--out", synthetic.path]
+        )
         #expect(generated.status == 0, "\(generated.stderr)")
         let out = folder.appendingPathComponent("out")
         let arguments = ["score", synthetic.path + "/rubric.yaml", synthetic.path + "/bids", "--out", out.path]

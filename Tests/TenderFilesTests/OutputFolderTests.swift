@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Testing
 
 @testable import TenderFiles

@@ -1,8 +1,6 @@
 import Foundation
-import TenderBidImport
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 import Testing
 
 @testable import TenderReport

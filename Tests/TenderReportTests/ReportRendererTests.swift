@@ -1,7 +1,6 @@
 import Foundation
 import TenderCore
-import TenderRubric
-import TenderScoring
+import TenderModel
 import Testing
 
 @testable import TenderReport

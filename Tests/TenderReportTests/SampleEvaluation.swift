@@ -1,9 +1,7 @@
 import Foundation
-import TenderBidImport
 import TenderCore
+import TenderModel
 import TenderReport
-import TenderRubric
-import TenderScoring
 
 /// A realistic evaluation built by hand (the scoring engine is not used): the district logistics-services
 /// tender with three valid bidders that all total 80.50 (one wins on its lower evaluated price, two are

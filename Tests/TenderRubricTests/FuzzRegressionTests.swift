@@ -1,6 +1,7 @@
 import Foundation
 import TenderCore
 import TenderFuzzChecks
+import TenderModel
 import TenderTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 import Testing
 
 @testable import TenderRubric

@@ -1,4 +1,5 @@
 import Foundation
+import TenderModel
 import Testing
 
 @testable import TenderRubric

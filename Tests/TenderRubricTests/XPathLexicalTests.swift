@@ -1,3 +1,4 @@
+import TenderModel
 import Testing
 
 @testable import TenderRubric

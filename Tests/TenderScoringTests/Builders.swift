@@ -1,6 +1,7 @@
 import Foundation
-import TenderBidImport
 import TenderCore
+import TenderIntake
+import TenderModel
 import TenderRubric
 import TenderScoring
 

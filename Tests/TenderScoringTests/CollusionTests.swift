@@ -1,6 +1,7 @@
 import Foundation
-import TenderBidImport
 import TenderCore
+import TenderIntake
+import TenderModel
 import TenderRubric
 import Testing
 
@@ -58,7 +59,7 @@ import Testing
         price: String? = nil,
         bidder: (inout Bidder) -> Void = { _ in },
         commitments: [Commitment] = [],
-        attachments: [TenderBidImport.Attachment] = [],
+        attachments: [TenderModel.Attachment] = [],
         lines: [PriceLine] = []
     ) -> Bid {
         var who = Bidder(name: name, line: 3)
@@ -150,13 +151,13 @@ import Testing
     }
 
     @Test func attachmentEveryBidDeclaresIsTheTendersFormButTwoSharingIsASignal() {
-        let form = TenderBidImport.Attachment(
+        let form = TenderModel.Attachment(
             name: "投标函格式.pdf",
             type: nil,
             sha256: String(repeating: "a", count: 64),
             line: 40
         )
-        let scan = TenderBidImport.Attachment(
+        let scan = TenderModel.Attachment(
             name: "licence.pdf",
             type: nil,
             sha256: String(repeating: "B", count: 64),

@@ -1,10 +1,11 @@
 import Foundation
 import TenderCore
+import TenderModel
 import TenderRubric
 import TenderSynth
 import Testing
 
-@testable import TenderBidImport
+@testable import TenderIntake
 
 /// The importer's single walk against libxml2's XPath engine alone: for the example tender's bids, the
 /// import fixtures and a few hundred synthetic bids, under the example rubric, synthetic rubrics and a list
@@ -25,7 +26,7 @@ import Testing
     /// The example tender's bids and the import tests' fixtures (some of which are rejected, on purpose).
     static func repositoryBids() throws -> [(file: String, bytes: [UInt8])] {
         var files: [(file: String, bytes: [UInt8])] = []
-        for folder in ["bids/huangyan-logistics-2020", "Tests/TenderBidImportTests/Fixtures"] {
+        for folder in ["bids/huangyan-logistics-2020", "Tests/TenderIntakeTests/Fixtures"] {
             let url = repository.appendingPathComponent(folder)
             let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
                 .filter { $0.hasSuffix(".xml") }.sorted()

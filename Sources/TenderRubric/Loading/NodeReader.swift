@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Yams
 
 /// One `key: value` pair of a YAML mapping, with both positions.

@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Yams
 
 /// Reading groups, criteria, scales and judgement rules.

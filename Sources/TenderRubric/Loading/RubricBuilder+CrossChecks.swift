@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Yams
 
 /// Checks across the whole rubric: unique ids, XPath prefixes, point totals, tie-break references.

@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Yams
 
 /// Reading the pass/fail gates.

@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Yams
 
 /// Reading namespaces, the price policy and the committee policy.

@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderModel
 import Yams
 
 /// Turns the YAML tree into a `Rubric`, checking every rule of the format on the way. Problems go to the

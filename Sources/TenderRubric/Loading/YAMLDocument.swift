@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 import Yams
 
 /// Parses YAML text into a Yams node tree, turning every Yams error into a located diagnostic.

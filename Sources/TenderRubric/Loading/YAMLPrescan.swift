@@ -1,4 +1,5 @@
 import TenderCore
+import TenderModel
 
 /// Limits the rubric loader enforces before the YAML parser sees the text.
 public enum RubricLimits {

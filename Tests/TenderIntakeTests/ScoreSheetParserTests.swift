@@ -1,0 +1,75 @@
+import Foundation
+import TenderCore
+import TenderModel
+import Testing
+
+@testable import TenderIntake
+
+@Suite struct ScoreSheetParserTests {
+    private func parse(_ text: String) throws(DiagnosticError) -> [ScoreSheetEntry] {
+        try ScoreSheetParser.parse(bytes: Array(text.utf8), file: "s.csv").entries
+    }
+
+    @Test func readsExcelStyleUTF8WithBOMAndCRLF() throws {
+        let entries = try parse("\u{FEFF}member,bidder,criterion,score\r\n评委1,台州安洁,plan,8.5\r\n")
+        #expect(entries.count == 1)
+        #expect(entries[0].member == "评委1")
+        #expect(entries[0].bidder == "台州安洁")
+        #expect(entries[0].score == Decimal(exactly: "8.5"))
+        #expect(entries[0].location.description == "s.csv:2:15")
+    }
+
+    @Test func quotedCellsMayHoldCommasQuotesAndLineBreaks() throws {
+        let entries = try parse(
+            "member,bidder,criterion,score\n\"Wang, Li\",\"Acme \"\"East\"\"\nBranch\",plan,7\nm2,B,plan,6\n"
+        )
+        #expect(entries.map(\.member) == ["Wang, Li", "m2"])
+        #expect(entries[0].bidder == "Acme \"East\"\nBranch")
+        #expect(entries[1].location.line == 4)
+    }
+
+    @Test func chineseHeaderIsAccepted() throws {
+        let entries = try parse("评委,投标人,评审因素,得分\n张三,甲公司,plan,9\n")
+        #expect(entries.first?.score == 9)
+    }
+
+    @Test func gb18030SheetIsDecodedAndNoted() throws {
+        // "评委1" and "甲公司" in GB18030.
+        let bytes: [UInt8] =
+            Array("member,bidder,criterion,score\n".utf8) + [0xC6, 0xC0, 0xCE, 0xAF, 0x31, 0x2C]
+            + [0xBC, 0xD7, 0xB9, 0xAB, 0xCB, 0xBE] + Array(",plan,9\n".utf8)
+        let (entries, notes) = try ScoreSheetParser.parse(bytes: bytes, file: "gbk.csv")
+        #expect(entries.first?.member == "评委1")
+        #expect(entries.first?.bidder == "甲公司")
+        #expect(notes.map(\.description) == ["gbk.csv: note: score sheet is not UTF-8; read it as GB18030"])
+    }
+
+    @Test func badRowsAreAllReportedWithLines() {
+        let error = #expect(throws: DiagnosticError.self) {
+            try parse(
+                "member,bidder,criterion,score\nm1,A,plan\nm1,A,plan,7,extra\nm1,,plan,7\nm1,A,plan,NaN\nm1,A,plan,1e3\n"
+            )
+        }
+        #expect(
+            error?.diagnostics.map(\.description) == [
+                "s.csv:2:1: error: row has 3 columns, expected 4 (member,bidder,criterion,score)",
+                "s.csv:3:1: error: row has 5 columns, expected 4 (member,bidder,criterion,score)",
+                "s.csv:4:4: error: bidder is empty",
+                "s.csv:5:11: error: score 'NaN' is not a plain decimal number",
+                "s.csv:6:11: error: score '1e3' is not a plain decimal number",
+            ]
+        )
+    }
+
+    @Test func wrongHeaderAndUnclosedQuoteAreErrors() {
+        let header = #expect(throws: DiagnosticError.self) { try parse("name,score\n") }
+        #expect(
+            header?.description == "s.csv:1:1: error: score sheet header is 'name,score'; "
+                + "expected 'member,bidder,criterion,score'"
+        )
+        let quote = #expect(throws: DiagnosticError.self) {
+            try parse("member,bidder,criterion,score\nm1,\"A,plan,7\n")
+        }
+        #expect(quote?.description == "s.csv:2:4: error: quoted cell is never closed")
+    }
+}
