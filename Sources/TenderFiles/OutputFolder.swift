@@ -12,6 +12,19 @@ import Glibc
 /// The files are written into a staging folder beside the output folder, flushed to disk, and then the two
 /// folders are swapped in one atomic `renameat2(RENAME_EXCHANGE)`.
 public enum OutputFolder {
+    /// The moments of publishing at which a test can make the process die (fault injection): a kill at any of
+    /// them must leave the output folder with either the previous reports or the complete new ones.
+    public enum Step: String, Sendable, CaseIterable {
+        /// The staging folder exists and is empty.
+        case stagingCreated = "staging-created"
+        /// The first report is written into the staging folder; the others are not.
+        case firstReportWritten = "first-report-written"
+        /// Every report is staged and flushed; the output folder is still the previous one.
+        case reportsStaged = "reports-staged"
+        /// The folders are swapped; the previous reports wait in the staging path to be removed.
+        case exchanged
+    }
+
     /// Publishes `files` into `folder`.
     ///
     /// - Parameters:
@@ -27,7 +40,8 @@ public enum OutputFolder {
         _ files: [(name: String, bytes: [UInt8])],
         to folder: String,
         replace: Bool,
-        sha256: ([UInt8]) -> String
+        sha256: ([UInt8]) -> String,
+        reached: (Step) -> Void = { _ in }
     ) throws(DiagnosticError) -> [Diagnostic] {
         let location = SourceLocation(file: folder)
         let target = try OutputPath.resolve(folder)
@@ -52,7 +66,8 @@ public enum OutputFolder {
             }
         }
 
-        let staging = try stage(files, in: target.parent, for: target.name)
+        let staging = try stage(files, in: target.parent, for: target.name, reached: reached)
+        reached(.reportsStaged)
         let manager = FileManager.default
         if !target.exists {
             guard rename(staging, target.path) == 0 else {
@@ -68,6 +83,7 @@ public enum OutputFolder {
             try? manager.removeItem(atPath: staging)
             throw DiagnosticError(.error("cannot replace output folder atomically: \(reason)", at: location))
         }
+        reached(.exchanged)
         // The staging path now holds the previous reports.
         try? manager.removeItem(atPath: staging)
         guard insideOutput else { return [] }
@@ -85,7 +101,8 @@ public enum OutputFolder {
     private static func stage(
         _ files: [(name: String, bytes: [UInt8])],
         in parent: String,
-        for base: String
+        for base: String,
+        reached: (Step) -> Void
     ) throws(DiagnosticError) -> String {
         let staging = (parent == "/" ? "" : parent) + "/.\(base).tender-eval-staging-\(getpid())"
         let manager = FileManager.default
@@ -98,13 +115,15 @@ public enum OutputFolder {
                 .error("cannot create a staging folder for the reports", at: SourceLocation(file: staging))
             )
         }
-        for file in files {
+        reached(.stagingCreated)
+        for (index, file) in files.enumerated() {
             let path = (staging as NSString).appendingPathComponent(file.name)
             guard writeDurably(file.bytes, to: path) else {
                 let reason = String(cString: strerror(errno))
                 try? manager.removeItem(atPath: staging)
                 throw DiagnosticError(.error("cannot write report: \(reason)", at: SourceLocation(file: path)))
             }
+            if index == 0 { reached(.firstReportWritten) }
         }
         let directory = open(staging, O_RDONLY)
         if directory >= 0 {

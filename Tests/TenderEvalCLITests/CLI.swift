@@ -13,6 +13,8 @@ enum CLI {
         var stderr: String
         /// The process outlived its time limit and was killed: a hang, which a test must report as a failure.
         var timedOut = false
+        /// The signal that ended the process, when one did.
+        var signal: Int32?
     }
 
     static var binary: URL {
@@ -34,16 +36,18 @@ enum CLI {
     static func run(
         _ arguments: [String],
         in directory: URL = root,
-        timeLimit: TimeInterval = defaultTimeLimit
+        timeLimit: TimeInterval = defaultTimeLimit,
+        environment: [String: String] = [:]
     ) throws -> Result {
-        try runProgram(binary.path, arguments, in: directory, timeLimit: timeLimit)
+        try runProgram(binary.path, arguments, in: directory, timeLimit: timeLimit, environment: environment)
     }
 
     static func runProgram(
         _ program: String,
         _ arguments: [String],
         in directory: URL = root,
-        timeLimit: TimeInterval = defaultTimeLimit
+        timeLimit: TimeInterval = defaultTimeLimit,
+        environment: [String: String] = [:]
     ) throws -> Result {
         // Output goes to files, not pipes: a child that writes a lot to both streams cannot block on a full
         // pipe while the test waits for it.
@@ -64,6 +68,9 @@ enum CLI {
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle
@@ -80,7 +87,8 @@ enum CLI {
             status: process.terminationStatus,
             stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
             stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
-            timedOut: timedOut
+            timedOut: timedOut,
+            signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
         )
     }
 

@@ -7,78 +7,49 @@ import Glibc
 #endif
 
 @Suite(.serialized) struct RobustnessTests {
-    /// Issue 4: killing `score` while it works leaves the previous `--out` folder byte-identical (or, when the
-    /// run had already finished, holding the complete new reports) — never a mixture or a half-written file.
+    /// Issue 4: killing `score` while it publishes leaves the previous `--out` folder byte-identical, or, once
+    /// the folders are swapped, holding the complete new reports — never a mixture or a half-written file. The
+    /// kill lands at each step of publishing exactly, through the fault-injection hook (`TENDER_EVAL_FAULT`), not
+    /// at a moment a timer happens to hit.
     @Test func killingAScoreRunNeverDamagesThePreviousReports() throws {
         let folder = try CLI.temporaryFolder()
-        let synthetic = folder.appendingPathComponent("synthetic")
-        let generated = try CLI.runProgram(
-            CLI.bench.path,
-            ["files", "--bids", "400", "--criteria", "20", "--seed", "7", "--out", synthetic.path]
-        )
-        #expect(generated.status == 0, "\(generated.stderr)")
         let out = folder.appendingPathComponent("out")
-        let arguments = ["score", synthetic.path + "/rubric.yaml", synthetic.path + "/bids", "--out", out.path]
+        let arguments = [
+            "score", "rubrics/huangyan-logistics-2020.yaml", "bids/huangyan-logistics-2020", "--out", out.path,
+        ]
         let first = try CLI.run(arguments + ["--lang", "zh"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try CLI.files(in: out)
         #expect(before.count == 5)
-
         // The complete reports a finished second run writes, to recognise them.
         let reference = folder.appendingPathComponent("reference")
-        _ = try CLI.run([
-            "score", synthetic.path + "/rubric.yaml", synthetic.path + "/bids", "--out", reference.path, "--lang", "en",
-        ])
+        #expect(try CLI.run(Array(arguments.dropLast()) + [reference.path, "--lang", "en"]).status == 0)
         let after = try CLI.files(in: reference)
+        #expect(after != before)
 
-        // Kill each run at a different moment: early (reading and scoring) and, above all, while it writes —
-        // the moment its staging folder beside --out appears, which is when a half-written report could
-        // otherwise replace a good one.
-        var killedWhileWriting = 0
-        var killedEarly = 0
-        for attempt in 0..<12 where attempt < 2 || killedWhileWriting < 2 {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = arguments + ["--lang", "en", "--force"]
-            process.currentDirectoryURL = CLI.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let staging = folder.appendingPathComponent(".out.tender-eval-staging-\(process.processIdentifier)").path
-            if attempt < 2 {
-                Thread.sleep(forTimeInterval: 0.05 * Double(attempt + 1))
-                if process.isRunning {
-                    kill(process.processIdentifier, SIGKILL)
-                    killedEarly += 1
-                }
-            } else {
-                while process.isRunning && !FileManager.default.fileExists(atPath: staging) {
-                    usleep(200)
-                }
-                // Let the writing get under way before the kill, a little later on each attempt.
-                usleep(UInt32(1000 * ((attempt - 2) % 4) * 3))
-                if process.isRunning && FileManager.default.fileExists(atPath: staging) {
-                    kill(process.processIdentifier, SIGKILL)
-                    killedWhileWriting += 1
-                }
+        for step in ["staging-created", "first-report-written", "reports-staged", "exchanged"] {
+            let killed = try CLI.run(arguments + ["--lang", "en", "--force"], environment: ["TENDER_EVAL_FAULT": step])
+            #expect(killed.signal == SIGKILL, "the run was not killed at \(step)")
+            let staged = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.contains("tender-eval-staging")
             }
-            process.waitUntilExit()
+            #expect(staged.count == 1, "a killed run leaves its staging folder, which the next run removes")
             let now = try CLI.files(in: out)
-            #expect(now == before || now == after, "reports damaged after kill \(attempt)")
-            if now == after {
-                // A finished run replaced the reports; put the old ones back for the next round.
+            if step == "exchanged" {
+                #expect(now == after, "the swapped-in reports are not complete after a kill at \(step)")
                 try FileManager.default.removeItem(at: out)
                 #expect(try CLI.run(arguments + ["--lang", "zh"]).status == 0)
+            } else {
+                #expect(now == before, "the previous reports changed after a kill at \(step)")
             }
+            // The next run removes what the killed one left beside the output folder.
+            #expect(try CLI.run(arguments + ["--lang", "zh", "--force"]).status == 0)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+                $0.contains("tender-eval-staging")
+            }
+            #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
+            #expect(try CLI.files(in: out) == before)
         }
-        #expect(killedEarly >= 1)
-        #expect(killedWhileWriting >= 1, "no kill landed while the reports were being written")
-        // The next run cleans up what the killed runs left beside the output folder.
-        #expect(try CLI.run(arguments + ["--lang", "zh", "--force"]).status == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-            $0.contains("tender-eval-staging")
-        }
-        #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }
 
     /// Issue 4 acceptance: the example tender plus three hostile files still ranks the good bids and lists the
