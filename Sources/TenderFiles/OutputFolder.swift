@@ -32,6 +32,7 @@ public enum OutputFolder {
     ///   - folder: the output folder, in any spelling (`.`, `./`, `dir/.`, `..`, a link); created when missing.
     ///   - replace: whether an existing folder of earlier reports may be replaced (`--force`).
     ///   - sha256: the hex SHA-256 of some bytes, to recognise the reports a previous run listed in its manifest.
+    ///   - reached: called at each step of publishing (fault injection for the tests of atomicity).
     /// - Returns: notes for the user (e.g. that their working folder was swapped away underneath them).
     /// - Throws: `DiagnosticError` when the folder holds reports and `replace` is false, holds anything this tool
     ///   did not write (nothing is deleted then), or cannot be written.
