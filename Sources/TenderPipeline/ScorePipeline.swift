@@ -12,6 +12,8 @@ public struct ScoreRequest: Sendable {
     public var rubricPath: String
     /// Bid files and folders (a folder contributes its `*.xml` files).
     public var bidPaths: [String]
+    /// Files that list more bid files and folders, one per line (`--bids-from`).
+    public var bidListPaths: [String]
     /// Committee score sheets; nil means every `*.csv` in the bid folders.
     public var sheetPaths: [String]?
     public var limits: ImportLimits
@@ -20,12 +22,14 @@ public struct ScoreRequest: Sendable {
     public init(
         rubricPath: String,
         bidPaths: [String],
+        bidListPaths: [String] = [],
         sheetPaths: [String]?,
         limits: ImportLimits,
         language: ReportLanguage
     ) {
         self.rubricPath = rubricPath
         self.bidPaths = bidPaths
+        self.bidListPaths = bidListPaths
         self.sheetPaths = sheetPaths
         self.limits = limits
         self.language = language
@@ -71,7 +75,17 @@ public enum ScorePipeline {
             limits: request.limits
         )
 
-        let inventory = try InputFiles.inventory(bidPaths: request.bidPaths, sheetPaths: request.sheetPaths)
+        var bidPaths = request.bidPaths
+        var listProblems = DiagnosticCollector()
+        for list in request.bidListPaths {
+            do {
+                bidPaths += try PathList.read(list)
+            } catch {
+                listProblems.append(contentsOf: error.diagnostics)
+            }
+        }
+        try listProblems.throwIfErrors()
+        let inventory = try InputFiles.inventory(bidPaths: bidPaths, sheetPaths: request.sheetPaths)
         let bidFiles = inventory.bids
         // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all: at
         // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies

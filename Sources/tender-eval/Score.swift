@@ -18,6 +18,8 @@ struct Score: ParsableCommand {
               tender-eval score rubrics/huangyan-logistics-2020.yaml bids/huangyan-logistics-2020/ --out out/
               tender-eval score rubric.yaml bids/ --scores sheets/expert1.csv --scores sheets/expert2.csv \\
                   --lang en --out out/ --force
+              find /tenders/2026-017 -name '*.xml' > bids.txt
+              tender-eval score rubric.yaml --bids-from bids.txt --out out/
             """
     )
 
@@ -25,7 +27,13 @@ struct Score: ParsableCommand {
     var rubric: String
 
     @Argument(help: "Bid XML files or folders of them.")
-    var bids: [String]
+    var bids: [String] = []
+
+    @Option(
+        name: .customLong("bids-from"),
+        help: "A file listing bid files or folders, one per line (for thousands of bids). Repeatable."
+    )
+    var bidsFrom: [String] = []
 
     @Option(name: .long, help: "A committee score sheet (CSV: member,bidder,criterion,score). Repeatable.")
     var scores: [String] = []
@@ -42,13 +50,16 @@ struct Score: ParsableCommand {
     @OptionGroup var limitOptions: LimitOptions
 
     func validate() throws {
-        if bids.isEmpty { throw ValidationError("name at least one bid file or folder") }
+        if bids.isEmpty && bidsFrom.isEmpty {
+            throw ValidationError("name at least one bid file or folder, or a list of them with --bids-from")
+        }
     }
 
     func run() throws {
         let request = ScoreRequest(
             rubricPath: rubric,
             bidPaths: bids,
+            bidListPaths: bidsFrom,
             sheetPaths: scores.isEmpty ? nil : scores,
             limits: limitOptions.limits,
             language: lang.language
@@ -64,6 +75,8 @@ struct Score: ParsableCommand {
         if let out {
             do {
                 Console.report(try ScorePipeline.publish(run.reports, to: out, replace: force))
+                // Standard output holds nothing else when the reports go to --out.
+                print(run.summary(reportsIn: out))
             } catch {
                 Console.report(error.diagnostics)
                 throw ExitCode(ExitStatus.badInput.rawValue)
