@@ -23,6 +23,18 @@ public enum ReportRenderer {
         )
     }
 
+    /// One bid's full explanation in Markdown, exactly as `report.md` states it (gates, every criterion's fact,
+    /// rule and points, the price formula, the total as a sum), under the report's title: what
+    /// `tender-eval explain` prints for any bid, however many bids the tender has.
+    public static func explanation(of result: BidResult, in evaluation: Evaluation, context: ReportContext) -> String {
+        let builder = ReportBuilder(evaluation: evaluation, context: context)
+        let index = evaluation.results.firstIndex(of: result).map { $0 + 1 } ?? 1
+        return MarkdownWriter.document(
+            title: builder.title,
+            blocks: [.section(builder.bidSection(result, anchor: "bid-\(index)", pageBreakBefore: false))]
+        )
+    }
+
     /// `scores.csv`: one row per bid (valid in rank order, then disqualified, then not evaluated), RFC 4180 with
     /// CRLF, UTF-8 with a byte order mark, cells that a spreadsheet would run as formulas neutralised.
     public static func csv(_ evaluation: Evaluation, context: ReportContext) -> String {
