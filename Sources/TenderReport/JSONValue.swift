@@ -94,8 +94,11 @@ public enum JSONValue: Hashable, Sendable {
                 // Bidi overrides and C1 controls too: the decoded text is the same, but a terminal or editor
                 // showing the file cannot be made to reorder or hide what is around them.
                 if VisibleText.needsEscape(scalar) {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    // JSON escapes UTF-16 code units: a scalar above U+FFFF (a tag character) is a surrogate pair.
+                    for unit in String(scalar).utf16 {
+                        let hex = String(unit, radix: 16, uppercase: false)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

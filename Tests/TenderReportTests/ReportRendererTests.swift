@@ -382,6 +382,15 @@ import Testing
         )
     }
 
+    /// Invisible characters are escaped as UTF-16 code units, so one above U+FFFF (a tag character, which a name
+    /// can hide) becomes a valid surrogate pair rather than an invalid escape or a crash.
+    @Test func valueWriterEscapesInvisibleCharactersAboveTheBasicPlane() throws {
+        let rendered = JSONValue.string("A\u{E0041}\u{200B}B").rendered()
+        #expect(rendered == "\"A\\udb40\\udc41\\u200bB\"\n")
+        let decoded = try JSONSerialization.jsonObject(with: Data(rendered.utf8), options: .fragmentsAllowed)
+        #expect(decoded as? String == "A\u{E0041}\u{200B}B")
+    }
+
     @Test func manifestSortsByPath() {
         let manifest = ManifestRenderer.render(
             toolVersion: "1.2.3",
