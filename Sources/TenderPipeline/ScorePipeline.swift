@@ -18,6 +18,8 @@ public struct ScoreRequest: Sendable {
     public var sheetPaths: [String]?
     public var limits: ImportLimits
     public var language: ReportLanguage
+    /// `result.json` indented for reading instead of compact (`--pretty`).
+    public var prettyJSON: Bool
 
     public init(
         rubricPath: String,
@@ -25,8 +27,10 @@ public struct ScoreRequest: Sendable {
         bidListPaths: [String] = [],
         sheetPaths: [String]?,
         limits: ImportLimits,
-        language: ReportLanguage
+        language: ReportLanguage,
+        prettyJSON: Bool = false
     ) {
+        self.prettyJSON = prettyJSON
         self.rubricPath = rubricPath
         self.bidPaths = bidPaths
         self.bidListPaths = bidListPaths
@@ -147,7 +151,7 @@ public enum ScorePipeline {
             loaded.warnings + sheetNotes + evaluation.diagnostics
             + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
-        let reports = render(evaluation, inputs: inputs, language: request.language)
+        let reports = render(evaluation, inputs: inputs, language: request.language, prettyJSON: request.prettyJSON)
         let status: ExitStatus
         if case .failed = evaluation.outcome {
             status = .tenderFailed
@@ -165,13 +169,15 @@ public enum ScorePipeline {
     public static func render(
         _ evaluation: Evaluation,
         inputs: [(path: String, sha256: String)],
-        language: ReportLanguage
+        language: ReportLanguage,
+        prettyJSON: Bool = false
     ) -> [(name: String, bytes: [UInt8])] {
         let hashedInputs = inputs.sorted { $0.path < $1.path }
         let context = ReportContext(
             language: language,
             toolVersion: ToolVersion.current,
-            inputs: hashedInputs.map { ReportInput(path: $0.path, sha256: $0.sha256) }
+            inputs: hashedInputs.map { ReportInput(path: $0.path, sha256: $0.sha256) },
+            prettyJSON: prettyJSON
         )
         let documents = ReportRenderer.documents(evaluation, context: context)
         let reports: [(name: String, bytes: [UInt8])] = [

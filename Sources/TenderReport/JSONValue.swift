@@ -35,12 +35,43 @@ public enum JSONValue: Hashable, Sendable {
         value.map(JSONValue.int) ?? .null
     }
 
-    /// Pretty printed with two-space indentation and a trailing newline.
-    public func rendered() -> String {
+    /// The document and a trailing newline: compact (no white space between tokens) or, with `pretty`, indented
+    /// by two spaces with one member or element per line.
+    public func rendered(pretty: Bool = true) -> String {
         var out = ""
-        write(into: &out, indent: 0)
+        if pretty {
+            write(into: &out, indent: 0)
+        } else {
+            writeCompact(into: &out)
+        }
         out += "\n"
         return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): JSONValue.writeString(text, into: &out)
+        case .array(let elements):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += "," }
+                element.writeCompact(into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { out += "," }
+                JSONValue.writeString(key, into: &out)
+                out += ":"
+                members[key, default: .null].writeCompact(into: &out)
+            }
+            out += "}"
+        }
     }
 
     private func write(into out: inout String, indent: Int) {

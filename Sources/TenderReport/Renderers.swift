@@ -54,14 +54,14 @@ public enum ReportRenderer {
                 chart: GroupChart.svg(builder)
             ),
             csv: CSVWriter.document(builder),
-            json: ResultJSON.document(evaluation, context: context).rendered()
+            json: ResultJSON.document(evaluation, context: context).rendered(pretty: context.prettyJSON)
         )
     }
 
-    /// `result.json`: everything in the evaluation as data, exact decimals, sorted keys, two-space indent, and a
-    /// trailing newline. It does not depend on `context.language`.
+    /// `result.json`: everything in the evaluation as data, exact decimals, sorted keys, compact (two-space indent
+    /// with `context.prettyJSON`), and a trailing newline. It does not depend on `context.language`.
     public static func json(_ evaluation: Evaluation, context: ReportContext) -> String {
-        ResultJSON.document(evaluation, context: context).rendered()
+        ResultJSON.document(evaluation, context: context).rendered(pretty: context.prettyJSON)
     }
 }
 

@@ -21,11 +21,14 @@ public struct ReportContext: Hashable, Sendable {
     public var toolVersion: String
     /// Every file the evaluation read; reports list them sorted by path.
     public var inputs: [ReportInput]
+    /// `result.json` indented for reading (`--pretty`) instead of compact.
+    public var prettyJSON: Bool
 
-    public init(language: ReportLanguage, toolVersion: String, inputs: [ReportInput] = []) {
+    public init(language: ReportLanguage, toolVersion: String, inputs: [ReportInput] = [], prettyJSON: Bool = false) {
         self.language = language
         self.toolVersion = toolVersion
         self.inputs = inputs
+        self.prettyJSON = prettyJSON
     }
 
     /// The inputs sorted by the bytes of their path, so the order never depends on how they were collected.

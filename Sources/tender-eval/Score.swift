@@ -47,6 +47,9 @@ struct Score: ParsableCommand {
     @Option(help: "Report language: zh or en.")
     var lang: LanguageOption = .zh
 
+    @Flag(help: "Indent result.json for reading (it is compact otherwise).")
+    var pretty = false
+
     @OptionGroup var limitOptions: LimitOptions
 
     func validate() throws {
@@ -62,7 +65,8 @@ struct Score: ParsableCommand {
             bidListPaths: bidsFrom,
             sheetPaths: scores.isEmpty ? nil : scores,
             limits: limitOptions.limits,
-            language: lang.language
+            language: lang.language,
+            prettyJSON: pretty
         )
         let run: ScoreRun
         do {

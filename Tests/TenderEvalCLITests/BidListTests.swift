@@ -69,4 +69,20 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("name at least one bid file or folder, or a list of them with --bids-from"))
     }
+
+    /// `result.json` is compact unless `--pretty` asks for indentation; both hold the same data.
+    @Test func prettyResultJSONHoldsTheSameData() throws {
+        let folder = try CLI.temporaryFolder()
+        let compact = folder.appendingPathComponent("compact")
+        let pretty = folder.appendingPathComponent("pretty")
+        #expect(try CLI.run(["score", Self.rubric, Self.example, "--out", compact.path]).status == 0)
+        #expect(try CLI.run(["score", Self.rubric, Self.example, "--out", pretty.path, "--pretty"]).status == 0)
+        let compactText = try String(contentsOf: compact.appendingPathComponent("result.json"), encoding: .utf8)
+        let prettyText = try String(contentsOf: pretty.appendingPathComponent("result.json"), encoding: .utf8)
+        #expect(compactText.split(separator: "\n").count == 1)
+        #expect(prettyText.contains("\n  \"outcome\": {"))
+        let a = try JSONSerialization.jsonObject(with: Data(compactText.utf8)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: Data(prettyText.utf8)) as? NSDictionary
+        #expect(a != nil && a == b)
+    }
 }

@@ -339,9 +339,10 @@ import Testing
 @Suite struct JSONTests {
     @Test func decimalsAreWrittenExactlyAndTheDocumentIsValid() throws {
         let json = ReportRenderer.json(Sample.evaluation(), context: Sample.context(.en))
-        #expect(json.contains("\"unrounded\": 23.71541501976284584980237154150197628\n"))
-        #expect(json.contains("\"evaluatedPrice\": 2277000"))
-        #expect(json.contains("\"percentBelow\": 20.948616600790513833992094861660079051"))
+        #expect(json.contains("\"unrounded\":23.71541501976284584980237154150197628"))
+        #expect(json.contains("\"evaluatedPrice\":2277000"))
+        #expect(json.contains("\"percentBelow\":20.948616600790513833992094861660079051"))
+        #expect(json.split(separator: "\n").count == 1, "result.json is compact: one line")
         #expect(json.hasSuffix("}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
         let object = try #require(parsed as? [String: Any])
