@@ -2,7 +2,7 @@ import Foundation
 import TenderCore
 import TenderModel
 
-/// An inline SVG of every valid bidder's group scores: one horizontal stacked bar per bidder in rank order, one
+/// An inline SVG of every valid bidder's group scores (of those the report explains in full, above 200 bids): one horizontal stacked bar per bidder in rank order, one
 /// colour per group (fixed palette, by group order), the numbers written as text. Coordinates are computed in
 /// `Decimal` and written with two decimals, so the same evaluation always gives the same bytes.
 enum GroupChart {
@@ -15,7 +15,8 @@ enum GroupChart {
     static let legendRowHeight: Decimal = 22
 
     static func svg(_ builder: ReportBuilder) -> String {
-        let results = builder.evaluation.validResults
+        // Above the full-explanation limit the chart shows the bids the report explains, not thousands of bars.
+        let results = builder.explainedBids.map(\.result).filter { $0.status == .valid }
         let groups = builder.rubric.groups
         guard !results.isEmpty, !groups.isEmpty else { return "" }
         let maximum = groups.reduce(Decimal(0)) { $0 + $1.points }

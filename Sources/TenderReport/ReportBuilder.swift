@@ -102,8 +102,12 @@ struct ReportBuilder {
                 )
             )
         )
-        let bids = evaluation.results.enumerated().map { index, result in
-            Block.section(bidSection(result, anchor: "bid-\(index + 1)", pageBreakBefore: index > 0))
+        let explained = explainedBids
+        var bids = explained.enumerated().map { order, entry in
+            Block.section(bidSection(entry.result, anchor: "bid-\(entry.position + 1)", pageBreakBefore: order > 0))
+        }
+        if let note = explanationNote(explained: explained.count) {
+            bids.insert(.paragraph(note), at: 0)
         }
         blocks.append(
             .section(

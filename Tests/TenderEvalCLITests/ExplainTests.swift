@@ -48,4 +48,34 @@ import Testing
         )
         #expect(result.stdout.isEmpty)
     }
+
+    /// Above 200 bids the reports explain in full only the first three ranks and the flagged, tied or disputed
+    /// bids; every other bid is one `explain` away, and result.json still holds every bid.
+    @Test func largeTendersExplainTheBidsAReaderWillReadAndExplainGivesAnyOther() throws {
+        let folder = try CLI.temporaryFolder()
+        let tender = folder.appendingPathComponent("tender")
+        let generated = try CLI.runProgram(
+            CLI.bench.path,
+            ["files", "--bids", "250", "--criteria", "12", "--seed", "5", "--out", tender.path]
+        )
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let rubric = tender.appendingPathComponent("rubric.yaml").path
+        let bids = tender.appendingPathComponent("bids").path
+        let out = folder.appendingPathComponent("out")
+        let scored = try CLI.run(["score", rubric, bids, "--out", out.path, "--lang", "en"])
+        #expect(scored.status == 0 || scored.status == 2, "\(scored.stderr)")
+        let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        let explained = report.components(separatedBy: "\n### ").count - 1
+        #expect(explained < 250)
+        #expect(report.contains("This report explains \(explained) of the 250 bids in full"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("result.json")))
+        #expect(((json as? [String: Any])?["results"] as? [Any])?.count == 250)
+
+        // A bid the report does not explain: explain prints its section.
+        let files = try FileManager.default.contentsOfDirectory(atPath: bids).filter { $0.hasSuffix(".xml") }.sorted()
+        let unexplained = try #require(files.first { !report.contains("- **File**: \(bids)/\($0)") })
+        let result = try CLI.run(["explain", rubric, bids, "--bidder", "\(bids)/\(unexplained)", "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("- **File**: \(bids)/\(unexplained)"))
+    }
 }
