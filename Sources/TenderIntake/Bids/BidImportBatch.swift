@@ -6,6 +6,10 @@ import Synchronization
 public import TenderCore
 public import TenderModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The outcomes of importing some bids, in input order, and which of the rubric's expressions libxml2 could not
 /// evaluate in each bid that was imported.
 public struct BidImportBatch: Sendable {
@@ -54,6 +58,8 @@ public struct QueryFailureTally: Sendable {
 final class EvaluationCancellation: Sendable {
     private struct State {
         var cancelled = false
+        /// The worker thread's processor-time clock, once it has started.
+        var clock: clockid_t?
         /// The attached context's address (a plain number, so the state stays Sendable), or 0.
         var context: UInt = 0
     }
@@ -61,6 +67,22 @@ final class EvaluationCancellation: Sendable {
     private let state = Mutex(State())
 
     var isCancelled: Bool { state.withLock { $0.cancelled } }
+
+    /// Called by the worker thread first: its processor time is what the budget counts, so a bid on a busy
+    /// machine is not given up because other processes had the cores.
+    func startClock() {
+        var clock = clockid_t()
+        guard pthread_getcpuclockid(pthread_self(), &clock) == 0 else { return }
+        state.withLock { $0.clock = clock }
+    }
+
+    /// Processor time the worker has used, in nanoseconds; nil before it started or after it ended.
+    func processorTime() -> UInt64? {
+        guard let clock = state.withLock({ $0.clock }) else { return nil }
+        var time = timespec()
+        guard clock_gettime(clock, &time) == 0 else { return nil }
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
 
     func attach(_ context: xmlXPathContextPtr) {
         let address = UInt(bitPattern: context)
@@ -158,13 +180,14 @@ private final class BatchSlots: Sendable {
 
 extension BidImporter {
     /// Reads many bids in parallel, one worker thread per bid and at most one per core, each bid within
-    /// `limits.maximumSecondsPerBid`. libxml2 cannot be stopped from outside except between counted XPath
+    /// `limits.maximumSecondsPerBid` of its worker's processor time. libxml2 cannot be stopped from outside except between counted XPath
     /// operations, so a bid over its time is given up: its outcome says so at once, its evaluation is
     /// interrupted where libxml2 allows, and its worker, which owns its document and its compiled queries and
     /// shares nothing else, ends on its own. The outcomes are in the order of `files`.
     public func importBatch(_ files: [(file: String, bytes: [UInt8])]) -> BidImportBatch {
         let slots = BatchSlots(count: files.count)
         let seconds = max(1, limits.maximumSecondsPerBid)
+        let budget = UInt64(seconds) * 1_000_000_000
         let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         var running: [(index: Int, deadline: DispatchTime, cancellation: EvaluationCancellation)] = []
         var abandoned = 0
@@ -175,6 +198,7 @@ extension BidImporter {
                 let cancellation = EvaluationCancellation()
                 let (file, bytes) = files[index]
                 let thread = Thread { [self] in
+                    cancellation.startClock()
                     let (outcome, failures) = timedImport(bytes: bytes, file: file, cancellation: cancellation)
                     slots.finish(index, outcome, failures: failures)
                 }
@@ -188,6 +212,12 @@ extension BidImporter {
                 _ = slots.finished.wait(timeout: earliest)
             }
             let now = DispatchTime.now()
+            for position in running.indices where running[position].deadline <= now {
+                // Processor time never runs ahead of the clock on the wall: the earliest the budget can be spent
+                // is after what is left of it.
+                let used = running[position].cancellation.processorTime() ?? 0
+                if used < budget { running[position].deadline = now + .nanoseconds(Int(budget - used)) }
+            }
             running.removeAll { job in
                 guard slots.isPending(job.index) else { return true }
                 guard job.deadline <= now else { return false }
@@ -214,7 +244,7 @@ extension BidImporter {
             diagnostics: [
                 .error(
                     "reading this bid and evaluating the rubric's expressions in it took more than \(seconds) "
-                        + "second\(seconds == 1 ? "" : "s"); raise --max-seconds-per-bid if the rubric really needs "
+                        + "second\(seconds == 1 ? "" : "s") of processor time; raise --max-seconds-per-bid if the rubric really needs "
                         + "that much time for one bid (unlike --max-xpath-operations, this safety net depends on the "
                         + "speed of the machine)",
                     at: SourceLocation(file: file)
