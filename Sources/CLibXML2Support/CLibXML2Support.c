@@ -4,12 +4,16 @@
 #include "CLibXML2Support.h"
 
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
+#include <libxml/xpath.h>
 
 /// libxml2 exposes `xmlFree` as a mutable global function pointer, which Swift 6 rejects as
 /// shared mutable state; calling it from C sidesteps that.
@@ -121,3 +125,13 @@ xmlNodePtr _Nullable clibxml2_first_text_longer_than(xmlNodePtr _Nonnull root, s
     return NULL;
 }
 
+
+void clibxml2_interrupt_xpath(struct _xmlXPathContext *_Nonnull context) {
+    __atomic_store_n(&context->opLimit, 1UL, __ATOMIC_RELEASE);
+}
+
+void clibxml2_return_freed_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}

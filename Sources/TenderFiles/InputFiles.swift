@@ -20,6 +20,12 @@ public enum InputFiles {
         return (fileExtension.lowercased() == "csv" ? inventory.sheets : inventory.bids).map(\.display)
     }
 
+    /// The size of the file `path` names (following a symbolic link), or nil when it cannot be told; for
+    /// planning which files to hold in memory together before any is read. `read` still enforces every limit.
+    public static func size(of path: InputPath) -> Int? {
+        FileStatus.target(path)?.size
+    }
+
     /// The file's bytes, or a diagnostic: missing, unreadable, or larger than `limit` (checked before reading).
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], DiagnosticError> {
         read(InputPath(path), limit: limit)

@@ -60,7 +60,8 @@ public enum BidInspection {
                 }
                 continue
             }
-            switch importer.importBid(bytes: bytes, file: path) {
+            // Through the batch import, so the time budget holds here as in `score`.
+            switch importer.importBids([(path, bytes)])[0] {
             case .imported(let bid, let warnings):
                 outputs.append(.diagnostics(warnings))
                 let preview = rubric.map { BidPreview(bid: bid, rubric: $0) }

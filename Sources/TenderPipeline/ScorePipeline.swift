@@ -93,25 +93,29 @@ public enum ScorePipeline {
         let bidFiles = inventory.bids
         // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all: at
         // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies
-        // or hard links of one huge bid are parsed one after another, never all at once.
+        // or hard links of one huge bid are parsed one after another, never all at once. The batch is decided from
+        // each file's size on disk before it is read, so a large file's bytes never sit beside a batch being parsed.
         var inputs: [(path: String, sha256: String)] = [(request.rubricPath, sha256(rubricBytes))]
         // Outcomes stay in the order of the files.
         var slots = [BidImportOutcome?](repeating: nil, count: bidFiles.count)
         var batch: [(file: String, bytes: [UInt8])] = []
         var batchIndices: [Int] = []
         var batchBytes = 0
+        var failures = QueryFailureTally()
         func importBatch() {
-            for (index, outcome) in zip(batchIndices, importer.importBids(batch)) { slots[index] = outcome }
+            guard !batch.isEmpty else { return }
+            let imported = importer.importBatch(batch)
+            failures.add(imported)
+            for (index, outcome) in zip(batchIndices, imported.outcomes) { slots[index] = outcome }
             batch.removeAll()
             batchIndices.removeAll()
             batchBytes = 0
         }
         for (index, file) in bidFiles.enumerated() {
+            let size = min(InputFiles.size(of: file) ?? 0, request.limits.maximumFileBytes)
+            if batch.count >= importBatchSize || batchBytes + size > importBatchBytes { importBatch() }
             switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
             case .success(let bytes):
-                if !batch.isEmpty && (batch.count >= importBatchSize || batchBytes + bytes.count > importBatchBytes) {
-                    importBatch()
-                }
                 inputs.append((file.display, sha256(bytes)))
                 batchBytes += bytes.count
                 batch.append((file.display, bytes))
@@ -124,6 +128,9 @@ public enum ScorePipeline {
         let outcomes = slots.enumerated().map { index, outcome in
             outcome ?? .rejected(file: bidFiles[index].display, diagnostics: [.error("bid was not imported")])
         }
+        // An expression that libxml2 cannot evaluate in any bid is the rubric's mistake, not every bidder's zero.
+        let rubricErrors = failures.rubricErrors(rubric.factQueries)
+        if !rubricErrors.isEmpty { throw DiagnosticError(loaded.warnings + rubricErrors) }
 
         var sheetEntries: [ScoreSheetEntry] = []
         var sheetNotes: [Diagnostic] = []

@@ -25,6 +25,15 @@ struct LimitOptions: ParsableArguments {
     )
     var maxXpathOperations = ImportLimits().maximumXPathOperations
 
+    @Option(
+        help: ArgumentHelp(
+            "Most seconds one bid may take to be read and have the rubric's expressions evaluated.",
+            discussion: "A safety net for work the operation count misses; a bid over it is not evaluated, with the "
+                + "reason, and the other bids go on. Unlike the operation count, its outcome can depend on the machine."
+        )
+    )
+    var maxSecondsPerBid = ImportLimits().maximumSecondsPerBid
+
     func validate() throws {
         // libxml2 reads at most 2 GiB - 1 bytes in one document and nests at most 256 elements without its
         // "huge" mode, which bids never get.
@@ -33,6 +42,8 @@ struct LimitOptions: ParsableArguments {
             ("--max-file-size", maxFileSize, largest), ("--max-depth", maxDepth, 256),
             ("--max-text-length", maxTextLength, largest), ("--max-attachments", maxAttachments, largest),
             ("--max-xpath-operations", maxXpathOperations, Int.max),
+            // A day: far beyond any bid, and small enough for the deadline arithmetic.
+            ("--max-seconds-per-bid", maxSecondsPerBid, 86_400),
         ] where value < 1 || value > maximum {
             throw ValidationError("\(name) must be from 1 to \(maximum)")
         }
@@ -44,7 +55,8 @@ struct LimitOptions: ParsableArguments {
             maximumDepth: maxDepth,
             maximumTextLength: maxTextLength,
             maximumAttachments: maxAttachments,
-            maximumXPathOperations: maxXpathOperations
+            maximumXPathOperations: maxXpathOperations,
+            maximumSecondsPerBid: maxSecondsPerBid
         )
     }
 }

@@ -63,6 +63,31 @@ import Testing
         #expect(Self.messages("desendant::b:x") == ["0: unknown XPath axis 'desendant'; did you mean 'descendant'?"])
     }
 
+    @Test func nodeSetFunctionsRefuseALiteralANumberOrAValueReturningCall() {
+        #expect(Self.messages("b:x[sum(1)]") == ["8: XPath function 'sum()' needs a node-set argument, found a number"])
+        #expect(
+            Self.messages("b:x[local-name('y')]")
+                == ["15: XPath function 'local-name()' needs a node-set argument, found a string"]
+        )
+        #expect(
+            Self.messages("count(-2)") == ["6: XPath function 'count()' needs a node-set argument, found a number"]
+        )
+        #expect(
+            Self.messages("sum(normalize-space(b:x))")
+                == [
+                    "4: XPath function 'sum()' needs a node-set argument, found 'normalize-space()', which returns a string"
+                ]
+        )
+        // Node-sets, `id()`, a value inside a path, other functions and calls that are only part of the
+        // argument are left to libxml2.
+        for fine in [
+            "count(b:x)", "sum(id('a'))", "name()", "count(b:x[string(1)])", "string(1)", "count(b:x | b:y)",
+            "sum(b:x[count(b:y) > 1])", "count(string(b:x) | b:y)",
+        ] {
+            #expect(Self.messages(fine) == [], "\(fine)")
+        }
+    }
+
     @Test func bracketAndStringProblemsAreKeptAsBefore() {
         #expect(Self.messages("count(b:x[@k='1')") == ["16: XPath expression has an unmatched ')'"])
         #expect(

@@ -9,6 +9,7 @@
 
 struct _xmlParserCtxt;
 struct _xmlNode;
+struct _xmlXPathContext;
 
 /// Calls libxml2's `xmlFree`, a mutable global function pointer that Swift 6 rejects as shared mutable state.
 void clibxml2_xmlFree(void *_Nullable ptr);
@@ -35,5 +36,14 @@ int clibxml2_open_elements(struct _xmlParserCtxt *_Nonnull ctxt);
 /// The first text or CDATA node, or attribute (as its `xmlAttr`, whose leading fields match `xmlNode`), under
 /// `root` whose text is longer than `limit` bytes, or NULL.
 struct _xmlNode *_Nullable clibxml2_first_text_longer_than(struct _xmlNode *_Nonnull root, size_t limit);
+
+/// Makes the XPath evaluation running on `context` (on another thread) stop at its next counted operation, by
+/// lowering the context's operation limit to 1. libxml2 has no other way to interrupt an evaluation; the
+/// evaluating thread then fails with XPATH_OP_LIMIT_EXCEEDED. The store is atomic on this side; libxml2 reads
+/// the field plainly, which on every platform Swift supports sees the new value at its next check.
+void clibxml2_interrupt_xpath(struct _xmlXPathContext *_Nonnull context);
+
+/// Gives the heap's free pages back to the system (glibc's `malloc_trim(0)`, every arena); a no-op elsewhere.
+void clibxml2_return_freed_memory(void);
 
 #endif

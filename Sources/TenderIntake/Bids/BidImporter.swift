@@ -1,7 +1,5 @@
 internal import CLibXML2
-import Dispatch
 import Foundation
-import Synchronization
 public import TenderCore
 public import TenderModel
 
@@ -44,22 +42,27 @@ public struct BidImporter: Sendable {
         pool.withQueries { queries in importBid(bytes: bytes, file: file, queries: queries) }
     }
 
-    /// Reads many bids in parallel on all cores; the outcomes are in the order of `files`.
+    /// Reads many bids in parallel on all cores, each within the time budget; the outcomes are in the order of
+    /// `files`.
     public func importBids(_ files: [(file: String, bytes: [UInt8])]) -> [BidImportOutcome] {
-        guard files.count > 1 else { return files.map { importBid(bytes: $0.bytes, file: $0.file) } }
-        let results = OutcomeSlots(count: files.count)
-        let next = Atomic<Int>(0)
-        let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            pool.withQueries { queries in
-                while true {
-                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard index < files.count else { break }
-                    results.set(index, importBid(bytes: files[index].bytes, file: files[index].file, queries: queries))
-                }
-            }
+        importBatch(files).outcomes
+    }
+
+    /// One bid on the calling thread, interruptible through `cancellation`, with the queries that failed in it.
+    func timedImport(bytes: [UInt8], file: String, cancellation: EvaluationCancellation) -> (
+        BidImportOutcome, [String: String]
+    ) {
+        pool.withQueries { queries in
+            var failures: [String: String] = [:]
+            let outcome = importBid(
+                bytes: bytes,
+                file: file,
+                queries: queries,
+                cancellation: cancellation,
+                failures: &failures
+            )
+            return (outcome, failures)
         }
-        return results.outcomes()
     }
 
     /// Validates a native bid against the XSD only (for `tender-eval inspect --schema`): parse problems,
@@ -87,6 +90,17 @@ public struct BidImporter: Sendable {
     }
 
     private func importBid(bytes: [UInt8], file: String, queries: CompiledQueries) -> BidImportOutcome {
+        var failures: [String: String] = [:]
+        return importBid(bytes: bytes, file: file, queries: queries, cancellation: nil, failures: &failures)
+    }
+
+    private func importBid(
+        bytes: [UInt8],
+        file: String,
+        queries: CompiledQueries,
+        cancellation: EvaluationCancellation?,
+        failures: inout [String: String]
+    ) -> BidImportOutcome {
         do {
             return try withParsedDocument(bytes: bytes, file: file, limits: limits) {
                 document,
@@ -101,13 +115,17 @@ public struct BidImporter: Sendable {
                     limits: limits
                 )
                 if !queries.isEmpty {
-                    let (facts, factWarnings) = try queries.evaluate(
+                    // A bid already out of time is not worth evaluating.
+                    if cancellation?.isCancelled == true { throw DiagnosticError([]) }
+                    let evaluated = try queries.evaluateRecordingFailures(
                         in: document,
                         file: file,
-                        operationLimit: limits.maximumXPathOperations
+                        operationLimit: limits.maximumXPathOperations,
+                        cancellation: cancellation
                     )
-                    bid.facts = facts
-                    warnings += factWarnings
+                    bid.facts = evaluated.facts
+                    warnings += evaluated.warnings
+                    failures = evaluated.failures
                 }
                 return .imported(bid, warnings: warnings)
             }
@@ -148,29 +166,6 @@ enum BidFormatDetection {
                 at: session.location(line: session.rootLine, column: session.rootColumn)
             )
         )
-    }
-}
-
-/// One slot per input, each written by exactly one worker; read only after all workers have finished
-/// (`concurrentPerform` returns after every iteration), hence `@unchecked Sendable`.
-private final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [BidImportOutcome?]
-    private let lock = Mutex(())
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ outcome: BidImportOutcome) {
-        lock.withLock { _ in slots[index] = outcome }
-    }
-
-    func outcomes() -> [BidImportOutcome] {
-        lock.withLock { _ in
-            slots.enumerated().map { index, outcome in
-                outcome ?? .rejected(file: "#\(index)", diagnostics: [.error("bid was not imported")])
-            }
-        }
     }
 }
 

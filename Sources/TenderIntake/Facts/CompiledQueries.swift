@@ -136,8 +136,23 @@ final class CompiledQueries: @unchecked Sendable {
         file: String,
         operationLimit: Int = ImportLimits().maximumXPathOperations
     ) throws(DiagnosticError) -> (facts: [String: Fact], warnings: [Diagnostic]) {
+        let evaluated = try evaluateRecordingFailures(in: document, file: file, operationLimit: operationLimit)
+        return (evaluated.facts, evaluated.warnings)
+    }
+
+    /// `evaluate`, also returning the queries libxml2 could not evaluate (by query id, with the reason), so that
+    /// an expression failing in every bid can be reported as the rubric's error. `cancellation` lets another
+    /// thread stop the evaluation when the bid runs out of time.
+    func evaluateRecordingFailures(
+        in document: xmlDocPtr,
+        file: String,
+        operationLimit: Int = ImportLimits().maximumXPathOperations,
+        cancellation: EvaluationCancellation? = nil
+    ) throws(DiagnosticError) -> (facts: [String: Fact], warnings: [Diagnostic], failures: [String: String]) {
         context.pointee.opLimit = UInt(max(1, operationLimit))
         context.pointee.opCount = 0
+        cancellation?.attach(context)
+        defer { cancellation?.detach() }
         context.pointee.doc = document
         // Expressions are written relative to the bid's root element (`b:capability/...`), as in the rubric
         // reference; absolute paths (`/b:bid/...`) work the same.
@@ -150,6 +165,7 @@ final class CompiledQueries: @unchecked Sendable {
         }
         var facts: [String: Fact] = [:]
         var warnings: [Diagnostic] = []
+        var failures: [String: String] = [:]
         let root = xmlDocGetRootElement(document)
         let plan = root == nil ? nil : self.plan
         if let plan, let root { plan.run(root: root) }
@@ -162,7 +178,8 @@ final class CompiledQueries: @unchecked Sendable {
             }
             xmlResetError(&context.pointee.lastError)
             guard let result = xmlXPathCompiledEval(expression, context) else {
-                if XPathError(context.pointee.lastError).isOperationLimit {
+                let error = XPathError(context.pointee.lastError)
+                if error.isOperationLimit {
                     throw DiagnosticError(
                         .error(
                             "evaluating the rubric's expressions took more than \(operationLimit) XPath operations "
@@ -179,6 +196,7 @@ final class CompiledQueries: @unchecked Sendable {
                     )
                 )
                 facts[query.id] = Fact(.absent)
+                failures[query.id] = error.reason
                 continue
             }
             defer { xmlXPathFreeObject(result) }
@@ -186,7 +204,7 @@ final class CompiledQueries: @unchecked Sendable {
             facts[query.id] = fact
             if let warning { warnings.append(warning) }
         }
-        return (facts, warnings)
+        return (facts, warnings, failures)
     }
 }
 

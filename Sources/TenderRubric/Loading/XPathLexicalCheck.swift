@@ -20,7 +20,9 @@ struct XPathLexicalCheck {
         var problems: [Problem] = []
         var reported: Set<String> = []
         /// Open brackets: the bracket, its offset, the function it calls (for `(`), and its argument count so far.
-        var stack: [(bracket: String, offset: Int, function: XPathToken?, commas: Int, empty: Bool)] = []
+        var stack: [(bracket: String, offset: Int, function: XPathToken?, commas: Int, empty: Bool, start: Int)] = []
+        /// The function call that closed last: the index of its name token and of its `)`.
+        var lastCall: (function: Int, close: Int)?
         for (position, token) in tokens.enumerated() {
             if !stack.isEmpty && !(token.kind == .symbol && token.text == ")") {
                 stack[stack.count - 1].empty = false
@@ -29,7 +31,7 @@ struct XPathLexicalCheck {
             case .symbol where token.text == "(" || token.text == "[":
                 let previous = position > 0 ? tokens[position - 1] : nil
                 let function = previous?.kind == .functionName ? previous : nil
-                stack.append((token.text, token.offset, function, 0, true))
+                stack.append((token.text, token.offset, function, 0, true, position))
             case .symbol where token.text == ")" || token.text == "]":
                 let opening = token.text == ")" ? "(" : "["
                 guard let last = stack.popLast(), last.bracket == opening else {
@@ -42,7 +44,16 @@ struct XPathLexicalCheck {
                     let problem = arityProblem(function, arguments: last.empty ? 0 : last.commas + 1)
                 {
                     problems.append(problem)
+                } else if let function = last.function, !last.empty, last.commas == 0,
+                    let problem = argumentTypeProblem(
+                        function,
+                        argument: tokens[(last.start + 1)..<position],
+                        lastCall: lastCall
+                    )
+                {
+                    problems.append(problem)
                 }
+                if last.function != nil { lastCall = (last.start - 1, position) }
             case .symbol where token.text == ",":
                 if !stack.isEmpty { stack[stack.count - 1].commas += 1 }
             case .functionName:
@@ -120,6 +131,39 @@ struct XPathLexicalCheck {
         )
     }
 
+    /// A core function that needs a node-set (`count`, `sum`, and the optional argument of `name`, `local-name`,
+    /// `namespace-uri`) given a literal, a number or a call that returns no node-set. libxml2 raises the type
+    /// error only when it evaluates the call, which the dry run in an empty bid never does inside a predicate:
+    /// without this check every bidder would silently score 0 on the criterion.
+    private static func argumentTypeProblem(
+        _ function: XPathToken,
+        argument: ArraySlice<XPathToken>,
+        lastCall: (function: Int, close: Int)?
+    ) -> Problem? {
+        guard function.prefix == nil, XPathFunctions.nodeSetArgument.contains(function.text),
+            let first = argument.first
+        else { return nil }
+        let found: String
+        if argument.count == 1, first.kind == .literal {
+            found = "a string"
+        } else if argument.count == 1, first.kind == .number {
+            found = "a number"
+        } else if argument.count == 2, first.kind == .operator, first.text == "-", argument.last?.kind == .number {
+            found = "a number"
+        } else if first.kind == .functionName, first.prefix == nil, let lastCall,
+            lastCall.function == argument.startIndex, lastCall.close == argument.endIndex - 1,
+            let type = XPathFunctions.resultType[first.text]
+        {
+            found = "'\(first.text)()', which returns \(type)"
+        } else {
+            return nil
+        }
+        return Problem(
+            message: "XPath function '\(function.text)()' needs a node-set argument, found \(found)",
+            offset: first.offset
+        )
+    }
+
     static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
         XPathTokenizer.isNameStart(scalar)
     }
@@ -144,6 +188,27 @@ enum XPathFunctions {
         // Number functions.
         "number": 0...1, "sum": 1...1, "floor": 1...1, "ceiling": 1...1, "round": 1...1,
     ]
+
+    /// The functions whose argument must be a node-set (XPath 1.0 §4.1, §4.4).
+    static let nodeSetArgument: Set<String> = ["count", "sum", "local-name", "namespace-uri", "name"]
+
+    /// What each core function returns, for the ones that never return a node-set (`id` does).
+    static let resultType: [String: String] = {
+        var types: [String: String] = [:]
+        for name in ["last", "position", "count", "string-length", "number", "sum", "floor", "ceiling", "round"] {
+            types[name] = "a number"
+        }
+        for name in [
+            "local-name", "namespace-uri", "name", "string", "concat", "substring-before", "substring-after",
+            "substring", "normalize-space", "translate",
+        ] {
+            types[name] = "a string"
+        }
+        for name in ["starts-with", "contains", "boolean", "not", "true", "false", "lang"] {
+            types[name] = "a boolean"
+        }
+        return types
+    }()
 
     /// The names in a fixed order, so a suggestion never depends on dictionary order.
     static let names: [String] = core.keys.sorted()
