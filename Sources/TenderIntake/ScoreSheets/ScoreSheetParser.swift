@@ -6,6 +6,8 @@ public import TenderModel
 /// as Excel exports them — UTF-8 with or without BOM, or GB18030; CRLF or LF; quoted cells with commas, quotes
 /// and line breaks.
 public enum ScoreSheetParser {
+    /// Largest score sheet accepted, in bytes (a committee's sheet is a few kilobytes; this is generous).
+    public static let maximumFileSize = 16 * 1024 * 1024
     public static let columns = ["member", "bidder", "criterion", "score"]
     static let chineseColumns = ["评委", "投标人", "评审因素", "得分"]
 
