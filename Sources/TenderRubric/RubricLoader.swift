@@ -38,6 +38,7 @@ public enum RubricLoader {
                 .error("rubric is empty; it needs at least 'tender' and 'groups'", at: SourceLocation(file: file))
             )
         }
+        if let problem = notARubric(root, file: file) { throw DiagnosticError(problem) }
         let reader = NodeReader(file: file)
         let rubric = RubricBuilder(reader: reader).build(root: root)
         // In file order, so the list reads top to bottom (the sort is stable for equal positions).
@@ -46,11 +47,34 @@ public enum RubricLoader {
             let right = rhs.element.location ?? SourceLocation(file: file)
             return left == right ? lhs.offset < rhs.offset : left < right
         }.map(\.element)
-        if found.contains(where: { $0.severity == .error }) { throw DiagnosticError(found) }
+        if found.contains(where: { $0.severity == .error }) {
+            throw DiagnosticError(DiagnosticLimit.capped(found, file: file))
+        }
         guard let rubric else {
             // Unreachable in practice: the builder reports an error whenever it gives up.
             throw DiagnosticError(.error("rubric could not be read", at: SourceLocation(file: file)))
         }
         return LoadedRubric(rubric: rubric, warnings: found + RubricLint.warnings(for: rubric))
+    }
+
+    /// One error when the file is clearly not a rubric at all (a password file, a list, some other YAML): its
+    /// top level is not a mapping, or none of its keys is a rubric key. Checking such a file key by key would
+    /// quote every line of it back (and say nothing useful).
+    static func notARubric(_ root: Node, file: String) -> Diagnostic? {
+        let location = YAMLDocument.location(root.mark, file: file)
+        guard case .mapping(let top) = root else {
+            return .error(
+                "file is not a tender-eval rubric: its top level is \(NodeReader.describe(root)), not a mapping "
+                    + "with the keys 'tender' and 'groups'; nothing else in it was read",
+                at: location
+            )
+        }
+        let keys = top.keys.compactMap(\.string)
+        guard !keys.contains(where: RubricBuilder.topKeys.contains) else { return nil }
+        return .error(
+            "file is not a tender-eval rubric: none of its \(top.count) top-level \(top.count == 1 ? "key" : "keys") "
+                + "is a rubric key (\(RubricBuilder.topKeys.joined(separator: ", "))); nothing else in it was read",
+            at: location
+        )
     }
 }

@@ -41,8 +41,9 @@ public enum ScoreSheetParser {
         guard names == columns || names == chineseColumns else {
             throw DiagnosticError(
                 .error(
-                    "score sheet header is '\(header.fields.map(\.text).joined(separator: ","))'; "
-                        + "expected '\(columns.joined(separator: ","))'",
+                    "file is not a score sheet: its header is "
+                        + "'\(VisibleText.excerpt(header.fields.map(\.text).joined(separator: ",")))', expected "
+                        + "'\(columns.joined(separator: ","))' (or '\(chineseColumns.joined(separator: ","))')",
                     at: SourceLocation(file: file, line: header.line, column: 1)
                 )
             )
@@ -74,7 +75,7 @@ public enum ScoreSheetParser {
             }
             guard let score = Decimal(exactly: cells[3]) else {
                 collector.error(
-                    "score '\(cells[3])' is not a plain decimal number",
+                    "score '\(VisibleText.excerpt(cells[3]))' is not a plain decimal number",
                     at: scoreLocation
                 )
                 continue
@@ -91,7 +92,9 @@ public enum ScoreSheetParser {
                 )
             }
         }
-        try collector.throwIfErrors()
+        if collector.hasErrors {
+            throw DiagnosticError(DiagnosticLimit.capped(collector.diagnostics, file: file))
+        }
         return (entries, notes)
     }
 }
