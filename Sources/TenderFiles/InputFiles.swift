@@ -26,16 +26,50 @@ public enum InputFiles {
         FileStatus.target(path)?.size
     }
 
+    /// What a file is read as: each kind has its own size limit, and the message for an oversized file says
+    /// which limit it is and whether the user can change it.
+    public enum Kind: Sendable {
+        /// A bid; the limit is `--max-file-size`.
+        case bid
+        /// A rubric; the limit is fixed (a real rubric is a few kilobytes).
+        case rubric
+        /// A committee score sheet; the limit is fixed.
+        case scoreSheet
+        /// A file this tool wrote earlier (a report, a manifest).
+        case earlierOutput
+        /// A list of bid paths (`--bids-from`); the limit is fixed.
+        case pathList
+
+        func tooLarge(_ size: Int, limit: Int) -> String {
+            let base = "file is \(size) bytes, larger than the limit of \(limit) bytes"
+            switch self {
+            case .bid:
+                return base + "; it was not read (raise the limit with --max-file-size if this is a genuine bid)"
+            case .rubric:
+                return base + " for a rubric (\(limit / 1_048_576) MiB, fixed); it was not read: a rubric is a few "
+                    + "kilobytes of YAML, so this is probably not the rubric file"
+            case .scoreSheet:
+                return base + " for a score sheet (\(limit / 1_048_576) MiB, fixed); it was not read: split the "
+                    + "committee's scores over several sheets"
+            case .earlierOutput:
+                return base + " for a report of this tool; it was not read"
+            case .pathList:
+                return base + " for a list of bid paths (\(limit / 1_048_576) MiB, fixed); it was not read: "
+                    + "split the list into several files"
+            }
+        }
+    }
+
     /// The file's bytes, or a diagnostic: missing, unreadable, or larger than `limit` (checked before reading).
-    public static func read(_ path: String, limit: Int) -> Result<[UInt8], DiagnosticError> {
-        read(InputPath(path), limit: limit)
+    public static func read(_ path: String, limit: Int, as kind: Kind) -> Result<[UInt8], DiagnosticError> {
+        read(InputPath(path), limit: limit, as: kind)
     }
 
     /// The file's bytes, or a diagnostic: missing, not a regular file (a FIFO, a socket, a device, a folder, or
     /// a symbolic link to one), unreadable, or larger than `limit`. Nothing is opened before it is known to be
     /// a regular file, and the open cannot block: a FIFO swapped in after the check is caught on the open file.
     /// Messages never quote the file's content.
-    public static func read(_ path: InputPath, limit: Int) -> Result<[UInt8], DiagnosticError> {
+    public static func read(_ path: InputPath, limit: Int, as kind: Kind) -> Result<[UInt8], DiagnosticError> {
         let location = SourceLocation(file: path.display)
         func failure(_ message: String) -> Result<[UInt8], DiagnosticError> {
             .failure(DiagnosticError(.error(message, at: location)))
@@ -60,7 +94,7 @@ public enum InputFiles {
         if case .special(let kind) = status.kind {
             return failure(IgnoredReason.notARegularFile(kind).message)
         }
-        guard status.size <= limit else { return failure(tooLarge(status.size, limit: limit)) }
+        guard status.size <= limit else { return failure(kind.tooLarge(status.size, limit: limit)) }
         let descriptor = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
         guard descriptor >= 0 else {
             return failure("cannot read file: \(systemError(errno))")
@@ -69,7 +103,7 @@ public enum InputFiles {
         guard let opened = FileStatus.descriptor(descriptor), opened.kind == .regular else {
             return failure("not a regular file when opened (it was replaced while being checked); it was not read")
         }
-        guard opened.size <= limit else { return failure(tooLarge(opened.size, limit: limit)) }
+        guard opened.size <= limit else { return failure(kind.tooLarge(opened.size, limit: limit)) }
         // Read at most one byte past the limit, in case the file grew after it was measured.
         let capacity = limit < Int.max ? limit + 1 : limit
         var bytes: [UInt8] = []
@@ -89,10 +123,5 @@ public enum InputFiles {
             return failure("file grew past the size limit while being read")
         }
         return .success(bytes)
-    }
-
-    private static func tooLarge(_ size: Int, limit: Int) -> String {
-        "file is \(size) bytes, larger than the limit of \(limit) bytes; it was not read "
-            + "(raise the limit with --max-file-size if this is a genuine bid)"
     }
 }

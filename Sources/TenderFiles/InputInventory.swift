@@ -20,6 +20,14 @@ public struct InputInventory: Sendable {
     public var diagnostics: [Diagnostic] {
         entries.compactMap { entry in
             let location = SourceLocation(file: entry.path)
+            if case .subfolderWithBidLikeFiles(let count, let patterns)? = entry.ignoredReason {
+                return .warning(
+                    "folder '\(entry.path)' holds \(count) bid-like \(count == 1 ? "file" : "files") "
+                        + "(\(patterns.joined(separator: ", "))) that \(count == 1 ? "is" : "are") not read: "
+                        + "subfolders are never read; name the folder on the command line if they belong to this tender",
+                    at: location
+                )
+            }
             if let reason = entry.ignoredReason {
                 // A subfolder such as `attachments` is expected; one named like a bid is a bid that is missing.
                 let looksLikeInput = [".xml", ".csv"].contains { entry.path.lowercased().hasSuffix($0) }
@@ -130,7 +138,7 @@ private struct Scan {
                 continue
             }
             if entry.kind == .special(.folder) {
-                ignore(path, .notARegularFile(.folder), nameIsNotUTF8)
+                ignore(path, Self.subfolderReason(path, namedLikeInput: wanted != nil), nameIsNotUTF8)
                 continue
             }
             guard let wanted else {
@@ -162,6 +170,24 @@ private struct Scan {
                     : "none of its \(names.count) entries is a regular *.xml file"
             problems.error("no bid in this folder: \(detail)", at: SourceLocation(file: folder.display))
         }
+    }
+
+    /// Why a subfolder is not read: one named like a bid is a bid that is missing (an error); one holding files
+    /// named like bids or score sheets may hold bids put there by mistake (a warning); any other (`attachments`)
+    /// is simply a folder.
+    private static func subfolderReason(_ folder: InputPath, namedLikeInput: Bool) -> IgnoredReason {
+        guard !namedLikeInput, case .success(let names) = folderEntryNames(folder) else {
+            return .notARegularFile(.folder)
+        }
+        var counts: [String: Int] = [:]
+        for name in names where name.first != UInt8(ascii: ".") {
+            let lowered = String(decoding: name, as: UTF8.self).lowercased()
+            for pattern in ["*.xml", "*.csv"] where lowered.hasSuffix(pattern.dropFirst()) {
+                counts[pattern, default: 0] += 1
+            }
+        }
+        guard !counts.isEmpty else { return .notARegularFile(.folder) }
+        return .subfolderWithBidLikeFiles(count: counts.values.reduce(0, +), patterns: counts.keys.sorted().reversed())
     }
 
     /// The regular file `path` is or leads to; otherwise records why it is ignored and returns nil.

@@ -28,7 +28,8 @@ public enum OutputFolder {
     /// Publishes `files` into `folder`.
     ///
     /// - Parameters:
-    ///   - files: names (no path separators) and contents.
+    ///   - files: names (no path separators) and contents. These names are the only ones that can count as
+    ///     earlier reports of this tool when `replace` is true.
     ///   - folder: the output folder, in any spelling (`.`, `./`, `dir/.`, `..`, a link); created when missing.
     ///   - replace: whether an existing folder of earlier reports may be replaced (`--force`).
     ///   - sha256: the hex SHA-256 of some bytes, to recognise the reports a previous run listed in its manifest.
@@ -48,7 +49,11 @@ public enum OutputFolder {
         let target = try OutputPath.resolve(folder)
         var holdsFiles = false
         if target.exists {
-            let foreign = OutputOwnership.foreignEntries(in: target.path, sha256: sha256)
+            let foreign = OutputOwnership.foreignEntries(
+                in: target.path,
+                reportNames: Set(files.map(\.name)),
+                sha256: sha256
+            )
             guard foreign.isEmpty else {
                 let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
                 throw DiagnosticError(

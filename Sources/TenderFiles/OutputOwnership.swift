@@ -7,14 +7,21 @@ import Glibc
 #endif
 
 /// Decides which files in an existing output folder this tool wrote. The previous run's `manifest.json` lists
-/// every report it wrote with its SHA-256: a file is ours only when it is a regular file that the manifest lists
-/// and whose bytes still have that hash. Anything else (a file the manifest does not list, a report edited by
+/// every report it wrote with its SHA-256: a file is ours only when its name is one of the fixed report names
+/// this tool writes, it is a regular file, the manifest lists it, and its bytes still have that hash. The
+/// manifest is a file anyone can write, so it can only confirm a report name, never make another name ours: a
+/// forged manifest listing `thesis.docx` cannot get it deleted. Anything else (another name, a report edited by
 /// hand, a folder, a link) is someone else's, and `--force` never deletes it.
 enum OutputOwnership {
     static let manifestName = "manifest.json"
 
-    /// Each entry of `folder` that the tool did not write, with why, sorted by name.
-    static func foreignEntries(in folder: String, sha256: ([UInt8]) -> String) -> [String] {
+    /// Each entry of `folder` that the tool did not write, with why, sorted by name; `reportNames` are the only
+    /// names the tool ever writes (the manifest among them).
+    static func foreignEntries(
+        in folder: String,
+        reportNames: Set<String>,
+        sha256: ([UInt8]) -> String
+    ) -> [String] {
         let names: [[UInt8]]
         switch folderEntryNames(InputPath(bytes: Array(folder.utf8))) {
         case .success(let found): names = found.sorted { $0.lexicographicallyPrecedes($1) }
@@ -29,7 +36,7 @@ enum OutputOwnership {
                 foreign.append("\(shown) (not a regular file)")
                 continue
             }
-            guard let name = String(validating: raw, as: UTF8.self) else {
+            guard let name = String(validating: raw, as: UTF8.self), reportNames.contains(name) else {
                 foreign.append(shown)
                 continue
             }
@@ -41,7 +48,8 @@ enum OutputOwnership {
                 foreign.append(shown)
                 continue
             }
-            guard case .success(let bytes) = InputFiles.read(path, limit: Int(Int32.max)), sha256(bytes) == expected
+            guard case .success(let bytes) = InputFiles.read(path, limit: Int(Int32.max), as: .earlierOutput),
+                sha256(bytes) == expected
             else {
                 foreign.append("\(shown) (changed since this tool wrote it)")
                 continue
@@ -53,7 +61,7 @@ enum OutputOwnership {
     /// The outputs the folder's manifest lists (name to SHA-256), or nil when there is no manifest of this tool.
     private static func manifestOutputs(in folder: String) -> [String: String]? {
         let path = InputPath(folder + "/" + manifestName)
-        guard case .success(let bytes) = InputFiles.read(path, limit: 64 * 1024 * 1024),
+        guard case .success(let bytes) = InputFiles.read(path, limit: 64 * 1024 * 1024, as: .earlierOutput),
             let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             object["tool"] as? String == "tender-eval",
             let outputs = object["outputs"] as? [[String: Any]]

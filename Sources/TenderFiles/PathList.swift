@@ -17,7 +17,7 @@ public enum PathList {
     /// - Throws: every problem at once, each at the list's line: a line that is not UTF-8, or names nothing that
     ///   exists.
     public static func read(_ file: String) throws(DiagnosticError) -> [String] {
-        let bytes = try InputFiles.read(file, limit: maximumBytes).get()
+        let bytes = try InputFiles.read(file, limit: maximumBytes, as: .pathList).get()
         var paths: [String] = []
         var problems = DiagnosticCollector()
         for (index, rawLine) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

@@ -43,7 +43,7 @@ public enum BidInspection {
         var failed = false
         for path in bids {
             let bytes: [UInt8]
-            switch InputFiles.read(path, limit: limits.maximumFileBytes) {
+            switch InputFiles.read(path, limit: limits.maximumFileBytes, as: .bid) {
             case .success(let read): bytes = read
             case .failure(let error):
                 outputs.append(.diagnostics(error.diagnostics))

@@ -26,7 +26,7 @@ public enum RubricCheck {
 
     /// The rubric, loaded, validated and with every expression compiled.
     static func load(path: String, limits: ImportLimits) throws(DiagnosticError) -> LoadedRubric {
-        let bytes = try InputFiles.read(path, limit: 4 * 1024 * 1024).get()
+        let bytes = try InputFiles.read(path, limit: RubricLimits.maximumFileSize, as: .rubric).get()
         let loaded = try RubricLoader.load(bytes: bytes, file: path)
         _ = try BidImporter(queries: loaded.rubric.factQueries, namespaces: loaded.rubric.namespaces, limits: limits)
         return loaded

@@ -70,7 +70,8 @@ public enum ScorePipeline {
     /// - Throws: `DiagnosticError` when nothing can be evaluated: the rubric is wrong, a path does not exist,
     ///   or a score sheet is wrong. Bad bids never throw; they are listed as not evaluated.
     public static func run(_ request: ScoreRequest) throws(DiagnosticError) -> ScoreRun {
-        let rubricBytes = try InputFiles.read(request.rubricPath, limit: 4 * 1024 * 1024).get()
+        let rubricBytes = try InputFiles.read(request.rubricPath, limit: RubricLimits.maximumFileSize, as: .rubric)
+            .get()
         let loaded = try RubricLoader.load(bytes: rubricBytes, file: request.rubricPath)
         let rubric = loaded.rubric
         let importer = try BidImporter(
@@ -114,7 +115,7 @@ public enum ScorePipeline {
         for (index, file) in bidFiles.enumerated() {
             let size = min(InputFiles.size(of: file) ?? 0, request.limits.maximumFileBytes)
             if batch.count >= importBatchSize || batchBytes + size > importBatchBytes { importBatch() }
-            switch InputFiles.read(file, limit: request.limits.maximumFileBytes) {
+            switch InputFiles.read(file, limit: request.limits.maximumFileBytes, as: .bid) {
             case .success(let bytes):
                 inputs.append((file.display, sha256(bytes)))
                 batchBytes += bytes.count
@@ -137,7 +138,7 @@ public enum ScorePipeline {
         var sheetProblems = DiagnosticCollector()
         for file in inventory.sheets {
             do {
-                let bytes = try InputFiles.read(file, limit: 16 * 1024 * 1024).get()
+                let bytes = try InputFiles.read(file, limit: ScoreSheetParser.maximumFileSize, as: .scoreSheet).get()
                 inputs.append((file.display, sha256(bytes)))
                 let parsed = try ScoreSheetParser.parse(bytes: bytes, file: file.display)
                 sheetEntries += parsed.entries
@@ -172,6 +173,10 @@ public enum ScorePipeline {
         return ScoreRun(evaluation: evaluation, reports: reports, diagnostics: diagnostics, exitStatus: status)
     }
 
+    /// The names of the files a run writes, in the order `render` returns them: the four reports, then the
+    /// manifest. `--force` may replace only files of these names (see `publish`).
+    public static let outputNames = ["report.md", "report.html", "scores.csv", "result.json", "manifest.json"]
+
     /// Renders the four reports and the manifest that records the SHA-256 of every input and output.
     public static func render(
         _ evaluation: Evaluation,
@@ -187,18 +192,14 @@ public enum ScorePipeline {
             prettyJSON: prettyJSON
         )
         let documents = ReportRenderer.documents(evaluation, context: context)
-        let reports: [(name: String, bytes: [UInt8])] = [
-            ("report.md", Array(documents.markdown.utf8)),
-            ("report.html", Array(documents.html.utf8)),
-            ("scores.csv", Array(documents.csv.utf8)),
-            ("result.json", Array(documents.json.utf8)),
-        ]
+        let contents = [documents.markdown, documents.html, documents.csv, documents.json].map { Array($0.utf8) }
+        let reports = Array(zip(outputNames.dropLast(), contents)).map { (name: $0, bytes: $1) }
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,
             inputs: hashedInputs,
             outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) }
         )
-        return reports + [("manifest.json", Array(manifest.utf8))]
+        return reports + [(outputNames[outputNames.count - 1], Array(manifest.utf8))]
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {

@@ -46,6 +46,10 @@ struct FileInventoryLabels: Sendable {
             case .sameFileAs(let other): "same file as \(other), read once"
             case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
             case .cannotExamine(let why): "cannot be examined: \(why)"
+            case .subfolderWithBidLikeFiles(let count, let patterns):
+                "folder holding \(count) bid-like \(count == 1 ? "file" : "files") "
+                    + "(\(patterns.joined(separator: ", "))), not read: subfolders are never read; name the folder on "
+                    + "the command line if they belong to this tender"
             }
         }
     )
@@ -72,6 +76,9 @@ struct FileInventoryLabels: Sendable {
             case .sameFileAs(let other): "与 \(other) 为同一文件，只读取一次"
             case .scoreSheetsGivenSeparately: "评分表已通过 --scores 指定"
             case .cannotExamine(let why): "无法检查：\(why)"
+            case .subfolderWithBidLikeFiles(let count, let patterns):
+                "文件夹，内含 \(count) 个疑似投标文件（\(patterns.joined(separator: "、"))），未读取：子文件夹一律不读取；"
+                    + "如属本项目，请在命令行中指定该文件夹"
             }
         }
     )

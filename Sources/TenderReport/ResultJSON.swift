@@ -69,6 +69,10 @@ enum ResultJSON {
         case .cannotExamine(let why):
             fields["kind"] = .string("cannot-examine")
             fields["systemError"] = .string(why)
+        case .subfolderWithBidLikeFiles(let count, let patterns):
+            fields["kind"] = .string("subfolder-with-bid-like-files")
+            fields["bidLikeFiles"] = .number(String(count))
+            fields["patterns"] = .array(patterns.map(JSONValue.string))
         }
         return .object(fields)
     }

@@ -67,7 +67,7 @@ public enum RubricLint {
             let what = hit.word == hit.meaning ? hit.meaning : "\(hit.meaning) (\(hit.word))"
             warnings.append(
                 .warning(
-                    "cn-87: criterion '\(criterion.id)' seems to score \(what); 87号令 Art 17 "
+                    "cn-87: criterion '\(VisibleText.excerpt(criterion.id))' seems to score \(what); 87号令 Art 17 "
                         + "forbids scoring suppliers on size such as registered capital, turnover or headcount",
                     at: criterion.location
                 )

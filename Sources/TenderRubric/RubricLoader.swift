@@ -2,12 +2,6 @@ public import TenderCore
 public import TenderModel
 import Yams
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A loaded rubric and the non-fatal findings about it (policy lint).
 public struct LoadedRubric: Hashable, Sendable {
     public var rubric: Rubric
@@ -19,7 +13,8 @@ public struct LoadedRubric: Hashable, Sendable {
     }
 }
 
-/// Reads a rubric YAML file and validates it, collecting every problem before throwing.
+/// Validates a rubric YAML file, collecting every problem before throwing. It never reads files itself: callers
+/// read through TenderFiles' bounded regular-file reader, which refuses FIFOs, devices and oversized files.
 public enum RubricLoader {
     /// Loads and validates a rubric from the bytes of a YAML file; `file` names it in diagnostics.
     ///
@@ -43,6 +38,7 @@ public enum RubricLoader {
                 .error("rubric is empty; it needs at least 'tender' and 'groups'", at: SourceLocation(file: file))
             )
         }
+        if let problem = notARubric(root, file: file) { throw DiagnosticError(problem) }
         let reader = NodeReader(file: file)
         let rubric = RubricBuilder(reader: reader).build(root: root)
         // In file order, so the list reads top to bottom (the sort is stable for equal positions).
@@ -51,7 +47,9 @@ public enum RubricLoader {
             let right = rhs.element.location ?? SourceLocation(file: file)
             return left == right ? lhs.offset < rhs.offset : left < right
         }.map(\.element)
-        if found.contains(where: { $0.severity == .error }) { throw DiagnosticError(found) }
+        if found.contains(where: { $0.severity == .error }) {
+            throw DiagnosticError(DiagnosticLimit.capped(found, file: file))
+        }
         guard let rubric else {
             // Unreachable in practice: the builder reports an error whenever it gives up.
             throw DiagnosticError(.error("rubric could not be read", at: SourceLocation(file: file)))
@@ -59,32 +57,24 @@ public enum RubricLoader {
         return LoadedRubric(rubric: rubric, warnings: found + RubricLint.warnings(for: rubric))
     }
 
-    /// Reads the file at `path` and loads it; a file that cannot be read gives `path: error: cannot read file`.
-    public static func load(path: String) throws(DiagnosticError) -> LoadedRubric {
-        guard let bytes = readFile(path) else {
-            throw DiagnosticError(.error("cannot read file", at: SourceLocation(file: path)))
+    /// One error when the file is clearly not a rubric at all (a password file, a list, some other YAML): its
+    /// top level is not a mapping, or none of its keys is a rubric key. Checking such a file key by key would
+    /// quote every line of it back (and say nothing useful).
+    static func notARubric(_ root: Node, file: String) -> Diagnostic? {
+        let location = YAMLDocument.location(root.mark, file: file)
+        guard case .mapping(let top) = root else {
+            return .error(
+                "file is not a tender-eval rubric: its top level is \(NodeReader.describe(root)), not a mapping "
+                    + "with the keys 'tender' and 'groups'; nothing else in it was read",
+                at: location
+            )
         }
-        return try load(bytes: bytes, file: path)
-    }
-
-    /// The bytes of a regular file, at most one byte past the size limit (so an oversize file is still refused
-    /// by `load(bytes:file:)` without reading all of it), or nil when it cannot be read.
-    private static func readFile(_ path: String) -> [UInt8]? {
-        guard let handle = fopen(path, "rb") else { return nil }
-        defer { fclose(handle) }
-        var status = stat()
-        guard fstat(fileno(handle), &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let limit = RubricLimits.maximumFileSize + 1
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while bytes.count < limit {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                fread(buffer.baseAddress, 1, min(buffer.count, limit - bytes.count), handle)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk.prefix(count))
-        }
-        guard ferror(handle) == 0 else { return nil }
-        return bytes
+        let keys = top.keys.compactMap(\.string)
+        guard !keys.contains(where: RubricBuilder.topKeys.contains) else { return nil }
+        return .error(
+            "file is not a tender-eval rubric: none of its \(top.count) top-level \(top.count == 1 ? "key" : "keys") "
+                + "is a rubric key (\(RubricBuilder.topKeys.joined(separator: ", "))); nothing else in it was read",
+            at: location
+        )
     }
 }

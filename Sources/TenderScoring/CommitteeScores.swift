@@ -50,9 +50,9 @@ struct CommitteeScores {
                 let known = rubric.criteria.first { $0.id == entry.criterionID }
                 let message =
                     known == nil
-                    ? "unknown criterion '\(entry.criterionID)'; judgement criteria are "
-                        + judgement.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
-                    : "criterion '\(entry.criterionID)' is not scored by the committee; its points are computed"
+                    ? "unknown criterion '\(VisibleText.excerpt(entry.criterionID))'; judgement criteria are "
+                        + judgement.keys.sorted().map { "'\(VisibleText.excerpt($0))'" }.joined(separator: ", ")
+                    : "criterion '\(VisibleText.excerpt(entry.criterionID))' is not scored by the committee; its points are computed"
                 collector.error(message, at: entry.location)
                 continue
             }
@@ -64,19 +64,19 @@ struct CommitteeScores {
             guard case .bidder(let bidder) = match else {
                 if unreadableBids > 0 {
                     collector.warning(
-                        "scores for '\(entry.bidder)' ignored: no readable bid from this bidder "
+                        "scores for '\(VisibleText.excerpt(entry.bidder))' ignored: no readable bid from this bidder "
                             + "(\(unreadableBids) bid file\(unreadableBids == 1 ? "" : "s") could not be read)",
                         at: entry.location
                     )
                 } else {
-                    collector.error("no bid from bidder '\(entry.bidder)'", at: entry.location)
+                    collector.error("no bid from bidder '\(VisibleText.excerpt(entry.bidder))'", at: entry.location)
                 }
                 continue
             }
             let key = "\(entry.member)\u{0}\(bidder)\u{0}\(entry.criterionID)"
             if let first = firstSeen[key] {
                 collector.error(
-                    "member '\(entry.member)' scored '\(bidder)' on '\(entry.criterionID)' twice "
+                    "member '\(VisibleText.excerpt(entry.member))' scored '\(bidder)' on '\(VisibleText.excerpt(entry.criterionID))' twice "
                         + "(first at \(first))",
                     at: entry.location
                 )
@@ -85,7 +85,7 @@ struct CommitteeScores {
             firstSeen[key] = entry.location
             if entry.score < 0 || entry.score > criterion.points {
                 collector.error(
-                    "score \(entry.score.plainText) for '\(entry.criterionID)' is outside 0…"
+                    "score \(entry.score.plainText) for '\(VisibleText.excerpt(entry.criterionID))' is outside 0…"
                         + "\(criterion.points.plainText); scores are never clamped",
                     at: entry.location
                 )
@@ -93,7 +93,7 @@ struct CommitteeScores {
             }
             if let step = rule.step, step > 0, !isMultiple(entry.score, of: step) {
                 collector.error(
-                    "score \(entry.score.plainText) for '\(entry.criterionID)' is not a multiple of its step "
+                    "score \(entry.score.plainText) for '\(VisibleText.excerpt(entry.criterionID))' is not a multiple of its step "
                         + step.plainText,
                     at: entry.location
                 )
@@ -116,13 +116,13 @@ struct CommitteeScores {
                 let given = Set(table[name]?[criterion.id]?.map(\.member) ?? [])
                 for member in members where !given.contains(member) {
                     collector.error(
-                        "member '\(member)' gave no score for '\(name)' on '\(criterion.id)'",
+                        "member '\(VisibleText.excerpt(member))' gave no score for '\(name)' on '\(VisibleText.excerpt(criterion.id))'",
                         at: sheetFile.map { SourceLocation(file: $0) }
                     )
                 }
                 if members.isEmpty {
                     collector.error(
-                        "no committee scores for '\(name)' on judgement criterion '\(criterion.id)'",
+                        "no committee scores for '\(name)' on judgement criterion '\(VisibleText.excerpt(criterion.id))'",
                         at: criterion.location
                     )
                 }

@@ -80,7 +80,7 @@ import Glibc
             error?.description == "\(folder)/p.xml: error: a FIFO (named pipe), not a regular file; only regular "
                 + "files are read\n\(folder)/none.xml: error: no such file or folder"
         )
-        guard case .failure(let refused) = InputFiles.read(folder + "/p.xml", limit: 1024) else {
+        guard case .failure(let refused) = InputFiles.read(folder + "/p.xml", limit: 1024, as: .bid) else {
             Issue.record("a FIFO was read")
             return
         }

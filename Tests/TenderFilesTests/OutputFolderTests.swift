@@ -142,7 +142,7 @@ import Testing
         let parent = try temporaryFolder()
         let path = parent + "/big.xml"
         try String(repeating: "x", count: 2048).write(toFile: path, atomically: true, encoding: .utf8)
-        guard case .failure(let error) = InputFiles.read(path, limit: 1024) else {
+        guard case .failure(let error) = InputFiles.read(path, limit: 1024, as: .bid) else {
             Issue.record("an oversized file was read")
             return
         }
@@ -150,7 +150,7 @@ import Testing
             error.description == "\(path): error: file is 2048 bytes, larger than the limit of 1024 bytes; it was "
                 + "not read (raise the limit with --max-file-size if this is a genuine bid)"
         )
-        guard case .failure(let missing) = InputFiles.read(parent + "/none.xml", limit: 1024) else { return }
+        guard case .failure(let missing) = InputFiles.read(parent + "/none.xml", limit: 1024, as: .bid) else { return }
         #expect(missing.description == "\(parent)/none.xml: error: cannot read file: No such file or directory")
     }
 

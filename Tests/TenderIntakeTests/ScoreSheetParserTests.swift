@@ -64,8 +64,8 @@ import Testing
     @Test func wrongHeaderAndUnclosedQuoteAreErrors() {
         let header = #expect(throws: DiagnosticError.self) { try parse("name,score\n") }
         #expect(
-            header?.description == "s.csv:1:1: error: score sheet header is 'name,score'; "
-                + "expected 'member,bidder,criterion,score'"
+            header?.description == "s.csv:1:1: error: file is not a score sheet: its header is 'name,score', "
+                + "expected 'member,bidder,criterion,score' (or '评委,投标人,评审因素,得分')"
         )
         let quote = #expect(throws: DiagnosticError.self) {
             try parse("member,bidder,criterion,score\nm1,\"A,plan,7\n")

@@ -195,28 +195,6 @@ import Testing
         #expect(facts[2].location == SourceLocation(file: "valid.yaml", line: 59, column: 18))
     }
 
-    @Test func loadPathReadsTheFile() throws {
-        let path = try RubricFixtures.url("minimal.yaml").path
-        let loaded = try RubricLoader.load(path: path)
-        #expect(loaded.rubric.tender.id == "T-1")
-        #expect(loaded.rubric.file == path)
-    }
-
-    @Test func loadPathReportsAMissingFile() {
-        let error = #expect(throws: DiagnosticError.self) {
-            try RubricLoader.load(path: "/nonexistent/rubric.yaml")
-        }
-        #expect(error?.description == "/nonexistent/rubric.yaml: error: cannot read file")
-    }
-
-    @Test func loadPathRefusesADirectory() throws {
-        let directory = try RubricFixtures.url("valid.yaml").deletingLastPathComponent().path
-        let error = #expect(throws: DiagnosticError.self) {
-            try RubricLoader.load(path: directory)
-        }
-        #expect(error?.description == "\(directory): error: cannot read file")
-    }
-
     @Test func namesMayBePlainTextOrEnglishOnly() throws {
         let yaml = """
             tender: {id: T, title: 采购项目, buyer: {en: City}, currency: CNY, evaluation-date: 2024-01-15}

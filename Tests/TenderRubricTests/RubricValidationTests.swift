@@ -161,7 +161,17 @@ import Testing
         )
         #expect(
             RubricFixtures.errors(inline: "- a\n- b\n") == [
-                "inline.yaml:1:1: error: a rubric must be a mapping of keys, found a list"
+                "inline.yaml:1:1: error: file is not a tender-eval rubric: its top level is a list, not a mapping "
+                    + "with the keys 'tender' and 'groups'; nothing else in it was read"
+            ]
+        )
+    }
+
+    @Test func aFileOfUnknownKeysIsNotARubricInOneError() {
+        #expect(
+            RubricFixtures.errors(inline: (1...30).map { "user\($0):x:1:::" }.joined(separator: "\n")) == [
+                "inline.yaml:1:1: error: file is not a tender-eval rubric: none of its 30 top-level keys is a rubric "
+                    + "key (tender, namespaces, price-policy, committee, gates, groups); nothing else in it was read"
             ]
         )
     }

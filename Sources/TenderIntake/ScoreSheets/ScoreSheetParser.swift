@@ -6,6 +6,8 @@ public import TenderModel
 /// as Excel exports them — UTF-8 with or without BOM, or GB18030; CRLF or LF; quoted cells with commas, quotes
 /// and line breaks.
 public enum ScoreSheetParser {
+    /// Largest score sheet accepted, in bytes (a committee's sheet is a few kilobytes; this is generous).
+    public static let maximumFileSize = 16 * 1024 * 1024
     public static let columns = ["member", "bidder", "criterion", "score"]
     static let chineseColumns = ["评委", "投标人", "评审因素", "得分"]
 
@@ -39,8 +41,9 @@ public enum ScoreSheetParser {
         guard names == columns || names == chineseColumns else {
             throw DiagnosticError(
                 .error(
-                    "score sheet header is '\(header.fields.map(\.text).joined(separator: ","))'; "
-                        + "expected '\(columns.joined(separator: ","))'",
+                    "file is not a score sheet: its header is "
+                        + "'\(VisibleText.excerpt(header.fields.map(\.text).joined(separator: ",")))', expected "
+                        + "'\(columns.joined(separator: ","))' (or '\(chineseColumns.joined(separator: ","))')",
                     at: SourceLocation(file: file, line: header.line, column: 1)
                 )
             )
@@ -72,7 +75,7 @@ public enum ScoreSheetParser {
             }
             guard let score = Decimal(exactly: cells[3]) else {
                 collector.error(
-                    "score '\(cells[3])' is not a plain decimal number",
+                    "score '\(VisibleText.excerpt(cells[3]))' is not a plain decimal number",
                     at: scoreLocation
                 )
                 continue
@@ -89,7 +92,9 @@ public enum ScoreSheetParser {
                 )
             }
         }
-        try collector.throwIfErrors()
+        if collector.hasErrors {
+            throw DiagnosticError(DiagnosticLimit.capped(collector.diagnostics, file: file))
+        }
         return (entries, notes)
     }
 }

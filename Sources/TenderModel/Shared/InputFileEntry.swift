@@ -48,13 +48,17 @@ public enum IgnoredReason: Hashable, Sendable {
     case scoreSheetsGivenSeparately
     /// The entry could not be examined; the system's reason.
     case cannotExamine(String)
+    /// A subfolder holding `count` files named like bids or score sheets (`patterns`, e.g. `["*.xml"]`):
+    /// subfolders are never read, but these files may be bids the officer put there by mistake.
+    case subfolderWithBidLikeFiles(count: Int, patterns: [String])
 
     /// Whether the entry looked like a bid or a score sheet that the run could not use: a problem the officer
     /// must fix, unlike a `README.md` or a hidden file.
     public var isUnusableInput: Bool {
         switch self {
         case .notARegularFile, .symbolicLinkTo, .danglingSymbolicLink, .symbolicLinkLoop, .cannotExamine: true
-        case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately: false
+        case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately, .subfolderWithBidLikeFiles:
+            false
         }
     }
 
@@ -71,6 +75,10 @@ public enum IgnoredReason: Hashable, Sendable {
         case .sameFileAs(let other): "the same file as \(other), which is read once"
         case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
         case .cannotExamine(let reason): "cannot be examined: \(reason)"
+        case .subfolderWithBidLikeFiles(let count, let patterns):
+            "folder holding \(count) bid-like \(count == 1 ? "file" : "files") (\(patterns.joined(separator: ", "))) "
+                + "that \(count == 1 ? "is" : "are") not read: subfolders are never read; name the folder on the "
+                + "command line if they belong to this tender"
         }
     }
 }

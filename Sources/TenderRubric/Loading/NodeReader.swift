@@ -99,13 +99,13 @@ final class NodeReader {
     }
 
     func mapping(_ field: Field) -> MappingView? {
-        mapping(field.node, what: "'\(field.key)'")
+        mapping(field.node, what: "'\(VisibleText.excerpt(field.key))'")
     }
 
     /// Reports every key of `view` that is not in `allowed`, suggesting the closest allowed key.
     func checkKeys(_ view: MappingView, allowed: [String], context: String) {
         for field in view.fields where !allowed.contains(field.key) {
-            var message = "unknown key '\(field.key)' \(context)"
+            var message = "unknown key '\(VisibleText.excerpt(field.key))' \(context)"
             if let suggestion = suggestion(for: field.key, among: allowed) {
                 message += "; did you mean '\(suggestion)'?"
                 suggested.insert("\(view.location)|\(suggestion)")
@@ -120,13 +120,16 @@ final class NodeReader {
     func required(_ view: MappingView, _ key: String, context: String) -> Field? {
         if let field = view[key] { return field }
         if suggested.contains("\(view.location)|\(key)") { return nil }
-        error("missing required key '\(key)' \(context)", at: view.location)
+        error("missing required key '\(VisibleText.excerpt(key))' \(context)", at: view.location)
         return nil
     }
 
     func sequence(_ field: Field) -> [Node]? {
         guard case .sequence(let sequence) = field.node else {
-            error("'\(field.key)' must be a list, found \(NodeReader.describe(field.node))", at: field.location)
+            error(
+                "'\(VisibleText.excerpt(field.key))' must be a list, found \(NodeReader.describe(field.node))",
+                at: field.location
+            )
             return nil
         }
         return Array(sequence)
@@ -136,7 +139,7 @@ final class NodeReader {
 
     /// Non-empty text, or nil after reporting.
     func string(_ field: Field) -> String? {
-        string(field.node, what: "'\(field.key)'")
+        string(field.node, what: "'\(VisibleText.excerpt(field.key))'")
     }
 
     func string(_ node: Node, what: String) -> String? {
@@ -157,7 +160,7 @@ final class NodeReader {
         guard let text = string(field) else { return nil }
         guard NodeReader.isIdentifier(text) else {
             error(
-                "'\(field.key)' must use only letters, digits, '-', '_' and '.', found '\(text)'",
+                "'\(VisibleText.excerpt(field.key))' must use only letters, digits, '-', '_' and '.', found '\(VisibleText.excerpt(text))'",
                 at: field.location
             )
             return nil
@@ -174,7 +177,8 @@ final class NodeReader {
     func choice(_ field: Field, _ choices: [String]) -> String? {
         guard let text = string(field) else { return nil }
         guard choices.contains(text) else {
-            var message = "'\(field.key)' must be one of \(choices.joined(separator: ", ")), found '\(text)'"
+            var message =
+                "'\(VisibleText.excerpt(field.key))' must be one of \(choices.joined(separator: ", ")), found '\(VisibleText.excerpt(text))'"
             if let suggestion = suggestion(for: text, among: choices) {
                 message += "; did you mean '\(suggestion)'?"
             }
@@ -186,7 +190,7 @@ final class NodeReader {
 
     /// A plain decimal numeral (`30`, `0.5`), checked against `rule`.
     func decimal(_ field: Field, _ rule: NumberRule) -> Decimal? {
-        decimal(field.node, name: field.key, rule)
+        decimal(field.node, name: VisibleText.excerpt(field.key), rule)
     }
 
     func decimal(_ node: Node, name: String, _ rule: NumberRule) -> Decimal? {
@@ -196,19 +200,19 @@ final class NodeReader {
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         guard NodeReader.isPlainDecimal(text) else {
-            error("\(name) must be a plain decimal number, found '\(text)'", at: location(node))
+            error("\(name) must be a plain decimal number, found '\(VisibleText.excerpt(text))'", at: location(node))
             return nil
         }
         let digits = text.filter(\.isNumber).count
         guard digits <= Decimal.maximumInputDigits else {
             error(
-                "\(name) has more than \(Decimal.maximumInputDigits) digits, found '\(text)'",
+                "\(name) has more than \(Decimal.maximumInputDigits) digits, found '\(VisibleText.excerpt(text))'",
                 at: location(node)
             )
             return nil
         }
         guard let value = Decimal(exactly: text) else {
-            error("\(name) must be a plain decimal number, found '\(text)'", at: location(node))
+            error("\(name) must be a plain decimal number, found '\(VisibleText.excerpt(text))'", at: location(node))
             return nil
         }
         switch rule {
@@ -216,17 +220,20 @@ final class NodeReader {
             break
         case .nonNegative:
             guard value >= 0 else {
-                error("\(name) must not be negative, found '\(text)'", at: location(node))
+                error("\(name) must not be negative, found '\(VisibleText.excerpt(text))'", at: location(node))
                 return nil
             }
         case .positive:
             guard value > 0 else {
-                error("\(name) must be greater than 0, found '\(text)'", at: location(node))
+                error("\(name) must be greater than 0, found '\(VisibleText.excerpt(text))'", at: location(node))
                 return nil
             }
         case .percent:
             guard value >= 0 && value <= 100 else {
-                error("\(name) must be a percentage from 0 to 100, found '\(text)'", at: location(node))
+                error(
+                    "\(name) must be a percentage from 0 to 100, found '\(VisibleText.excerpt(text))'",
+                    at: location(node)
+                )
                 return nil
             }
         }
@@ -251,14 +258,17 @@ final class NodeReader {
             ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
         guard case .scalar(let scalar) = field.node, !NodeReader.isNull(scalar) else {
             error(
-                "\(field.key) must be a whole number \(describeRange), found \(NodeReader.describe(field.node))",
+                "\(VisibleText.excerpt(field.key)) must be a whole number \(describeRange), found \(NodeReader.describe(field.node))",
                 at: field.location
             )
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         guard text.count <= 9, let value = Int(text), range.contains(value) else {
-            error("\(field.key) must be a whole number \(describeRange), found '\(text)'", at: field.location)
+            error(
+                "\(VisibleText.excerpt(field.key)) must be a whole number \(describeRange), found '\(VisibleText.excerpt(text))'",
+                at: field.location
+            )
             return nil
         }
         return value
@@ -268,12 +278,12 @@ final class NodeReader {
     func localized(_ field: Field) -> LocalizedText? {
         if case .mapping = field.node {
             guard let view = mapping(field) else { return nil }
-            checkKeys(view, allowed: ["zh", "en"], context: "in '\(field.key)'")
+            checkKeys(view, allowed: ["zh", "en"], context: "in '\(VisibleText.excerpt(field.key))'")
             let zh = view["zh"].flatMap { string($0) }
             let en = view["en"].flatMap { string($0) }
             guard zh != nil || en != nil else {
                 if !view.has("zh") && !view.has("en") {
-                    error("'\(field.key)' needs a 'zh' or an 'en' text", at: field.location)
+                    error("'\(VisibleText.excerpt(field.key))' needs a 'zh' or an 'en' text", at: field.location)
                 }
                 return nil
             }

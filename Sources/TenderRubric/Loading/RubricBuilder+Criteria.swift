@@ -21,7 +21,7 @@ extension RubricBuilder {
                 reader.checkKeys(view, allowed: keys, context: "in a group")
                 continue
             }
-            let context = "in group '\(id)'"
+            let context = "in group '\(VisibleText.excerpt(id))'"
             reader.checkKeys(view, allowed: keys, context: context)
             checkUnique(id, kind: "group", at: idField.location, seen: &seenGroups)
             let name = view["name"].flatMap { reader.localized($0) } ?? LocalizedText(zh: id, en: id)
@@ -34,7 +34,10 @@ extension RubricBuilder {
                 let list = reader.sequence(criteriaField)
             {
                 if list.isEmpty {
-                    reader.error("group '\(id)' must list at least one criterion", at: criteriaField.location)
+                    reader.error(
+                        "group '\(VisibleText.excerpt(id))' must list at least one criterion",
+                        at: criteriaField.location
+                    )
                     sum = nil
                 }
                 for criterionNode in list {
@@ -53,7 +56,7 @@ extension RubricBuilder {
             if points == nil { sum = nil }
             if let points, let decimals, points.decimalPlaces > decimals {
                 reader.warning(
-                    "group '\(id)' has \(points.decimalPlaces) decimals but scores are rounded to \(decimals)",
+                    "group '\(VisibleText.excerpt(id))' has \(points.decimalPlaces) decimals but scores are rounded to \(decimals)",
                     at: pointsField?.location ?? view.location
                 )
             }
@@ -88,7 +91,7 @@ extension RubricBuilder {
             reader.checkKeys(view, allowed: keys, context: "in a criterion")
             return (nil, view["points"].flatMap { reader.decimal($0, .positive) })
         }
-        let context = "in criterion '\(id)'"
+        let context = "in criterion '\(VisibleText.excerpt(id))'"
         reader.checkKeys(view, allowed: keys, context: context)
         checkUnique(id, kind: "criterion", at: idField.location, seen: &seen)
         let name = view["name"].flatMap { reader.localized($0) } ?? LocalizedText(zh: id, en: id)
@@ -97,12 +100,15 @@ extension RubricBuilder {
         let ruleKeys = ["objective", "judgement", "price"]
         let ruleFields = view.fields.filter { ruleKeys.contains($0.key) }
         guard let ruleField = ruleFields.first else {
-            reader.error("criterion '\(id)' needs one of: objective, judgement, price", at: view.location)
+            reader.error(
+                "criterion '\(VisibleText.excerpt(id))' needs one of: objective, judgement, price",
+                at: view.location
+            )
             return (nil, points)
         }
         for extra in ruleFields.dropFirst() {
             reader.error(
-                "criterion '\(id)' has both '\(ruleField.key)' and '\(extra.key)'; give exactly one",
+                "criterion '\(VisibleText.excerpt(id))' has both '\(VisibleText.excerpt(ruleField.key))' and '\(VisibleText.excerpt(extra.key))'; give exactly one",
                 at: extra.keyLocation
             )
         }
@@ -132,7 +138,7 @@ extension RubricBuilder {
         -> ObjectiveRule?
     {
         guard let view = reader.mapping(field) else { return nil }
-        let context = "in the objective of criterion '\(id)'"
+        let context = "in the objective of criterion '\(VisibleText.excerpt(id))'"
         reader.checkKeys(view, allowed: ["value"] + RubricBuilder.scaleKeys + ["otherwise"], context: context)
         var value: String?
         var valueLocation: SourceLocation?
@@ -144,14 +150,14 @@ extension RubricBuilder {
         let scaleFields = view.fields.filter { RubricBuilder.scaleKeys.contains($0.key) }
         guard let scaleField = scaleFields.first else {
             reader.error(
-                "criterion '\(id)' needs a scale: one of \(RubricBuilder.scaleKeys.joined(separator: ", "))",
+                "criterion '\(VisibleText.excerpt(id))' needs a scale: one of \(RubricBuilder.scaleKeys.joined(separator: ", "))",
                 at: view.location
             )
             return nil
         }
         for extra in scaleFields.dropFirst() {
             reader.error(
-                "criterion '\(id)' has both '\(scaleField.key)' and '\(extra.key)'; give exactly one scale",
+                "criterion '\(VisibleText.excerpt(id))' has both '\(VisibleText.excerpt(scaleField.key))' and '\(VisibleText.excerpt(extra.key))'; give exactly one scale",
                 at: extra.keyLocation
             )
         }
@@ -177,7 +183,7 @@ extension RubricBuilder {
     func checkWithin(_ value: Decimal?, lookupKey key: String, points: Decimal?, at location: SourceLocation) {
         guard let value, let points, value > points else { return }
         reader.error(
-            "points \(value.plainText) for '\(key)' are above the criterion's \(points.plainText) points",
+            "points \(value.plainText) for '\(VisibleText.excerpt(key))' are above the criterion's \(points.plainText) points",
             at: location
         )
     }
@@ -196,7 +202,7 @@ extension RubricBuilder {
     }
 
     func readScale(_ field: Field, otherwise: Field?, criterionID id: String, points: Decimal?) -> Scale? {
-        let context = "in '\(field.key)' of criterion '\(id)'"
+        let context = "in '\(VisibleText.excerpt(field.key))' of criterion '\(VisibleText.excerpt(id))'"
         switch field.key {
         case "linear":
             guard let view = reader.mapping(field) else { return nil }
@@ -249,7 +255,13 @@ extension RubricBuilder {
             var entries: [LookupEntry] = []
             var complete = true
             for entry in view.fields {
-                guard let value = reader.decimal(entry.node, name: "points for '\(entry.key)'", .nonNegative) else {
+                guard
+                    let value = reader.decimal(
+                        entry.node,
+                        name: "points for '\(VisibleText.excerpt(entry.key))'",
+                        .nonNegative
+                    )
+                else {
                     complete = false
                     continue
                 }
@@ -342,7 +354,7 @@ extension RubricBuilder {
             return (JudgementRule(step: nil, bands: []), nil)
         }
         guard let view = reader.mapping(field) else { return nil }
-        let context = "in the judgement of criterion '\(id)'"
+        let context = "in the judgement of criterion '\(VisibleText.excerpt(id))'"
         reader.checkKeys(view, allowed: ["step", "guidance", "bands"], context: context)
         var step: Decimal?
         var complete = true
@@ -368,7 +380,7 @@ extension RubricBuilder {
                     complete = false
                     continue
                 }
-                let bandContext = "in a judgement band of criterion '\(id)'"
+                let bandContext = "in a judgement band of criterion '\(VisibleText.excerpt(id))'"
                 reader.checkKeys(band, allowed: ["label", "min", "max"], context: bandContext)
                 let label = reader.required(band, "label", context: bandContext).flatMap { reader.localized($0) }
                 let minField = reader.required(band, "min", context: bandContext)
@@ -382,14 +394,14 @@ extension RubricBuilder {
                 let name = label.en ?? label.zh ?? ""
                 if let points, max > points {
                     reader.error(
-                        "judgement band '\(name)' max \(max.plainText) is above the criterion's \(points.plainText) points",
+                        "judgement band '\(VisibleText.excerpt(name))' max \(max.plainText) is above the criterion's \(points.plainText) points",
                         at: maxField.location
                     )
                     complete = false
                 }
                 if min > max {
                     reader.error(
-                        "judgement band '\(name)' min \(min.plainText) is above its max \(max.plainText)",
+                        "judgement band '\(VisibleText.excerpt(name))' min \(min.plainText) is above its max \(max.plainText)",
                         at: minField.location
                     )
                     complete = false

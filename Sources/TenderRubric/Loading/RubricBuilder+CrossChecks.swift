@@ -13,7 +13,7 @@ extension RubricBuilder {
     ) {
         if let first = seen[id] {
             let line = first.line.map { " at line \($0)" } ?? ""
-            reader.error("duplicate \(kind) id '\(id)' (already used\(line))", at: location)
+            reader.error("duplicate \(kind) id '\(VisibleText.excerpt(id))' (already used\(line))", at: location)
         } else {
             seen[id] = location
         }
@@ -71,7 +71,7 @@ extension RubricBuilder {
             if let sum = info.criteriaSum {
                 if sum != group.points {
                     reader.error(
-                        "criteria points in group '\(group.id)' sum to \(sum.plainText), expected \(group.points.plainText)",
+                        "criteria points in group '\(VisibleText.excerpt(group.id))' sum to \(sum.plainText), expected \(group.points.plainText)",
                         at: info.pointsKeyLocation
                     )
                 }
@@ -95,14 +95,14 @@ extension RubricBuilder {
         }
         for (_, criterion) in priceCriteria.dropFirst() {
             reader.error(
-                "criterion '\(criterion.id)' is a second price criterion; a rubric has exactly one",
+                "criterion '\(VisibleText.excerpt(criterion.id))' is a second price criterion; a rubric has exactly one",
                 at: criterion.location
             )
         }
         if let (group, criterion) = priceCriteria.first, group.criteria.count > 1 {
-            let others = group.criteria.filter { $0.id != criterion.id }.map { "'\($0.id)'" }
+            let others = group.criteria.filter { $0.id != criterion.id }.map { "'\(VisibleText.excerpt($0.id))'" }
             reader.error(
-                "the price criterion '\(criterion.id)' must be alone in its group, but group '\(group.id)' also has "
+                "the price criterion '\(VisibleText.excerpt(criterion.id))' must be alone in its group, but group '\(VisibleText.excerpt(group.id))' also has "
                     + others.joined(separator: ", "),
                 at: group.location
             )
@@ -110,7 +110,7 @@ extension RubricBuilder {
         if method == .lowestEvaluatedPrice {
             for info in groups where !info.group.isPrice && !info.group.criteria.isEmpty {
                 reader.error(
-                    "method lowest-evaluated-price ranks bids on price alone, so group '\(info.group.id)' would never "
+                    "method lowest-evaluated-price ranks bids on price alone, so group '\(VisibleText.excerpt(info.group.id))' would never "
                         + "count; turn its requirements into gates or use method comprehensive",
                     at: info.group.location
                 )
@@ -140,7 +140,9 @@ extension RubricBuilder {
                 for id in ids where !knownGroups.contains(id) {
                     valid = false
                     var message =
-                        id.isEmpty ? "tie-break '\(text)' names no group" : "tie-break refers to unknown group '\(id)'"
+                        id.isEmpty
+                        ? "tie-break '\(VisibleText.excerpt(text))' names no group"
+                        : "tie-break refers to unknown group '\(VisibleText.excerpt(id))'"
                     if !id.isEmpty, let suggestion = reader.suggestion(for: id, among: groupIDs) {
                         message += "; did you mean '\(suggestion)'?"
                     }
@@ -152,7 +154,7 @@ extension RubricBuilder {
                 if knownCriteria.contains(id) {
                     rules.append(.criterionScore(id))
                 } else {
-                    var message = "tie-break refers to unknown criterion '\(id)'"
+                    var message = "tie-break refers to unknown criterion '\(VisibleText.excerpt(id))'"
                     if let suggestion = reader.suggestion(for: id, among: criterionIDs) {
                         message += "; did you mean '\(suggestion)'?"
                     }
@@ -160,10 +162,10 @@ extension RubricBuilder {
                 }
             } else {
                 var message =
-                    "unknown tie-break rule '\(text)'; expected technical, group:<id>[+<id>…], criterion:<id> "
+                    "unknown tie-break rule '\(VisibleText.excerpt(text))'; expected technical, group:<id>[+<id>…], criterion:<id> "
                     + "or earliest-submission"
                 if let suggestion = reader.suggestion(for: text, among: ["technical", "earliest-submission"]) {
-                    message = "unknown tie-break rule '\(text)'; did you mean '\(suggestion)'?"
+                    message = "unknown tie-break rule '\(VisibleText.excerpt(text))'; did you mean '\(suggestion)'?"
                 }
                 reader.error(message, at: location)
             }

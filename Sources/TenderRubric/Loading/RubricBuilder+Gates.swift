@@ -18,21 +18,21 @@ extension RubricBuilder {
                 reader.checkKeys(view, allowed: ["id", "name"] + RubricBuilder.gateRules, context: "in a gate")
                 continue
             }
-            let context = "in gate '\(id)'"
+            let context = "in gate '\(VisibleText.excerpt(id))'"
             reader.checkKeys(view, allowed: ["id", "name"] + RubricBuilder.gateRules, context: context)
             checkUnique(id, kind: "gate", at: idField.location, seen: &seen)
             let name = view["name"].flatMap { reader.localized($0) } ?? LocalizedText(zh: id, en: id)
             let ruleFields = view.fields.filter { RubricBuilder.gateRules.contains($0.key) }
             guard let ruleField = ruleFields.first else {
                 reader.error(
-                    "gate '\(id)' needs one of: \(RubricBuilder.gateRules.joined(separator: ", "))",
+                    "gate '\(VisibleText.excerpt(id))' needs one of: \(RubricBuilder.gateRules.joined(separator: ", "))",
                     at: view.location
                 )
                 continue
             }
             for extra in ruleFields.dropFirst() {
                 reader.error(
-                    "gate '\(id)' has both '\(ruleField.key)' and '\(extra.key)'; give exactly one",
+                    "gate '\(VisibleText.excerpt(id))' has both '\(VisibleText.excerpt(ruleField.key))' and '\(VisibleText.excerpt(extra.key))'; give exactly one",
                     at: extra.keyLocation
                 )
             }
@@ -50,15 +50,19 @@ extension RubricBuilder {
             reader.checkKeys(
                 view,
                 allowed: ["severity", "within-years"],
-                context: "in 'violations' of gate '\(gateID)'"
+                context: "in 'violations' of gate '\(VisibleText.excerpt(gateID))'"
             )
             var severity: ViolationSeverity? = .major
             if let entry = view["severity"] {
                 severity = reader.choice(entry, ViolationSeverity.allCases.map(\.rawValue))
                     .flatMap(ViolationSeverity.init(rawValue:))
             }
-            let years = reader.required(view, "within-years", context: "in 'violations' of gate '\(gateID)'")
-                .flatMap { reader.integer($0, 1...100) }
+            let years = reader.required(
+                view,
+                "within-years",
+                context: "in 'violations' of gate '\(VisibleText.excerpt(gateID))'"
+            )
+            .flatMap { reader.integer($0, 1...100) }
             guard let severity, let years else { return nil }
             return .noViolations(severity: severity, withinYears: years)
         case "commitment":

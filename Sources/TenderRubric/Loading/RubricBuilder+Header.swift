@@ -23,7 +23,7 @@ extension RubricBuilder {
                 currency = text
             } else {
                 reader.error(
-                    "currency must be a 3-letter ISO 4217 code such as CNY, found '\(text)'",
+                    "currency must be a 3-letter ISO 4217 code such as CNY, found '\(VisibleText.excerpt(text))'",
                     at: entry.location
                 )
             }
@@ -42,7 +42,10 @@ extension RubricBuilder {
             if RubricBuilder.isCalendarDate(text) {
                 evaluationDate = text
             } else {
-                reader.error("evaluation-date must be a date written YYYY-MM-DD, found '\(text)'", at: entry.location)
+                reader.error(
+                    "evaluation-date must be a date written YYYY-MM-DD, found '\(VisibleText.excerpt(text))'",
+                    at: entry.location
+                )
             }
         }
         let (published, deadline) = readTenderDates(view, evaluationDate: evaluationDate)
@@ -87,7 +90,10 @@ extension RubricBuilder {
             if RubricBuilder.isCalendarDate(text) {
                 published = text
             } else {
-                reader.error("published must be a date written YYYY-MM-DD, found '\(text)'", at: entry.location)
+                reader.error(
+                    "published must be a date written YYYY-MM-DD, found '\(VisibleText.excerpt(text))'",
+                    at: entry.location
+                )
             }
         }
         var deadline: String?
@@ -97,7 +103,7 @@ extension RubricBuilder {
             } else {
                 reader.error(
                     "submission-deadline must be a date (YYYY-MM-DD) or a date and time with a time zone "
-                        + "(2020-11-19T09:30:00+08:00), found '\(text)'",
+                        + "(2020-11-19T09:30:00+08:00), found '\(VisibleText.excerpt(text))'",
                     at: entry.location
                 )
             }

@@ -15,12 +15,13 @@ extension RubricBuilder {
                 && prefix.unicodeScalars.allSatisfy(XPathLexicalCheck.isNameCharacter)
             guard valid, !prefix.lowercased().hasPrefix("xml") else {
                 reader.error(
-                    "namespace prefix '\(prefix)' must be a name (letters, digits, '-', '_', '.') not starting with 'xml'",
+                    "namespace prefix '\(VisibleText.excerpt(prefix))' must be a name (letters, digits, '-', '_', '.') not starting with 'xml'",
                     at: entry.keyLocation
                 )
                 continue
             }
-            guard let uri = reader.string(entry.node, what: "the namespace URI for '\(prefix)'") else { continue }
+            guard let uri = reader.string(entry.node, what: "the namespace URI for '\(VisibleText.excerpt(prefix))'")
+            else { continue }
             bindings.append(NamespaceBinding(prefix: prefix, uri: uri))
         }
         return bindings
@@ -103,14 +104,14 @@ extension RubricBuilder {
             guard NodeReader.isPlainDecimal(number), let percent = Decimal(exactly: number), percent > 0, percent < 100
             else {
                 reader.error(
-                    "plausible-minimum as a share of the budget must be above 0 % and below 100 %, found '\(text)'",
+                    "plausible-minimum as a share of the budget must be above 0 % and below 100 %, found '\(VisibleText.excerpt(text))'",
                     at: field.location
                 )
                 return nil
             }
             guard budget != nil else {
                 reader.error(
-                    "plausible-minimum '\(text)' is a share of the budget, but 'tender' states no budget; "
+                    "plausible-minimum '\(VisibleText.excerpt(text))' is a share of the budget, but 'tender' states no budget; "
                         + "state the budget or give an amount",
                     at: field.location
                 )

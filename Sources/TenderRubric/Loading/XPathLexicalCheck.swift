@@ -1,3 +1,5 @@
+import TenderCore
+
 /// A lexical look at an XPath 1.0 expression while the rubric loads: undeclared namespace prefixes, unterminated
 /// strings, unbalanced brackets, variables, unknown axes, and function calls outside XPath 1.0's core library or
 /// with the wrong number of arguments. The importer compiles the expression with libxml2 for the rest.
@@ -36,7 +38,10 @@ struct XPathLexicalCheck {
                 let opening = token.text == ")" ? "(" : "["
                 guard let last = stack.popLast(), last.bracket == opening else {
                     problems.append(
-                        Problem(message: "XPath expression has an unmatched '\(token.text)'", offset: token.offset)
+                        Problem(
+                            message: "XPath expression has an unmatched '\(VisibleText.excerpt(token.text))'",
+                            offset: token.offset
+                        )
                     )
                     return problems
                 }
@@ -69,7 +74,7 @@ struct XPathLexicalCheck {
                     )
                 )
             case .axisName where !XPathTokenizer.axes.contains(token.text):
-                var message = "unknown XPath axis '\(token.text)'"
+                var message = "unknown XPath axis '\(VisibleText.excerpt(token.text))'"
                 if let suggestion = suggest(token.text, XPathTokenizer.axes) {
                     message += "; did you mean '\(suggestion)'?"
                 }
@@ -82,7 +87,10 @@ struct XPathLexicalCheck {
             {
                 reported.insert(prefix)
                 problems.append(
-                    Problem(message: "XPath prefix '\(prefix)' is not declared in 'namespaces'", offset: token.offset)
+                    Problem(
+                        message: "XPath prefix '\(VisibleText.excerpt(prefix))' is not declared in 'namespaces'",
+                        offset: token.offset
+                    )
                 )
             }
         }

@@ -76,13 +76,16 @@ enum YAMLDocument {
                 guard indent + 1 == column else { continue }
                 if startsWithKey(content, key) {
                     return .error(
-                        "key '\(key)' appears twice in the same mapping (first at line \(firstMark.line))",
+                        "key '\(VisibleText.excerpt(key))' appears twice in the same mapping (first at line \(firstMark.line))",
                         at: SourceLocation(file: file, line: lineIndex + 1, column: column)
                     )
                 }
             }
         }
-        return .error("key '\(key)' appears more than once in this mapping", at: location(firstMark, file: file))
+        return .error(
+            "key '\(VisibleText.excerpt(key))' appears more than once in this mapping",
+            at: location(firstMark, file: file)
+        )
     }
 
     private static func startsWithKey(_ content: String, _ key: String) -> Bool {
