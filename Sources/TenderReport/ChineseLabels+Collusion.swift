@@ -10,9 +10,16 @@ extension ChineseLabels: PriceAndCollusionLabels {
 
     var ceilingRule: String { "最高限价" }
 
-    func implausiblyLow(bidder: RichText, price: String, minimum: String, setsPriceBase: Bool) -> RichText {
-        let base: RichText = setsPriceBase ? "；其评标价是所有投标价格分的评标基准价（P_min），直至评标委员会认可或否决该投标" : ""
-        return "报价低于合理最低报价：\(bidder) 报价 \(price)，低于评分细则规定的合理最低报价 \(minimum)\(base)"
+    func implausiblyLow(
+        bidder: RichText,
+        price: String,
+        minimum: String,
+        setsPriceBase: Bool,
+        notInBase: RichText?
+    ) -> RichText {
+        let base: RichText =
+            setsPriceBase ? "；其评标价是所有投标价格分的评标基准价（P_min），直至评标委员会认可或否决该投标" : notInBase ?? ""
+        return "报价低于合理最低报价：\(bidder) 报价 \(price)，低于合理最低报价 \(minimum)\(base)"
             + "——须要求其书面说明（87号令第六十条），不得自动否决"
     }
 

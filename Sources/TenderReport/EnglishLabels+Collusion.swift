@@ -10,12 +10,18 @@ extension EnglishLabels: PriceAndCollusionLabels {
 
     var ceilingRule: String { "Ceiling price (最高限价)" }
 
-    func implausiblyLow(bidder: RichText, price: String, minimum: String, setsPriceBase: Bool) -> RichText {
+    func implausiblyLow(
+        bidder: RichText,
+        price: String,
+        minimum: String,
+        setsPriceBase: Bool,
+        notInBase: RichText?
+    ) -> RichText {
         let base: RichText =
             setsPriceBase
             ? "; its evaluated price is the price base (P_min) of every price score until the committee "
-                + "accepts or rejects it" : ""
-        return "Implausibly low price: \(bidder) bids \(price), below the rubric's plausible minimum \(minimum)\(base)"
+                + "accepts or rejects it" : notInBase ?? ""
+        return "Implausibly low price: \(bidder) bids \(price), below the plausible minimum \(minimum)\(base)"
             + " — written clarification required (87号令 Art 60); not rejected automatically"
     }
 

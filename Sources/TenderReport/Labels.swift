@@ -3,7 +3,7 @@ import TenderModel
 
 /// Every word a report prints, in one language. Numbers and user text arrive already formatted, as
 /// `RichText` when they hold bidder or rubric strings, so each table only decides the wording.
-protocol Labels: Sendable, PriceAndCollusionLabels {
+protocol Labels: Sendable, PriceAndCollusionLabels, PriceFloorLabels {
     // Document
     var reportTitle: String { get }
     var htmlLanguage: String { get }

@@ -5,7 +5,14 @@ protocol PriceAndCollusionLabels {
     var plausibleMinimumRule: String { get }
     func plausibleMinimum(_ amount: String, percentOfBudget: String?) -> String
     var ceilingRule: String { get }
-    func implausiblyLow(bidder: RichText, price: String, minimum: String, setsPriceBase: Bool) -> RichText
+    /// `notInBase`: for a bid left out of the price base, which base is used instead.
+    func implausiblyLow(
+        bidder: RichText,
+        price: String,
+        minimum: String,
+        setsPriceBase: Bool,
+        notInBase: RichText?
+    ) -> RichText
     var flagImplausiblyLowShort: String { get }
 
     var collusionSection: String { get }

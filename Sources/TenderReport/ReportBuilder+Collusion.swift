@@ -80,13 +80,18 @@ extension ReportBuilder {
     func priceLimitRows() -> [KeyValue] {
         var rows: [KeyValue] = []
         let policy = rubric.pricePolicy
-        if let minimum = policy.plausibleMinimum, let amount = minimum.amount(budget: rubric.tender.budget) {
+        if let floor = rubric.plausibleFloor {
             var share: String?
-            if case .percentOfBudget(let percent) = minimum { share = NumberFormat.percent(percent) }
+            switch floor.origin {
+            case .stated(.percentOfBudget(let percent)): share = NumberFormat.percent(percent)
+            case .stated(.amount): share = nil
+            case .defaultOfBudget, .defaultOfCeiling: share = NumberFormat.percent(PlausibleFloor.defaultPercent)
+            }
             rows.append(
                 KeyValue(
                     key: "\(labels.plausibleMinimumRule)",
-                    value: "\(labels.plausibleMinimum(money(amount), percentOfBudget: share))"
+                    value:
+                        "\(labels.plausibleFloor(money(floor.amount), share: share, ofCeiling: floor.origin == .defaultOfCeiling, isDefault: floor.isDefault))"
                 )
             )
         }

@@ -123,6 +123,7 @@ extension ReportBuilder {
                     )
                 )
             )
+            blocks += priceFloorBlocks(base)
         }
         var notes: [RichText] = []
         for (index, result) in valid.enumerated() {
@@ -218,7 +219,8 @@ extension ReportBuilder {
                 bidder: .user(bidder),
                 price: money(price),
                 minimum: money(minimum),
-                setsPriceBase: setsPriceBase
+                setsPriceBase: setsPriceBase,
+                notInBase: notInPriceBase(bidder)
             )
         case .possibleCollusion(let signal):
             return collusionText(signal)

@@ -22,6 +22,16 @@ enum ResultJSON {
                     "lowest": .decimal(base.lowest),
                     "highest": .decimal(base.highest),
                     "lowestBidder": .string(base.lowestBidder),
+                    "plausibleMinimum": .optional(base.plausibleFloor?.amount),
+                    "allBelowPlausibleMinimum": .bool(base.allBelowFloor),
+                    "setAside": .array(
+                        base.setAside.map { entry in
+                            .object([
+                                "bidder": .string(entry.bidder), "bidTotal": .decimal(entry.bidTotal),
+                                "evaluatedPrice": .decimal(entry.evaluatedPrice),
+                            ])
+                        }
+                    ),
                 ])
             } ?? .null,
             "members": .array(evaluation.members.map(JSONValue.string)),
@@ -492,11 +502,17 @@ enum ResultJSON {
         }
     }
 
-    /// The plausible minimum as the rubric states it and as an amount (nil when the rubric states none).
+    /// The plausible minimum in effect, as the rubric states it or by default, and as an amount (nil when there is
+    /// none: switched off, or no budget or ceiling to take the default from).
     static func plausibleMinimum(_ rubric: Rubric) -> JSONValue {
-        guard let minimum = rubric.pricePolicy.plausibleMinimum else { return .null }
-        var object: [String: JSONValue] = ["amount": .optional(minimum.amount(budget: rubric.tender.budget))]
-        if case .percentOfBudget(let percent) = minimum { object["percentOfBudget"] = .decimal(percent) }
+        guard let floor = rubric.plausibleFloor else { return .null }
+        var object: [String: JSONValue] = ["amount": .decimal(floor.amount), "default": .bool(floor.isDefault)]
+        switch floor.origin {
+        case .stated(.percentOfBudget(let percent)): object["percentOfBudget"] = .decimal(percent)
+        case .stated(.amount): break
+        case .defaultOfBudget: object["percentOfBudget"] = .decimal(PlausibleFloor.defaultPercent)
+        case .defaultOfCeiling: object["percentOfCeiling"] = .decimal(PlausibleFloor.defaultPercent)
+        }
         return .object(object)
     }
 }

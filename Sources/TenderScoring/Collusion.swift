@@ -9,6 +9,16 @@ enum Collusion {
     /// A passage shorter than this (in characters, after folding) is too short to be telling.
     static let minimumPassageLength = 30
 
+    /// A person's name with fewer characters than this (spaces not counted) is shared by too many people to be
+    /// evidence on its own: the two-character names 王芳 or 李伟 recur across any large tender. Such a name counts
+    /// only when the bids also give that person the same phone number or e-mail address.
+    static let minimumNameLengthAlone = 3
+
+    /// A passage or price breakdown shared by at least this many bids, and by at least a third of all bids, is
+    /// the tender's template: four of nine bids quoting the tender's own commitment wording is how a tender is
+    /// answered, not a sign that they were written together.
+    static let templateMinimumBids = 3
+
     /// Every signal among `bids` (all bids that could be read, whatever their status), in the order of
     /// `CollusionKind`, then by value.
     static func signals(_ bids: [Bid], rubric: Rubric) -> [CollusionSignal] {
@@ -39,6 +49,9 @@ enum Collusion {
         var evidence: CollusionEvidence
         /// How the signal shows the value when not in its folded form (a passage as the first bid wrote it).
         var shown: String?
+        /// For a person: the folded phone numbers and e-mail addresses the bid gives for that person, which make
+        /// a short (common) name count.
+        var companions: Set<String> = []
     }
 
     static func bidderKey(_ bid: Bid) -> String {
@@ -50,7 +63,14 @@ enum Collusion {
         let bidder = bid.bidder
         let line = { (field: BidderField) in bidder.fieldLines[field] ?? bidder.line }
         var sightings: [Sighting] = []
-        func add(_ kind: CollusionKind, _ key: String?, _ field: CollusionField, _ line: Int?, _ written: String) {
+        func add(
+            _ kind: CollusionKind,
+            _ key: String?,
+            _ field: CollusionField,
+            _ line: Int?,
+            _ written: String,
+            companions: Set<String> = []
+        ) {
             guard let key, !key.isEmpty else { return }
             sightings.append(
                 Sighting(
@@ -63,12 +83,24 @@ enum Collusion {
                         line: line,
                         field: field,
                         written: written
-                    )
+                    ),
+                    companions: companions
                 )
             )
         }
         if let person = bidder.contactPerson {
-            add(.sharedPerson, CollusionNormalising.folded(person), .contactPerson, line(.contactPerson), person)
+            let details = [
+                bidder.phone.flatMap(CollusionNormalising.phone).map { "phone:" + $0 },
+                bidder.email.flatMap(CollusionNormalising.email).map { "email:" + $0 },
+            ]
+            add(
+                .sharedPerson,
+                CollusionNormalising.folded(person),
+                .contactPerson,
+                line(.contactPerson),
+                person,
+                companions: Set(details.compactMap { $0 })
+            )
         }
         if let phone = bidder.phone {
             add(.sharedPhone, CollusionNormalising.phone(phone), .contactPhone, line(.phone), phone)
@@ -80,7 +112,16 @@ enum Collusion {
             add(.sharedAddress, CollusionNormalising.folded(address), .address, line(.address), address)
         }
         for manager in bidder.projectManagers {
-            add(.sharedPerson, CollusionNormalising.folded(manager.name), .projectManager, manager.line, manager.name)
+            add(
+                .sharedPerson,
+                CollusionNormalising.folded(manager.name),
+                .projectManager,
+                manager.line,
+                manager.name,
+                companions: Set(
+                    [manager.phone.flatMap(CollusionNormalising.phone).map { "phone:" + $0 }].compactMap { $0 }
+                )
+            )
             if let phone = manager.phone {
                 add(
                     .sharedPhone,
@@ -149,16 +190,26 @@ enum Collusion {
                 add(.identicalPriceBreakdown, breakdown, .priceLines, price.line, nil)
             }
             let sum = price.lines.reduce(Decimal(0)) { $0 + $1.amount }
-            if sum != price.total {
+            let gap = price.total - sum
+            if (gap < 0 ? -gap : gap) >= minimumArithmeticError(currency: price.currency) {
                 add(.identicalArithmeticError, (price.total - sum).plainText, .priceLines, price.line, sum.plainText)
             }
         }
         return sightings
     }
 
+    /// The smallest gap between a bid's price lines and its total that counts as an error: one whole currency
+    /// unit (1 yuan), and at least 100 minor units for a currency without a smaller one (¥100). Gaps of a few fen
+    /// come from rounding each line and recur by chance between unrelated bids.
+    static func minimumArithmeticError(currency: String) -> Decimal {
+        max(1, CurrencyMinorUnit.smallestAmount(of: currency) * 100)
+    }
+
     /// Groups sightings by value and keeps the values that different bidders share and that are not common:
-    /// an attachment every bid declares (three bids or more) is the tender's own form, and a passage or price
-    /// breakdown shared by more than half of the bids (three or more) is the template everyone followed.
+    /// an attachment every bid declares (three bids or more) is the tender's own form, a passage shared by three
+    /// or more bids and at least a third of them is template text, and a price breakdown shared by more than half
+    /// of the bids (three or more) is a fixed-price schedule. A short person's name counts only between bids that
+    /// also give that person the same phone or e-mail.
     static func group(_ sightings: [Sighting], kind: CollusionKind, bidCount: Int) -> [CollusionSignal] {
         var order: [String] = []
         var byKey: [String: [Sighting]] = [:]
@@ -167,14 +218,23 @@ enum Collusion {
             byKey[sighting.key, default: []].append(sighting)
         }
         return order.compactMap { key in
-            let group = byKey[key] ?? []
+            var group = byKey[key] ?? []
+            if kind == .sharedPerson && key.filter({ !$0.isWhitespace }).count < minimumNameLengthAlone {
+                group = group.filter { sighting in
+                    group.contains {
+                        $0.bidderKey != sighting.bidderKey && !$0.companions.isDisjoint(with: sighting.companions)
+                    }
+                }
+            }
             guard Set(group.map(\.bidderKey)).count >= 2 else { return nil }
             let files = Set(group.map(\.evidence.file)).count
             switch kind {
             case .identicalAttachment:
                 if bidCount >= 3 && files == bidCount { return nil }
-            case .identicalPassage, .identicalPriceBreakdown:
-                if files >= 3 && files * 2 > bidCount { return nil }
+            case .identicalPassage:
+                if files >= templateMinimumBids && files * 3 >= bidCount { return nil }
+            case .identicalPriceBreakdown:
+                if files >= templateMinimumBids && files * 2 > bidCount { return nil }
             default:
                 break
             }

@@ -1,17 +1,19 @@
 import Foundation
+import TenderModel
 
 /// How values are made comparable before bidders are compared, so that writing a shared value differently
 /// (full-width digits, another case, extra spaces, a country code) does not hide it.
 enum CollusionNormalising {
-    /// NFKC, invisible format characters (zero-width, bidi controls) removed, lower case, runs of white space
-    /// collapsed to one space and trimmed; a space next to a Han character is dropped, since Chinese names and
-    /// addresses are written with or without spaces between characters ("王 芳" is "王芳").
+    /// The bidder-identity key (`BidderIdentity.nameKey`: invisible characters — format characters, variation
+    /// selectors, Hangul fillers and every other default-ignorable code point — removed, NFKC, white space
+    /// collapsed), then lower case; a space next to a Han character is dropped, since Chinese names and addresses
+    /// are written with or without spaces between characters ("王 芳" is "王芳"). One normaliser for identities
+    /// and signals, so a character that cannot hide a duplicate bidder cannot hide a shared address either.
     static func folded(_ text: String) -> String {
-        let compatible = text.precomposedStringWithCompatibilityMapping.lowercased()
+        guard let key = BidderIdentity.nameKey(text)?.value.lowercased() else { return "" }
         var scalars: [Unicode.Scalar] = []
         var pendingSpace = false
-        for scalar in compatible.unicodeScalars {
-            if scalar.properties.generalCategory == .format { continue }
+        for scalar in key.unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
                 continue
@@ -32,7 +34,7 @@ enum CollusionNormalising {
     /// `0086 576 88881234` and `(0576) 8888-1234` all become `57688881234`; a number with another country code
     /// keeps it, after a `+`. Nil when fewer than 7 digits remain: too short to identify anyone.
     static func phone(_ text: String) -> String? {
-        let compatible = text.precomposedStringWithCompatibilityMapping
+        let compatible = BidderIdentity.nameKey(text)?.value ?? ""
         var digits = String(
             compatible.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init)
         )

@@ -61,18 +61,16 @@ enum Flags {
         .map(\.member)
     }
 
-    /// Valid bids whose total, as bid, lies below the rubric's plausible minimum.
+    /// Valid bids whose total, as bid, lies below the plausible minimum (the rubric's, or the default).
     static func implausiblyLowPrices(_ results: [BidResult], rubric: Rubric, base: PriceBase?) -> [Flag] {
-        guard let minimum = rubric.pricePolicy.plausibleMinimum?.amount(budget: rubric.tender.budget) else {
-            return []
-        }
+        guard let minimum = rubric.plausibleFloor?.amount else { return [] }
         return results.compactMap { result in
             guard let price = result.price, price.bidTotal < minimum else { return nil }
             return .implausiblyLowPrice(
                 bidder: result.displayName,
                 price: price.bidTotal,
                 minimum: minimum,
-                setsPriceBase: base.map { $0.lowest == price.evaluatedPrice } ?? false
+                setsPriceBase: base.map { $0.allBelowFloor && $0.lowest == price.evaluatedPrice } ?? false
             )
         }
     }

@@ -17,13 +17,17 @@ enum PriceScorer {
     ) -> Decimal {
         // Admissibility refuses prices ≤ 0 and deductions stay below 100 %, so this only guards the arithmetic.
         guard price > 0 else { return 0 }
+        let points: Decimal
         switch formula {
         case .lowestPriceRatio:
             // Multiply before dividing so the only inexact step is the final division.
-            return lowest * maximum / price
+            points = lowest * maximum / price
         case .linear:
             guard highest != lowest else { return maximum }
-            return maximum * (highest - price) / (highest - lowest)
+            points = maximum * (highest - price) / (highest - lowest)
         }
+        // A bid set aside from the base (below the plausible minimum) can lie outside it; its score is held to
+        // the criterion's range rather than exceeding the points a criterion can give.
+        return min(max(points, 0), maximum)
     }
 }

@@ -12,9 +12,16 @@ enum RankReversal {
             }).first
         else { return [] }
         let prices = ranked.map { $0.price?.evaluatedPrice ?? 0 }
-        guard let lowest = prices.min(), let highest = prices.max() else { return [] }
+        // Only bids that set the base can be removed from it: a bid set aside below the plausible minimum does not.
+        let setAside = Set(
+            scorer.priceBase(ranked.map { ($0.displayName, $0.price?.bidTotal ?? 0, $0.price?.evaluatedPrice ?? 0) })?
+                .setAside.map(\.bidder) ?? []
+        )
+        let counted = zip(ranked, prices).filter { !setAside.contains($0.0.displayName) }.map(\.1)
+        guard let lowest = counted.min(), let highest = counted.max() else { return [] }
         var setters = Set<String>()
-        for (result, price) in zip(ranked, prices) where price == lowest || (formula == .linear && price == highest) {
+        for (result, price) in zip(ranked, prices)
+        where !setAside.contains(result.displayName) && (price == lowest || (formula == .linear && price == highest)) {
             setters.insert(result.displayName)
         }
         setters.remove(winner.displayName)

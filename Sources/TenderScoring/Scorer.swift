@@ -11,7 +11,9 @@ struct Scorer {
     /// Every valid bid scored and ranked, the price base, and one warning per objective fact a bid lacks.
     func scoreAndRank(_ candidates: [Candidate]) -> (results: [BidResult], base: PriceBase?, warnings: [Diagnostic]) {
         let prices = candidates.map { evaluatedPrice(of: $0.bid) }
-        let base = Self.priceBase(zip(candidates.map(\.bid.bidder.name), prices.map(\.price)))
+        let base = priceBase(
+            zip(candidates, prices).map { ($0.bid.bidder.name, $0.bid.price?.total ?? 0, $1.price) }
+        )
         var warnings: [Diagnostic] = []
         let results = zip(candidates, prices).map { candidate, price in
             score(
@@ -28,7 +30,9 @@ struct Scorer {
     /// The same results with the price criterion recomputed against the base of these results alone (a bid
     /// removed), totals summed again, and ranked: only the price points depend on the other bids.
     func repriced(_ results: [BidResult]) -> [BidResult] {
-        let base = Self.priceBase(results.map { ($0.displayName, $0.price?.evaluatedPrice ?? 0) })
+        let base = priceBase(
+            results.map { ($0.displayName, $0.price?.bidTotal ?? 0, $0.price?.evaluatedPrice ?? 0) }
+        )
         let repriced = results.map { result in
             var result = result
             result.rank = nil
@@ -66,8 +70,30 @@ struct Scorer {
         return (deduction, PriceScorer.evaluatedPrice(total: total, deductionPercent: deduction))
     }
 
-    /// Lowest and highest evaluated price; among equal lowest prices the bidder first by name is named.
-    private static func priceBase(_ prices: some Sequence<(String, Decimal)>) -> PriceBase? {
+    /// The price base: lowest and highest evaluated price of the valid bids whose total is at least the plausible
+    /// minimum (a bid below it is flagged and must not decide every other bidder's price score). When no bid is
+    /// left above the floor, the base is taken from them all and says so. Among equal lowest prices the bidder
+    /// first by name is named.
+    func priceBase(_ prices: [(name: String, bidTotal: Decimal, evaluated: Decimal)]) -> PriceBase? {
+        let floor = rubric.plausibleFloor
+        let isBelow = { (total: Decimal) in floor.map { total < $0.amount } ?? false }
+        let below = prices.filter { isBelow($0.bidTotal) }
+        let above = prices.filter { !isBelow($0.bidTotal) }
+        let allBelow = above.isEmpty && !below.isEmpty
+        guard var base = Self.lowestAndHighest((allBelow ? below : above).map { ($0.name, $0.evaluated) }) else {
+            return nil
+        }
+        base.plausibleFloor = floor
+        base.allBelowFloor = allBelow
+        base.setAside =
+            allBelow
+            ? []
+            : below.map { SetAsidePrice(bidder: $0.name, bidTotal: $0.bidTotal, evaluatedPrice: $0.evaluated) }
+                .sorted { $0.bidder < $1.bidder }
+        return base
+    }
+
+    private static func lowestAndHighest(_ prices: some Sequence<(String, Decimal)>) -> PriceBase? {
         var base: PriceBase?
         for (name, price) in prices {
             guard let current = base else {

@@ -249,4 +249,84 @@ import Testing
         }
         #expect(totals(before) == totals(after))
     }
+
+    @Test func aCommitmentSentenceInFourOfNineBidsIsTemplateText() throws {
+        let sentence = "本公司承诺派驻人员全部签订劳动合同并依法缴纳社会保险，工资不低于台州市最低工资标准"
+        let ending = "考评结果与服务费支付挂钩。</commitment>"
+        let edit = { (file: String) in (file, [(ending, "考评结果与服务费支付挂钩；" + sentence + "。</commitment>")]) }
+        let four = try Self.signals(
+            ["bids/01-anlan.xml", "bids/04-qinghe.xml", "bids/05-juxiang.xml", "bids/07-jiufeng.xml"].map(edit)
+        )
+        #expect(four == [])
+        let two = try Self.signals(["bids/01-anlan.xml", "bids/04-qinghe.xml"].map(edit))
+        #expect(two.count == 1)
+        #expect(two.first?.hasPrefix("- Identical unusual passage (\(sentence)): ") == true)
+    }
+
+    @Test func oneFenRoundingGapsAreNotTheSameArithmeticError() throws {
+        let fen = try Self.signals([
+            ("bids/01-anlan.xml", [("<line item=\"保洁服务\">3211310.00</line>", "<line item=\"保洁服务\">3211309.99</line>")]),
+            (
+                "bids/04-qinghe.xml",
+                [("<line item=\"保洁服务\">2274480.00</line>", "<line item=\"保洁服务\">2274479.99</line>")]
+            ),
+        ])
+        #expect(fen == [])
+        let yuan = try Self.signals([
+            ("bids/01-anlan.xml", [("<line item=\"保洁服务\">3211310.00</line>", "<line item=\"保洁服务\">3211210.00</line>")]),
+            (
+                "bids/04-qinghe.xml",
+                [("<line item=\"保洁服务\">2274480.00</line>", "<line item=\"保洁服务\">2274380.00</line>")]
+            ),
+        ])
+        #expect(
+            yuan == [
+                "- Same arithmetic error (the price lines miss the total by 100.00): \(Self.anlan) (bids/01-anlan.xml:14, "
+                    + "price lines, lines add up to 9,585,900.00); \(Self.qinghe) (bids/04-qinghe.xml:14, price lines, "
+                    + "lines add up to 6,317,900.00)"
+            ]
+        )
+    }
+
+    @Test func aCommonTwoCharacterNameAloneIsNoSignalButWithTheSamePhoneItIs() throws {
+        let nameOnly = try Self.signals([
+            ("bids/01-anlan.xml", [("<person>王丽君</person>", "<person>林伟</person>")]),
+            ("bids/04-qinghe.xml", [("<person>蒋丹</person>", "<person>林 伟</person>")]),
+        ])
+        #expect(nameOnly == [])
+        let withPhone = try Self.signals([
+            ("bids/01-anlan.xml", [("<person>王丽君</person>", "<person>林伟</person>")]),
+            (
+                "bids/04-qinghe.xml",
+                [
+                    ("<person>蒋丹</person>", "<person>林 伟</person>"),
+                    ("<phone>0576-82936104</phone>", "<phone>0576-84123658</phone>"),
+                ]
+            ),
+        ])
+        #expect(
+            withPhone == [
+                "- Same person (contact person or project manager) (林伟): \(Self.anlan) (bids/01-anlan.xml:8, contact "
+                    + "person); \(Self.qinghe) (bids/04-qinghe.xml:8, contact person, written “林 伟”)",
+                "- Same phone number (57684123658): \(Self.anlan) (bids/01-anlan.xml:9, contact phone, written "
+                    + "“0576-84123658”); \(Self.qinghe) (bids/04-qinghe.xml:9, contact phone, written “0576-84123658”)",
+            ]
+        )
+    }
+
+    @Test(arguments: [("\u{FE00}", "U+FE00"), ("\u{3164}", "U+3164"), ("\u{200B}", "U+200B")])
+    func invisibleCharactersInAnAddressDoNotHideIt(_ invisible: (String, String)) throws {
+        let items = try Self.signals([
+            (
+                "bids/04-qinghe.xml",
+                [("浙江省台州市路桥区银安街885号青禾大厦1501室", "浙江省台州市黄岩区劳动北路\(invisible.0)218号安澜大厦6楼")]
+            )
+        ])
+        #expect(
+            items == [
+                "- Same address (浙江省台州市黄岩区劳动北路218号安澜大厦6楼): \(Self.anlan) (bids/01-anlan.xml:12, address); "
+                    + "\(Self.qinghe) (bids/04-qinghe.xml:12, address, written “浙江省台州市黄岩区劳动北路\\\\u{\(invisible.1.dropFirst(2))}218号安澜大厦6楼”)"
+            ]
+        )
+    }
 }

@@ -63,16 +63,82 @@ import Testing
         #expect(Self.lowestPrice(outcome.json) == "6318000")
     }
 
-    @Test func twoFenAfterTheDeductionIsAnAmountAndTheAbnormallyLowFlagCatchesIt() throws {
+    @Test func twoFenAfterTheDeductionIsAnAmountFlaggedTwiceAndLeftOutOfTheBase() throws {
         let outcome = try Self.score([Self.total("bids/07-jiufeng.xml", from: "8658000.00", to: "0.02")])
         #expect(outcome.run.status == 0)
-        #expect(Self.lowestPrice(outcome.json) == "0.018")
+        #expect(Self.lowestPrice(outcome.json) == "6318000")
         let flags = (outcome.json["flags"] as? [[String: Any]]) ?? []
+        for type in ["abnormally-low-price", "implausibly-low-price"] {
+            #expect(
+                flags.contains { $0["type"] as? String == type && $0["bidder"] as? String == "台州市黄岩九峰后勤服务有限公司" }
+            )
+        }
+    }
+
+    /// Issue 7 §9: "the report flags such a price rather than letting it set the base". Without a stated
+    /// plausible-minimum the default floor (10 % of the 9,800,000 budget) applies.
+    @Test(arguments: [("1.00", "1.00"), ("00001.00", "1.00"), ("0.01", "0.01")])
+    func anAbsurdPriceIsFlaggedAndDoesNotSetTheBase(_ price: (written: String, shown: String)) throws {
+        let tender = try ExampleTenderCopy()
+        defer { tender.remove() }
+        try tender.edit("bids/04-qinghe.xml", [("<total>6318000.00</total>", "<total>\(price.written)</total>")])
+        let run = try tender.score()
+        #expect(!run.timedOut)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        let lines = run.stdout.components(separatedBy: "\n")
+        let chengjiang = "台州市黄岩澄江保洁服务有限公司"
         #expect(
-            flags.contains {
-                $0["type"] as? String == "abnormally-low-price" && $0["bidder"] as? String == "台州市黄岩九峰后勤服务有限公司"
-            }
+            lines.contains(
+                "Price base (valid bids only; disqualified and unread bids are not part of it): P_min = 7,414,200.00 "
+                    + "(\(chengjiang)), P_max = 9,586,000.00"
+            )
         )
+        #expect(
+            lines.contains(
+                "Left out of the price base, below the plausible minimum 980,000.00: \(Self.qinghe) (bid total "
+                    + "\(price.shown), evaluated price \(price.shown)). P_min = 7,414,200.00 (\(chengjiang)) is the lowest "
+                    + "evaluated price of the other valid bids; a bid left out is scored against this base, at most the "
+                    + "criterion's points, until the committee accepts or rejects its explanation (87号令 Art 60)"
+            )
+        )
+        #expect(
+            ExampleTenderCopy.items("Committee flags", in: run.stdout).contains(
+                "- Implausibly low price: \(Self.qinghe) bids \(price.shown), below the plausible minimum 980,000.00; "
+                    + "it does not set the price base (P_min = 7,414,200.00, \(chengjiang)) — written clarification "
+                    + "required (87号令 Art 60); not rejected automatically"
+            )
+        )
+        #expect(
+            lines.contains(
+                "- **Plausible minimum price**: a bid total below 980,000.00 (the default, 10 % of the budget; the "
+                    + "rubric's plausible-minimum changes it, 'none' switches it off) is flagged: written clarification "
+                    + "required (87号令 Art 60); it does not set the price base"
+            )
+        )
+        // The other bidders keep real price scores: 九峰's is 7,414,200 / 7,792,200 × 30, not 0.00.
+        #expect(lines.contains { $0.hasPrefix("| 5 | 台州市黄岩九峰后勤服务有限公司 | 76.46 | 28.54 |") })
+        #expect(lines.contains { $0.hasPrefix("| 7 | \(Self.qinghe) | 55.95 | 30.00 |") })
+    }
+
+    @Test func plausibleMinimumNoneSwitchesTheFloorOff() throws {
+        let outcome = try Self.score([
+            (
+                "rubric.yaml",
+                [
+                    (
+                        "  size-deductions: {small: 10, micro: 10}",
+                        "  size-deductions: {small: 10, micro: 10}\n  plausible-minimum: none"
+                    )
+                ]
+            ),
+            Self.total("bids/04-qinghe.xml", from: "6318000.00", to: "1.00"),
+        ])
+        #expect(outcome.run.status == 0)
+        #expect(Self.lowestPrice(outcome.json) == "1")
+        let flags = (outcome.json["flags"] as? [[String: Any]]) ?? []
+        #expect(!flags.contains { $0["type"] as? String == "implausibly-low-price" })
+        #expect(flags.contains { $0["type"] as? String == "abnormally-low-price" })
     }
 
     @Test func belowThePlausibleMinimumIsFlaggedForClarification() throws {
@@ -94,8 +160,10 @@ import Testing
         let implausible = flags.filter { $0["type"] as? String == "implausibly-low-price" }
         #expect(implausible.count == 1)
         #expect(implausible.first?["bidder"] as? String == Self.qinghe)
-        #expect(implausible.first?["setsPriceBase"] as? Bool == true)
+        #expect(implausible.first?["setsPriceBase"] as? Bool == false)
         #expect(Self.status(of: "bids/04-qinghe.xml", in: outcome.json) == "valid")
+        // 澄江 (micro, 10 % off 8,238,000.00) sets the base instead.
+        #expect(Self.lowestPrice(outcome.json) == "7414200")
     }
 
     @Test func belowThePlausibleMinimumReadsInTheReport() throws {
@@ -115,16 +183,15 @@ import Testing
         #expect(run.status == 0)
         #expect(
             ExampleTenderCopy.items("Committee flags", in: run.stdout).contains(
-                "- Implausibly low price: \(Self.qinghe) bids 2,000,000.00, below the rubric's plausible minimum "
-                    + "2,940,000.00; its evaluated price is the price base (P_min) of every price score until the "
-                    + "committee accepts or rejects it — written clarification required (87号令 Art 60); not "
-                    + "rejected automatically"
+                "- Implausibly low price: \(Self.qinghe) bids 2,000,000.00, below the plausible minimum "
+                    + "2,940,000.00; it does not set the price base (P_min = 7,414,200.00, 台州市黄岩澄江保洁服务有限公司) — "
+                    + "written clarification required (87号令 Art 60); not rejected automatically"
             )
         )
         #expect(
             run.stdout.contains(
                 "- **Plausible minimum price**: a bid total below 2,940,000.00 (30 % of the budget) is flagged: "
-                    + "written clarification required (87号令 Art 60)\n"
+                    + "written clarification required (87号令 Art 60); it does not set the price base\n"
             )
         )
     }

@@ -70,9 +70,39 @@ import Testing
         #expect(
             RubricFixtures.errors(inline: Self.yaml(budget: "100", policy: "  plausible-minimum: [1]"), file: "r.yaml")
                 == [
-                    "r.yaml:7:22: error: plausible-minimum must be a share of the budget such as '30%' or an amount "
-                        + "such as 2000000, found a list"
+                    "r.yaml:7:22: error: plausible-minimum must be a share of the budget such as '30%', an amount "
+                        + "such as 2000000, or 'none', found a list"
                 ]
         )
+    }
+
+    @Test func withoutAStatedMinimumTenPercentOfTheCeilingOrBudgetApplies() throws {
+        func floor(_ budget: String?, _ policy: String) throws -> PlausibleFloor? {
+            try RubricLoader.load(
+                bytes: Array(Self.yaml(budget: budget, policy: policy).utf8),
+                file: "r.yaml"
+            ).rubric.plausibleFloor
+        }
+        #expect(
+            try floor("9800000", "  abnormally-low: 20") == PlausibleFloor(amount: 980_000, origin: .defaultOfBudget)
+        )
+        #expect(
+            try floor("9800000", "  ceiling: 9500000") == PlausibleFloor(amount: 950_000, origin: .defaultOfCeiling)
+        )
+        #expect(try floor(nil, "  abnormally-low: 20") == nil)
+        #expect(
+            try floor("9800000", "  plausible-minimum: 30%")
+                == PlausibleFloor(amount: 2_940_000, origin: .stated(.percentOfBudget(30)))
+        )
+    }
+
+    @Test func noneSwitchesTheFloorOffDefaultIncluded() throws {
+        let loaded = try RubricLoader.load(
+            bytes: Array(Self.yaml(budget: "9800000", policy: "  plausible-minimum: none").utf8),
+            file: "r.yaml"
+        )
+        #expect(loaded.rubric.pricePolicy.plausibleMinimumSwitchedOff)
+        #expect(loaded.rubric.pricePolicy.plausibleMinimum == nil)
+        #expect(loaded.rubric.plausibleFloor == nil)
     }
 }

@@ -67,7 +67,18 @@ import Testing
         )
     }
 
-    @Test func belowThePlausibleMinimumIsFlaggedAndSaysItSetsTheBase() throws {
+    static func implausible(_ evaluation: Evaluation) -> [Flag] {
+        evaluation.flags.filter {
+            if case .implausiblyLowPrice = $0 { return true }
+            return false
+        }
+    }
+
+    static func pricePoints(_ evaluation: Evaluation, _ bidder: String) -> Decimal? {
+        evaluation.validResults.first { $0.displayName == bidder }?.criterionScores.first?.unrounded
+    }
+
+    @Test func belowThePlausibleMinimumIsFlaggedAndDoesNotSetTheBase() throws {
         let rubric = Self.rubric(
             budget: "1000",
             policy: PricePolicy(plausibleMinimum: .percentOfBudget(Build.decimal("30")))
@@ -77,20 +88,81 @@ import Testing
             bids: [Build.bid("A", price: "299.99"), Build.bid("B", price: "900"), Build.bid("C", price: "950")],
             scores: []
         )
-        let flags = evaluation.flags.filter {
-            if case .implausiblyLowPrice = $0 { return true }
-            return false
-        }
         #expect(
-            flags == [
+            Self.implausible(evaluation) == [
                 .implausiblyLowPrice(
                     bidder: "A",
                     price: Build.decimal("299.99"),
                     minimum: Build.decimal("300"),
-                    setsPriceBase: true
+                    setsPriceBase: false
                 )
             ]
         )
         #expect(evaluation.validResults.count == 3)
+        #expect(evaluation.priceBase?.lowest == 900)
+        #expect(evaluation.priceBase?.lowestBidder == "B")
+        #expect(
+            evaluation.priceBase?.setAside == [
+                SetAsidePrice(bidder: "A", bidTotal: Build.decimal("299.99"), evaluatedPrice: Build.decimal("299.99"))
+            ]
+        )
+        // 900 / 299.99 × 100 would be 300.01 points: held to the criterion's 100.
+        #expect(Self.pricePoints(evaluation, "A") == 100)
+        #expect(Self.pricePoints(evaluation, "B") == 100)
+        #expect(Self.pricePoints(evaluation, "C") == Build.decimal("90000") / 950)
+    }
+
+    @Test func withoutAStatedMinimumTenPercentOfTheBudgetKeepsOneYuanFromTheBase() throws {
+        let evaluation = try TenderEvaluator.evaluate(
+            rubric: Self.rubric(budget: "9800000"),
+            bids: [Build.bid("A", price: "1.00"), Build.bid("B", price: "6318000"), Build.bid("C", price: "8000000")],
+            scores: []
+        )
+        #expect(evaluation.priceBase?.lowest == 6_318_000)
+        #expect(evaluation.priceBase?.plausibleFloor == PlausibleFloor(amount: 980_000, origin: .defaultOfBudget))
+        #expect(Self.pricePoints(evaluation, "C") == Build.decimal("631800000") / 8_000_000)
+        #expect(Self.implausible(evaluation).count == 1)
+        // Ranked by total: the one-yuan bid keeps full price points (capped), it is not removed.
+        #expect(evaluation.validResults.map(\.displayName).first == "A")
+    }
+
+    @Test func switchedOffTheAbsurdPriceSetsTheBaseAgain() throws {
+        var policy = PricePolicy()
+        policy.plausibleMinimumSwitchedOff = true
+        let evaluation = try TenderEvaluator.evaluate(
+            rubric: Self.rubric(budget: "9800000", policy: policy),
+            bids: [Build.bid("A", price: "1.00"), Build.bid("B", price: "6318000")],
+            scores: []
+        )
+        #expect(evaluation.priceBase?.lowest == 1)
+        #expect(evaluation.priceBase?.setAside == [])
+        #expect(Self.implausible(evaluation).isEmpty)
+    }
+
+    @Test func everyBidBelowTheFloorTakesTheBaseFromThemAllAndSaysSo() throws {
+        let evaluation = try TenderEvaluator.evaluate(
+            rubric: Self.rubric(budget: "9800000"),
+            bids: [Build.bid("A", price: "1.00"), Build.bid("B", price: "2.00")],
+            scores: []
+        )
+        #expect(evaluation.priceBase?.allBelowFloor == true)
+        #expect(evaluation.priceBase?.lowest == 1)
+        #expect(evaluation.priceBase?.setAside == [])
+        #expect(
+            Self.implausible(evaluation).map {
+                guard case .implausiblyLowPrice(let bidder, _, _, let sets) = $0 else { return "" }
+                return "\(bidder) \(sets)"
+            } == ["A true", "B false"]
+        )
+    }
+
+    @Test func noBudgetAndNoCeilingMeansNoFloor() throws {
+        let evaluation = try TenderEvaluator.evaluate(
+            rubric: Self.rubric(),
+            bids: [Build.bid("A", price: "1.00"), Build.bid("B", price: "6318000")],
+            scores: []
+        )
+        #expect(evaluation.priceBase?.lowest == 1)
+        #expect(evaluation.priceBase?.plausibleFloor == nil)
     }
 }

@@ -125,14 +125,47 @@ import Testing
     @Test func contactPersonOfOneBidderIsProjectManagerOfAnother() {
         let signals = Collusion.signals(
             [
-                Self.bid("A") { $0.contactPerson = "张 伟" },
-                Self.bid("B") { $0.projectManagers = [ProjectManager(name: "张伟", line: 30)] },
+                Self.bid("A") { $0.contactPerson = "张 伟明" },
+                Self.bid("B") { $0.projectManagers = [ProjectManager(name: "张伟明", line: 30)] },
             ],
             rubric: Self.rubric
         )
         #expect(signals.map(\.kind) == [.sharedPerson])
         #expect(signals.first?.evidence.map(\.field) == [.contactPerson, .projectManager])
-        #expect(signals.first?.value == "张伟")
+        #expect(signals.first?.value == "张伟明")
+    }
+
+    @Test func aCommonTwoCharacterNameAloneIsNoSignalButWithTheSamePhoneItIs() {
+        let nameOnly = Collusion.signals(
+            [
+                Self.bid("A") { $0.contactPerson = "林伟" },
+                Self.bid("B") { $0.projectManagers = [ProjectManager(name: "林 伟", line: 30)] },
+                Self.bid("C") {
+                    $0.contactPerson = "林伟"
+                    $0.phone = "0576 88881234"
+                },
+            ],
+            rubric: Self.rubric
+        )
+        #expect(nameOnly.isEmpty)
+        let withPhone = Collusion.signals(
+            [
+                Self.bid("A") {
+                    $0.contactPerson = "林伟"
+                    $0.email = "lw@a.example.cn"
+                },
+                Self.bid("B") {
+                    $0.projectManagers = [ProjectManager(name: "林 伟", phone: "+86 576 8888 1234", line: 30)]
+                },
+                Self.bid("C") {
+                    $0.contactPerson = "林伟"
+                    $0.phone = "0576 88881234"
+                },
+            ],
+            rubric: Self.rubric
+        )
+        #expect(withPhone.map(\.kind) == [.sharedPerson, .sharedPhone])
+        #expect(withPhone.first?.bidders == ["B", "C"])
     }
 
     @Test func oneBiddersOwnRepeatsAreNoSignal() {
@@ -200,7 +233,7 @@ import Testing
     @Test func identicalBreakdownAndTheSameArithmeticError() {
         let lines = [
             PriceLine(item: "保洁服务", amount: Build.decimal("60.10"), line: 11),
-            PriceLine(item: "会务服务", amount: Build.decimal("39.80"), line: 12),
+            PriceLine(item: "会务服务", amount: Build.decimal("38.90"), line: 12),
         ]
         let signals = Collusion.signals(
             [
@@ -210,8 +243,72 @@ import Testing
             rubric: Self.rubric
         )
         #expect(signals.map(\.kind) == [.identicalPriceBreakdown, .identicalArithmeticError])
-        #expect(signals.last?.value == "0.1")
-        #expect(signals.last?.evidence.map(\.written) == ["99.9", "99.9"])
+        #expect(signals.last?.value == "1")
+        #expect(signals.last?.evidence.map(\.written) == ["99", "99"])
+    }
+
+    @Test func roundingGapsOfAFewFenAreNotErrors() {
+        let lines = { (second: String) in
+            [
+                PriceLine(item: "保洁服务", amount: Build.decimal("60.10"), line: 11),
+                PriceLine(item: "会务服务", amount: Build.decimal(second), line: 12),
+            ]
+        }
+        #expect(
+            Collusion.signals(
+                [
+                    Self.bid("A", price: "100", lines: lines("39.89")),
+                    Self.bid("B", price: "100", lines: lines("39.89")),
+                ]
+                    + [Self.bid("C")],
+                rubric: Self.rubric
+            ).map(\.kind) == [.identicalPriceBreakdown]
+        )
+        // The same 0.99 gap in two different breakdowns: still rounding, not a copied error.
+        let other = [
+            PriceLine(item: "保洁", amount: Build.decimal("50.00"), line: 11),
+            PriceLine(item: "会务", amount: Build.decimal("49.01"), line: 12),
+        ]
+        #expect(
+            Collusion.signals(
+                [Self.bid("A", price: "100", lines: lines("38.91")), Self.bid("B", price: "100", lines: other)],
+                rubric: Self.rubric
+            ).isEmpty
+        )
+        #expect(Collusion.minimumArithmeticError(currency: "CNY") == 1)
+        #expect(Collusion.minimumArithmeticError(currency: "JPY") == 100)
+    }
+
+    @Test func aPassageInFourOfNineBidsIsTemplateButInTwoOfNineItIsASignal() {
+        let passage = "投标文件所列项目经理及主要管理、技术人员全部派驻本项目，未经采购人书面同意不予更换。"
+        func commitment(_ text: String) -> Commitment {
+            Commitment(kind: "technical-service", signedOn: "2020-11-16", text: text, line: 50)
+        }
+        let names = ["A", "B", "C", "D", "E", "F", "G", "H", "I"]
+        func bids(sharing count: Int) -> [Bid] {
+            names.enumerated().map { index, name in
+                Self.bid(name, commitments: index < count ? [commitment(passage)] : [])
+            }
+        }
+        #expect(Collusion.signals(bids(sharing: 4), rubric: Self.rubric).isEmpty)
+        #expect(Collusion.signals(bids(sharing: 3), rubric: Self.rubric).isEmpty)
+        #expect(Collusion.signals(bids(sharing: 2), rubric: Self.rubric).map(\.kind) == [.identicalPassage])
+        // Three of ten is less than a third: the three are flagged.
+        let ten = bids(sharing: 3) + [Self.bid("J")]
+        #expect(Collusion.signals(ten, rubric: Self.rubric).map(\.bidders) == [["A", "B", "C"]])
+    }
+
+    @Test(arguments: ["\u{FE00}", "\u{3164}", "\u{200B}", "\u{FEFF}", "\u{180E}"])
+    func invisibleCharactersCannotHideASharedAddress(_ invisible: String) {
+        let signals = Collusion.signals(
+            [
+                Self.bid("A") { $0.address = "浙江省台州市黄岩区劳动北路218号" },
+                Self.bid("B") { $0.address = "浙江省台州市黄岩区劳动\(invisible)北路218号" },
+            ],
+            rubric: Self.rubric
+        )
+        #expect(signals.map(\.kind) == [.sharedAddress])
+        #expect(CollusionNormalising.folded("劳动\(invisible)北路") == "劳动北路")
     }
 
     @Test func identicalPricesNeedThreeBidders() {

@@ -57,11 +57,42 @@ public struct PriceBase: Hashable, Sendable {
     public var highest: Decimal
     /// Bidder whose evaluated price is the lowest (the first by name when several share it).
     public var lowestBidder: String
+    /// The plausible minimum the bids were held against (nil: no floor applied).
+    public var plausibleFloor: PlausibleFloor?
+    /// Valid bids whose total lies below the plausible minimum and that were therefore left out of the base
+    /// (their own price score is computed against it, capped at the criterion's points), by bidder name.
+    public var setAside: [SetAsidePrice]
+    /// Every valid bid lies below the plausible minimum: none is left to set the base, so it is taken from them
+    /// all, and the committee must clarify before relying on the price scores.
+    public var allBelowFloor: Bool
 
-    public init(lowest: Decimal, highest: Decimal, lowestBidder: String) {
+    public init(
+        lowest: Decimal,
+        highest: Decimal,
+        lowestBidder: String,
+        plausibleFloor: PlausibleFloor? = nil,
+        setAside: [SetAsidePrice] = [],
+        allBelowFloor: Bool = false
+    ) {
         self.lowest = lowest
         self.highest = highest
         self.lowestBidder = lowestBidder
+        self.plausibleFloor = plausibleFloor
+        self.setAside = setAside
+        self.allBelowFloor = allBelowFloor
+    }
+}
+
+/// A valid bid kept out of the price base because its total is below the plausible minimum.
+public struct SetAsidePrice: Hashable, Sendable {
+    public var bidder: String
+    public var bidTotal: Decimal
+    public var evaluatedPrice: Decimal
+
+    public init(bidder: String, bidTotal: Decimal, evaluatedPrice: Decimal) {
+        self.bidder = bidder
+        self.bidTotal = bidTotal
+        self.evaluatedPrice = evaluatedPrice
     }
 }
 

@@ -138,9 +138,13 @@ public struct PricePolicy: Hashable, Sendable {
     /// A valid bid this many percent below the mean of the other valid bids is flagged for written
     /// clarification (87号令 Art 60); it is never rejected automatically.
     public var abnormallyLowPercent: Decimal
-    /// A bid total below this is flagged as implausibly small for written clarification (87号令 Art 60); nil when
-    /// the rubric states none (prices below one minor unit of the currency are refused in any case).
+    /// A bid total below this is flagged as implausibly small for written clarification (87号令 Art 60) and does
+    /// not set the price base; nil when the rubric states none, and then the default applies (see
+    /// `Rubric.plausibleFloor`) unless `plausibleMinimumSwitchedOff` (prices below one minor unit of the
+    /// currency are refused in any case).
     public var plausibleMinimum: PlausibleMinimum?
+    /// `plausible-minimum: none`: the rubric wants no floor at all, not even the default.
+    public var plausibleMinimumSwitchedOff = false
     /// 最高限价: a bid total above it is invalid (87号令 Art 63). Without it the budget, when stated, is the limit.
     public var ceiling: Decimal?
 
@@ -167,6 +171,55 @@ public enum PlausibleMinimum: Hashable, Sendable {
         switch self {
         case .amount(let amount): return amount
         case .percentOfBudget(let percent): return budget.map { $0 * percent / 100 }
+        }
+    }
+}
+
+/// The plausible minimum in effect for a tender: its amount and where it comes from, for the report.
+public struct PlausibleFloor: Hashable, Sendable {
+    public enum Origin: Hashable, Sendable {
+        /// The rubric states it (`plausible-minimum`).
+        case stated(PlausibleMinimum)
+        /// The rubric states none: `PlausibleFloor.defaultPercent` of the ceiling price (最高限价).
+        case defaultOfCeiling
+        /// The rubric states none and no ceiling: `PlausibleFloor.defaultPercent` of the budget.
+        case defaultOfBudget
+    }
+
+    /// A services contract at a tenth of what the purchaser set aside (or may pay at most) is not a price anyone
+    /// can perform for; real abnormally low bids (20–40 % under the others) lie far above it, so the default
+    /// catches only absurd amounts (a bid of 1.00 on a 9.8 M tender) and never an honest aggressive bid.
+    public static let defaultPercent: Decimal = 10
+
+    public var amount: Decimal
+    public var origin: Origin
+
+    public init(amount: Decimal, origin: Origin) {
+        self.amount = amount
+        self.origin = origin
+    }
+
+    public var isDefault: Bool {
+        if case .stated = origin { return false }
+        return true
+    }
+}
+
+extension Rubric {
+    /// The floor below which a valid bid is flagged and set aside from the price base: the rubric's
+    /// `plausible-minimum`; without it, 10 % of the ceiling price or else of the budget; nil when the rubric
+    /// switches it off (`plausible-minimum: none`) or states neither budget nor ceiling.
+    public var plausibleFloor: PlausibleFloor? {
+        let policy = pricePolicy
+        if let stated = policy.plausibleMinimum {
+            return stated.amount(budget: tender.budget).map { PlausibleFloor(amount: $0, origin: .stated(stated)) }
+        }
+        guard !policy.plausibleMinimumSwitchedOff else { return nil }
+        if let ceiling = policy.ceiling {
+            return PlausibleFloor(amount: ceiling * PlausibleFloor.defaultPercent / 100, origin: .defaultOfCeiling)
+        }
+        return tender.budget.map {
+            PlausibleFloor(amount: $0 * PlausibleFloor.defaultPercent / 100, origin: .defaultOfBudget)
         }
     }
 }

@@ -62,14 +62,23 @@ extension RubricBuilder {
             }
         }
         let ceiling = view["ceiling"].flatMap { readCeiling($0, budget: budget) }
-        return PricePolicy(
+        // `none` switches the floor off, default included: the rubric then takes responsibility for absurd prices.
+        let switchedOff = view["plausible-minimum"].map(Self.isNone) ?? false
+        var policy = PricePolicy(
             sizeDeductions: deductions,
             abnormallyLowPercent: abnormallyLow,
             plausibleMinimum: view["plausible-minimum"].flatMap {
-                readPlausibleMinimum($0, budget: budget, ceiling: ceiling)
+                switchedOff ? nil : readPlausibleMinimum($0, budget: budget, ceiling: ceiling)
             },
             ceiling: ceiling
         )
+        policy.plausibleMinimumSwitchedOff = switchedOff
+        return policy
+    }
+
+    private static func isNone(_ field: Field) -> Bool {
+        guard case .scalar(let scalar) = field.node else { return false }
+        return scalar.string.trimmingCharacters(in: .whitespaces) == "none"
     }
 
     /// 最高限价: positive, and not above the budget (a ceiling above it would let through bids the budget forbids).
@@ -91,8 +100,8 @@ extension RubricBuilder {
     private func readPlausibleMinimum(_ field: Field, budget: Decimal?, ceiling: Decimal?) -> PlausibleMinimum? {
         guard case .scalar(let scalar) = field.node, !NodeReader.isNull(scalar) else {
             reader.error(
-                "plausible-minimum must be a share of the budget such as '30%' or an amount such as 2000000, "
-                    + "found \(NodeReader.describe(field.node))",
+                "plausible-minimum must be a share of the budget such as '30%', an amount such as 2000000, or "
+                    + "'none', found \(NodeReader.describe(field.node))",
                 at: field.location
             )
             return nil
