@@ -9,6 +9,9 @@ struct BidGenerator {
     let evaluationYear = 2024
     private var usedNames = Set<String>()
     private var usedIDs = Set<String>()
+    /// E-mail domains already given: two companies with the same brand word (东明 in two cities) must not share
+    /// an address, which the collusion check would rightly flag.
+    private var usedDomains = Set<String>()
 
     init(plan: [PlannedCriterion], budgetCents: Int) {
         self.plan = plan
@@ -217,7 +220,7 @@ struct BidGenerator {
             size: size,
             contactPerson: contactPerson,
             phone: phone,
-            email: "tender@\(brandPinyin).example.cn",
+            email: "tender@\(uniqueDomain(brandPinyin, city: city.code)).example.cn",
             address: address,
             submitted: submitted,
             total: Self.decimal(totalCents, places: 2),
@@ -261,6 +264,18 @@ struct BidGenerator {
         let name = "\(city)安信物业服务有限公司第\(index + 1)分公司"
         usedNames.insert(name)
         return (name, "anxin\(index + 1)")
+    }
+
+    /// The brand word as an e-mail domain, with the city code added when another company already has it.
+    private mutating func uniqueDomain(_ brand: String, city: String) -> String {
+        if usedDomains.insert(brand).inserted { return brand }
+        var candidate = "\(brand)-\(city)"
+        var number = 2
+        while !usedDomains.insert(candidate).inserted {
+            candidate = "\(brand)-\(city)-\(number)"
+            number += 1
+        }
+        return candidate
     }
 
     /// An 18-character unified social credit code (统一社会信用代码) with a correct GB 32100 check character.
