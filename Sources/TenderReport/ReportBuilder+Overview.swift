@@ -68,15 +68,24 @@ extension ReportBuilder {
     }
 
     func outcomeBlocks() -> [Block] {
+        // Held bids come first: they make everything after them provisional.
+        let held = evaluation.heldForCommittee
+        var provisional: [Block] = []
+        if !held.isEmpty {
+            let failed = if case .failed = evaluation.outcome { true } else { false }
+            let words = HeldBidsLabels.labels(for: language)
+            provisional = [.paragraph(words.provisional(held.count, joinedNames(held), failed), style: .alert)]
+        }
         switch evaluation.outcome {
         case .failed(let valid, let minimum):
-            return [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
+            return provisional + [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
         case .ranked:
-            var blocks: [Block] = [
-                .paragraph(
-                    "\(labels.ranked(valid: evaluation.validResults.count, minimum: rubric.tender.minimumValidBids))"
-                )
-            ]
+            var blocks: [Block] =
+                provisional + [
+                    .paragraph(
+                        "\(labels.ranked(valid: evaluation.validResults.count, minimum: rubric.tender.minimumValidBids))"
+                    )
+                ]
             let first = evaluation.validResults.filter { $0.rank == 1 }.map(\.displayName)
             if !first.isEmpty {
                 blocks.append(.paragraph(labels.firstRanked(joinedNames(first), tie: first.count > 1), style: .strong))
@@ -189,6 +198,8 @@ extension ReportBuilder {
             )
         case .tooFewValidBids(let valid, let minimum):
             return "\(labels.tooFewValidBids(valid: valid, minimum: minimum))"
+        case .bidsHeldForCommittee(let files):
+            return HeldBidsLabels.labels(for: language).flag(files.count, joinedNames(files))
         case .declaredTie(let bidders, let rank):
             return labels.declaredTie(bidders: joinedNames(bidders), rank: rank)
         case .rankReversal(let removed, let winner, let winnerWithoutRemoved):
@@ -231,6 +242,7 @@ extension ReportBuilder {
         case .scoreDisagreement(_, let criterionID, _, _, _, _):
             return labels.flagDisagreementShort(criterionName(criterionID))
         case .tooFewValidBids: return "\(labels.flagTooFewShort)"
+        case .bidsHeldForCommittee: return "\(HeldBidsLabels.labels(for: language).short)"
         case .declaredTie: return "\(labels.flagTieShort)"
         case .rankReversal: return "\(labels.flagRankReversalShort)"
         case .suspiciousBidderName: return "\(labels.flagSuspiciousNameShort)"
