@@ -135,7 +135,8 @@ public enum ScorePipeline {
 
         let reports = render(evaluation, inputs: inputs, language: request.language)
         let status: ExitStatus
-        if case .failed = evaluation.outcome {
+        // With bids held for the committee the failure is provisional, not a verdict to act on.
+        if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
             status = .tenderFailed
         } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
             || diagnostics.contains(where: { $0.severity == .error })

@@ -68,30 +68,45 @@ extension ReportBuilder {
     }
 
     func outcomeBlocks() -> [Block] {
-        // Held bids come first: they make everything after them provisional.
         let held = evaluation.heldForCommittee
-        var provisional: [Block] = []
-        if !held.isEmpty {
-            let failed = if case .failed = evaluation.outcome { true } else { false }
-            let words = HeldBidsLabels.labels(for: language)
-            provisional = [.paragraph(words.provisional(held.count, joinedNames(held), failed), style: .alert)]
-        }
+        guard held.isEmpty else { return provisionalOutcomeBlocks(held: held) }
         switch evaluation.outcome {
         case .failed(let valid, let minimum):
-            return provisional + [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
+            return [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
         case .ranked:
-            var blocks: [Block] =
-                provisional + [
-                    .paragraph(
-                        "\(labels.ranked(valid: evaluation.validResults.count, minimum: rubric.tender.minimumValidBids))"
-                    )
-                ]
+            var blocks: [Block] = [
+                .paragraph(
+                    "\(labels.ranked(valid: evaluation.validResults.count, minimum: rubric.tender.minimumValidBids))"
+                )
+            ]
             let first = evaluation.validResults.filter { $0.rank == 1 }.map(\.displayName)
             if !first.isEmpty {
                 blocks.append(.paragraph(labels.firstRanked(joinedNames(first), tie: first.count > 1), style: .strong))
             }
             return blocks
         }
+    }
+
+    /// While bids are held for the committee, the outcome says so first and every line after it says "for now":
+    /// a held bid may be the winner, or the valid bid that keeps the tender from failing.
+    private func provisionalOutcomeBlocks(held: [String]) -> [Block] {
+        let words = HeldBidsLabels.labels(for: language)
+        var blocks: [Block] = []
+        switch evaluation.outcome {
+        case .failed(let valid, let minimum):
+            blocks.append(.paragraph(words.provisional(held.count, joinedNames(held), true), style: .alert))
+            blocks.append(.paragraph("\(words.failedForNow(valid, minimum))", style: .alert))
+        case .ranked:
+            blocks.append(.paragraph(words.provisional(held.count, joinedNames(held), false), style: .alert))
+            blocks.append(
+                .paragraph("\(words.rankedForNow(evaluation.validResults.count, rubric.tender.minimumValidBids))")
+            )
+            let first = evaluation.validResults.filter { $0.rank == 1 }.map(\.displayName)
+            if !first.isEmpty {
+                blocks.append(.paragraph(words.firstRankedForNow(joinedNames(first), first.count > 1), style: .strong))
+            }
+        }
+        return blocks
     }
 
     // MARK: - Ranking

@@ -20,15 +20,18 @@ enum DateChecks {
 
     /// A commitment is signed for this tender and is part of the bid: signed after the tender was published,
     /// and no later than the submission deadline nor than the bid's own submission time (`submittedAt`), since a
-    /// document signed after the bid was handed in cannot be in it. A date without a time is a whole day: it is
-    /// late only when that day is after the deadline's or the submission's day.
+    /// document signed after the bid was handed in cannot be in it (unless that time is itself impossible). A date
+    /// without a time is a whole day: it is late only when that day is after the deadline's or the submission's.
     static func commitmentProblem(_ date: String, tender: TenderHeader, submittedAt: String? = nil) -> DateProblem? {
         guard let day = calendarDay(date) else { return nil }
         if day > tender.evaluationDate { return .afterEvaluation(evaluationDate: tender.evaluationDate) }
         if let deadline = tender.submissionDeadline, isAfter(date, deadline: deadline) {
             return .afterDeadline(deadline: deadline)
         }
-        if let submittedAt, calendarDay(submittedAt) != nil, isAfter(date, deadline: submittedAt) {
+        // A submission time that cannot be true (before publication) is flagged on its own and proves nothing here.
+        if let submittedAt, calendarDay(submittedAt) != nil, earlySubmission(submittedAt, tender: tender) == nil,
+            isAfter(date, deadline: submittedAt)
+        {
             return .afterSubmission(submittedAt: submittedAt)
         }
         return tooEarly(day, tender: tender)
