@@ -91,7 +91,13 @@ import Glibc
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let flags = try #require(json["flags"] as? [Any])
         return try flags.map {
-            String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+            String(
+                decoding: try JSONSerialization.data(
+                    withJSONObject: $0,
+                    options: [.sortedKeys, .withoutEscapingSlashes]
+                ),
+                as: UTF8.self
+            )
         }
     }
 
@@ -102,7 +108,10 @@ import Glibc
         var byFile: [String: String] = [:]
         for var result in results {
             if withoutFlags { result["flags"] = nil }
-            let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: result,
+                options: [.sortedKeys, .withoutEscapingSlashes]
+            )
             byFile[try #require(result["file"] as? String)] = String(decoding: data, as: UTF8.self)
         }
         return byFile
