@@ -74,6 +74,31 @@ import Testing
         #expect(!chinese.stdout.contains("排名有效"))
     }
 
+    /// Without the two held bids too few are valid: the failure is provisional too, and not exit status 2, which a
+    /// script would act on as a failed tender (废标).
+    @Test func aFailureThatHeldBidsCouldAvertIsProvisional() throws {
+        let copy = try ExampleCopy()
+        try copy.edit("rubric.yaml", "minimum-valid-bids: 3", "minimum-valid-bids: 7")
+        try Self.spoof(copy, id: Self.juxiangID)
+        let result = try CLI.run(["score", "rubric.yaml", "bids", "--lang", "en", "--out", "out"], in: copy.folder)
+        #expect(result.status == 1)
+        let report = try copy.text("out/report.md")
+        #expect(
+            report.contains(
+                "> **Provisional result: 2 bids are held for the committee until it decides which bid speaks for which "
+                    + "bidder: bids/05-juxiang.xml, bids/10-spoof.xml.**\n\n> **Too few valid bids for now: only 6 "
+                    + "valid bids, minimum 7 — unless the committee admits a held bid, the tender failed (废标) and "
+                    + "must be re-tendered.**"
+            )
+        )
+        #expect(!report.contains("FAILED"))
+        let outcome = try Self.outcome(copy, "out")
+        #expect(outcome["status"] as? String == "provisional")
+        let ranking = try #require(outcome["ranking"] as? [String: Any])
+        #expect(ranking["status"] as? String == "failed")
+        #expect(ranking["validBids"] as? Int == 6)
+    }
+
     @Test func anIDWrittenInGroupsIsNoEvidenceAgainstItsBidder() throws {
         let copy = try ExampleCopy()
         try copy.edit("bids/05-juxiang.xml", Self.juxiangID, "9133 1003 MA2D 9FX6 1W")
