@@ -47,7 +47,7 @@ public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// A rubric, bid or score sheet could not be used (reports are still written for what was good).
     case badInput = 1
-    /// Fewer valid bids than the rubric's minimum: the tender failed.
+    /// Fewer valid bids than the rubric's minimum and no bid held for the committee: the tender failed.
     case tenderFailed = 2
     case usage = 64
 }
