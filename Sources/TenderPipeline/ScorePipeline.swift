@@ -55,7 +55,7 @@ public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// A rubric, bid or score sheet could not be used (reports are still written for what was good).
     case badInput = 1
-    /// Fewer valid bids than the rubric's minimum: the tender failed.
+    /// Fewer valid bids than the rubric's minimum and no bid held for the committee: the tender failed.
     case tenderFailed = 2
     case usage = 64
 }
@@ -161,7 +161,8 @@ public enum ScorePipeline {
 
         let reports = render(evaluation, inputs: inputs, language: request.language, prettyJSON: request.prettyJSON)
         let status: ExitStatus
-        if case .failed = evaluation.outcome {
+        // With bids held for the committee the failure is provisional, not a verdict to act on.
+        if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
             status = .tenderFailed
         } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
             || diagnostics.contains(where: { $0.severity == .error })

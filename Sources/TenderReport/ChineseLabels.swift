@@ -215,6 +215,7 @@ struct ChineseLabels: Labels {
         switch problem {
         case .afterEvaluation(let date): return "晚于评标日期 \(date)"
         case .afterDeadline(let deadline): return "晚于投标截止时间 \(deadline)"
+        case .afterSubmission(let time): return "晚于本投标文件的递交时间 \(time)"
         case .beforePublication(let date): return "早于招标公告发布日期 \(date)"
         case .beforeEarliestPlausible(let date): return "早于 \(date)，不是投标文件中可能出现的日期"
         }

@@ -68,6 +68,8 @@ extension ReportBuilder {
     }
 
     func outcomeBlocks() -> [Block] {
+        let held = evaluation.heldForCommittee
+        guard held.isEmpty else { return provisionalOutcomeBlocks(held: held) }
         switch evaluation.outcome {
         case .failed(let valid, let minimum):
             return [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
@@ -83,6 +85,28 @@ extension ReportBuilder {
             }
             return blocks
         }
+    }
+
+    /// While bids are held for the committee, the outcome says so first and every line after it says "for now":
+    /// a held bid may be the winner, or the valid bid that keeps the tender from failing.
+    private func provisionalOutcomeBlocks(held: [String]) -> [Block] {
+        let words = HeldBidsLabels.labels(for: language)
+        var blocks: [Block] = []
+        switch evaluation.outcome {
+        case .failed(let valid, let minimum):
+            blocks.append(.paragraph(words.provisional(held.count, joinedNames(held), true), style: .alert))
+            blocks.append(.paragraph("\(words.failedForNow(valid, minimum))", style: .alert))
+        case .ranked:
+            blocks.append(.paragraph(words.provisional(held.count, joinedNames(held), false), style: .alert))
+            blocks.append(
+                .paragraph("\(words.rankedForNow(evaluation.validResults.count, rubric.tender.minimumValidBids))")
+            )
+            let first = evaluation.validResults.filter { $0.rank == 1 }.map(\.displayName)
+            if !first.isEmpty {
+                blocks.append(.paragraph(words.firstRankedForNow(joinedNames(first), first.count > 1), style: .strong))
+            }
+        }
+        return blocks
     }
 
     // MARK: - Ranking
@@ -190,6 +214,8 @@ extension ReportBuilder {
             )
         case .tooFewValidBids(let valid, let minimum):
             return "\(labels.tooFewValidBids(valid: valid, minimum: minimum))"
+        case .bidsHeldForCommittee(let files):
+            return HeldBidsLabels.labels(for: language).flag(files.count, joinedNames(files))
         case .declaredTie(let bidders, let rank):
             return labels.declaredTie(bidders: joinedNames(bidders), rank: rank)
         case .rankReversal(let removed, let winner, let winnerWithoutRemoved):
@@ -233,6 +259,7 @@ extension ReportBuilder {
         case .scoreDisagreement(_, let criterionID, _, _, _, _):
             return labels.flagDisagreementShort(criterionName(criterionID))
         case .tooFewValidBids: return "\(labels.flagTooFewShort)"
+        case .bidsHeldForCommittee: return "\(HeldBidsLabels.labels(for: language).short)"
         case .declaredTie: return "\(labels.flagTieShort)"
         case .rankReversal: return "\(labels.flagRankReversalShort)"
         case .suspiciousBidderName: return "\(labels.flagSuspiciousNameShort)"

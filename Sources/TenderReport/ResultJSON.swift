@@ -16,7 +16,7 @@ enum ResultJSON {
             "inputs": .array(context.sortedInputs.map(input)),
             "tender": tender(rubric),
             "rubric": rubricValue(rubric),
-            "outcome": outcome(evaluation.outcome),
+            "outcome": outcome(of: evaluation),
             "priceBase": evaluation.priceBase.map { base in
                 .object([
                     "lowest": .decimal(base.lowest),
@@ -140,6 +140,8 @@ enum ResultJSON {
             return .object(["type": .string("after-evaluation"), "evaluationDate": .string(date)])
         case .afterDeadline(let deadline):
             return .object(["type": .string("after-deadline"), "deadline": .string(deadline)])
+        case .afterSubmission(let time):
+            return .object(["type": .string("after-submission"), "submittedAt": .string(time)])
         case .beforePublication(let date):
             return .object(["type": .string("before-publication"), "published": .string(date)])
         case .beforeEarliestPlausible(let date):
@@ -263,6 +265,19 @@ enum ResultJSON {
     }
 
     // MARK: - Evaluation
+
+    /// The outcome, or, while bids are held for the committee, `{"status": "provisional", "heldFiles": […],
+    /// "ranking": <the outcome as it stands>}`, so a reader that only checks `status == "ranked"` never takes a
+    /// provisional ranking for a final one.
+    static func outcome(of evaluation: Evaluation) -> JSONValue {
+        let held = evaluation.heldForCommittee
+        guard !held.isEmpty else { return outcome(evaluation.outcome) }
+        return .object([
+            "status": .string("provisional"),
+            "heldFiles": .array(held.map(JSONValue.string)),
+            "ranking": outcome(evaluation.outcome),
+        ])
+    }
 
     static func outcome(_ outcome: TenderOutcome) -> JSONValue {
         switch outcome {
@@ -450,6 +465,8 @@ enum ResultJSON {
             ])
         case .tooFewValidBids(let valid, let minimum):
             return .object(["type": .string("too-few-valid-bids"), "valid": .int(valid), "minimum": .int(minimum)])
+        case .bidsHeldForCommittee(let files):
+            return .object(["type": .string("bids-held-for-committee"), "files": .array(files.map(JSONValue.string))])
         case .declaredTie(let bidders, let rank):
             return .object([
                 "type": .string("declared-tie"), "bidders": .array(bidders.map(JSONValue.string)), "rank": .int(rank),

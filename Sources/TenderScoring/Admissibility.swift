@@ -108,11 +108,13 @@ enum Admissibility {
     /// Bids that claim the same bidder (the same name or registration id once both are compared through
     /// `BidderIdentity`'s keys) are held for the committee, each message naming the other file and the matched key.
     ///
-    /// When exactly one bid of such a group writes its name and id plainly (no invisible characters, no full-width
-    /// letters, the id in its canonical form) and the others only match it after normalisation, the others are the
-    /// ones claiming an identity already claimed: they are held and the plain bid is evaluated, so a spoofed copy
-    /// of a rival's id cannot knock the rival out. Otherwise nothing tells the genuine bid apart and every bid of
-    /// the group is held: which one counts is for the committee to decide, not for file order.
+    /// Only evidence of a deliberate disguise tells the bids of such a group apart: when every bid but one needed
+    /// invisible characters or compatibility forms of letters, digits or ideographs of its own to match the others
+    /// (`BidderIdentity.isDisguised`), those are held and the one bid without a disguise is evaluated. White space
+    /// and letter case are ordinary formatting, not evidence: a plain copy of a rival's id (or one written in
+    /// groups) holds every bid of the group, the rival's too, and the outcome becomes provisional
+    /// (`Flag.bidsHeldForCommittee`). Which one counts is then for the committee to decide, never for file order
+    /// or spelling.
     static func separateDuplicateBidders(_ bids: [Bid]) -> (
         unique: [Bid], duplicates: [(bid: Bid, problem: Diagnostic)]
     ) {
@@ -147,8 +149,8 @@ enum Admissibility {
                 unique.append(bids[index])
                 continue
             }
-            let plain = group.filter { isPlain(bids[$0].bidder) }
-            if plain.count == 1, let survivor = plain.first {
+            let undisguised = group.filter { !isDisguised(index: $0, in: group, keys: keys) }
+            if undisguised.count == 1, let survivor = undisguised.first {
                 if survivor == index {
                     unique.append(bids[index])
                 } else {
@@ -227,8 +229,20 @@ enum Admissibility {
         return (keys, written)
     }
 
-    private static func isPlain(_ bidder: Bidder) -> Bool {
-        BidderIdentity.isPlainName(bidder.name)
-            && (bidder.registrationID.map(BidderIdentity.isPlainRegistrationID) ?? true)
+    /// Whether the bid at `index` needed a disguise of its own (invisible characters, compatibility forms) to match
+    /// any other bid of its group on a key both write.
+    private static func isDisguised(
+        index: Int,
+        in group: [Int],
+        keys: [(keys: [BidderIdentity.Key], written: [BidderIdentity.Key: String])]
+    ) -> Bool {
+        let mine = keys[index]
+        return group.contains { other in
+            guard other != index else { return false }
+            return mine.keys.contains { key in
+                guard let written = mine.written[key], let theirs = keys[other].written[key] else { return false }
+                return BidderIdentity.isDisguised(written, matching: theirs, part: key.part)
+            }
+        }
     }
 }

@@ -5,7 +5,9 @@ import TenderModel
 /// Committee scores checked against the rubric and the bids, indexed by bidder name and criterion.
 ///
 /// Out-of-range, off-step, duplicate and missing scores are errors, never clamped or defaulted: 87号令 Art 64
-/// allows correcting them only by the committee, on the record.
+/// allows correcting them only by the committee, on the record. Only valid bids need and use judgement scores: a
+/// bid held for the committee, not evaluated or disqualified (a spoof the committee never saw, say) needs none,
+/// and rows given for it are not used, a wrong one noted but never stopping the run.
 struct CommitteeScores {
     let members: [String]
     private let scores: [String: [String: [MemberScore]]]
@@ -23,7 +25,7 @@ struct CommitteeScores {
     ///     valid. A row names a bidder by name or by registration id, both compared through `BidderIdentity`.
     ///   - unreadableBids: number of bid files that could not be read (their bidders are unknown).
     /// - Returns: the scores and the warnings about them.
-    /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score.
+    /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score of a valid bid.
     static func validate(
         _ entries: [ScoreSheetEntry],
         rubric: Rubric,
@@ -73,32 +75,41 @@ struct CommitteeScores {
                 }
                 continue
             }
+            let used = validNames.contains(bidder)
+            // A wrong row for a bid that is not ranked changes nothing: it is noted, never an error.
+            func problem(_ message: String) {
+                if used {
+                    collector.error(message, at: entry.location)
+                } else {
+                    collector.append(
+                        .note(message + " (not used: the bid of '\(bidder)' is not ranked)", at: entry.location)
+                    )
+                }
+            }
             let key = "\(entry.member)\u{0}\(bidder)\u{0}\(entry.criterionID)"
             if let first = firstSeen[key] {
-                collector.error(
+                problem(
                     "member '\(VisibleText.excerpt(entry.member))' scored '\(bidder)' on '\(VisibleText.excerpt(entry.criterionID))' twice "
-                        + "(first at \(first))",
-                    at: entry.location
+                        + "(first at \(first))"
                 )
                 continue
             }
             firstSeen[key] = entry.location
             if entry.score < 0 || entry.score > criterion.points {
-                collector.error(
+                problem(
                     "score \(entry.score.plainText) for '\(VisibleText.excerpt(entry.criterionID))' is outside 0…"
-                        + "\(criterion.points.plainText); scores are never clamped",
-                    at: entry.location
+                        + "\(criterion.points.plainText); scores are never clamped"
                 )
                 continue
             }
             if let step = rule.step, step > 0, !isMultiple(entry.score, of: step) {
-                collector.error(
+                problem(
                     "score \(entry.score.plainText) for '\(VisibleText.excerpt(entry.criterionID))' is not a multiple of its step "
-                        + step.plainText,
-                    at: entry.location
+                        + step.plainText
                 )
                 continue
             }
+            guard used else { continue }
             table[bidder, default: [:]][entry.criterionID, default: []]
                 .append(MemberScore(member: entry.member, score: entry.score, location: entry.location))
         }

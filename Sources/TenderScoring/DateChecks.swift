@@ -18,10 +18,22 @@ enum DateChecks {
         return nil
     }
 
-    /// A commitment is signed for this tender: after it was published and no later than the evaluation.
-    static func commitmentProblem(_ date: String, tender: TenderHeader) -> DateProblem? {
+    /// A commitment is signed for this tender and is part of the bid: signed after the tender was published,
+    /// and no later than the submission deadline nor than the bid's own submission time (`submittedAt`), since a
+    /// document signed after the bid was handed in cannot be in it (unless that time is itself impossible). A date
+    /// without a time is a whole day: it is late only when that day is after the deadline's or the submission's.
+    static func commitmentProblem(_ date: String, tender: TenderHeader, submittedAt: String? = nil) -> DateProblem? {
         guard let day = calendarDay(date) else { return nil }
         if day > tender.evaluationDate { return .afterEvaluation(evaluationDate: tender.evaluationDate) }
+        if let deadline = tender.submissionDeadline, isAfter(date, deadline: deadline) {
+            return .afterDeadline(deadline: deadline)
+        }
+        // A submission time that cannot be true (before publication) is flagged on its own and proves nothing here.
+        if let submittedAt, calendarDay(submittedAt) != nil, earlySubmission(submittedAt, tender: tender) == nil,
+            isAfter(date, deadline: submittedAt)
+        {
+            return .afterSubmission(submittedAt: submittedAt)
+        }
         return tooEarly(day, tender: tender)
     }
 
@@ -60,7 +72,7 @@ enum DateChecks {
         return date <= days[month - 1] ? day : nil
     }
 
-    /// Whether a submission time lies after the deadline. A deadline given as a date ends with that day, in the
+    /// Whether a submission (or signature) time lies after the deadline (or the bid's submission time). A deadline given as a date ends with that day, in the
     /// bid's own zone; one given with a time is an instant, and a submission time without a zone is read in
     /// the deadline's zone (the tender's local time).
     static func isAfter(_ submittedAt: String, deadline: String) -> Bool {

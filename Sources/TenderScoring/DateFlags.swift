@@ -64,6 +64,7 @@ enum DateFlags {
         switch problem {
         case .afterEvaluation(let date): return "after the evaluation date \(date)"
         case .afterDeadline(let deadline): return "after the submission deadline \(deadline)"
+        case .afterSubmission(let time): return "after the bid's own submission time \(time)"
         case .beforePublication(let date): return "before the tender was published (\(date))"
         case .beforeEarliestPlausible(let date):
             return "before \(date), earlier than any date a bid can plausibly carry"

@@ -19,7 +19,11 @@ struct GateChecker {
                         finding: .commitmentUnsigned(kind: kind, line: commitment.line)
                     )
                 }
-                if let problem = DateChecks.commitmentProblem(signed, tender: rubric.tender) {
+                if let problem = DateChecks.commitmentProblem(
+                    signed,
+                    tender: rubric.tender,
+                    submittedAt: bid.submittedAt
+                ) {
                     return GateResult(
                         gateID: gate.id,
                         passed: false,

@@ -112,6 +112,10 @@ public enum TenderEvaluator {
         } else {
             outcome = .ranked
         }
+        // Held first: while the committee has not said which held bid counts, every verdict below is provisional.
+        if !duplicates.isEmpty {
+            flags.insert(.bidsHeldForCommittee(files: duplicates.map(\.bid.file).sorted()), at: 0)
+        }
         // Each result's flags in flag order, through an index by bidder (not every flag tested per result).
         var flagIndices: [String: [Int]] = [:]
         for (index, flag) in flags.enumerated() {

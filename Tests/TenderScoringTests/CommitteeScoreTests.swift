@@ -122,4 +122,20 @@ import Testing
             ]
         )
     }
+
+    @Test func aBidThatIsNotRankedNeedsNoScoresAndAWrongOneIsOnlyNoted() throws {
+        // Beta is priced in another currency: not evaluated, so its missing and out-of-range scores change nothing.
+        let bids = [Build.bid("Alpha", price: "100"), Build.bid("Beta", price: "120", currency: "USD")]
+        let scores = sheet([("m1", "Alpha", "60"), ("m2", "Alpha", "61"), ("m1", "Beta", "99"), ("m1", "Beta", "98")])
+        let evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: bids, scores: scores)
+        #expect(evaluation.validResults.map(\.displayName) == ["Alpha"])
+        #expect(
+            evaluation.diagnostics.map(\.description) == [
+                "scores.csv:4:1: note: score 99 for 'plan' is outside 0…70; scores are never clamped (not used: the bid "
+                    + "of 'Beta' is not ranked)",
+                "scores.csv:5:1: note: member 'm1' scored 'Beta' on 'plan' twice (first at scores.csv:4:1) (not used: the "
+                    + "bid of 'Beta' is not ranked)",
+            ]
+        )
+    }
 }

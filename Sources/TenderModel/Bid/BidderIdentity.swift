@@ -67,18 +67,29 @@ public enum BidderIdentity {
     /// U+F90A for 金). Full-width punctuation such as （） and the ideographic space are ordinary Chinese
     /// typography and do not count.
     public static func isPlainName(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            if isInvisible(scalar) { return false }
-            guard !scalar.isASCII else { return true }
-            let mapped = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
-            if mapped.count == 1 && mapped.first == scalar { return true }
-            return !mapped.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        }
+        invisibleCharacters(in: text).isEmpty && !hasCompatibilityForms(text)
     }
 
-    /// Whether an id is written exactly as its key (upper case, no spaces, no invisible or compatibility forms).
-    public static func isPlainRegistrationID(_ text: String) -> Bool {
-        registrationIDKey(text)?.value == text.trimmingCharacters(in: .whitespaces)
+    /// Whether `written` carries evidence of a deliberate disguise that its match with `other` needed: invisible
+    /// characters, or letters, digits or ideographs in a compatibility form, found in `written`, without which the
+    /// two would not be equal. White space and letter case are ordinary formatting (ids are written in groups,
+    /// in either case) and are never evidence: a copy that differs from the original only there cannot be told
+    /// apart from it by its spelling, whichever of the two is the copy.
+    public static func isDisguised(_ written: String, matching other: String, part: Part) -> Bool {
+        let needed = neededSteps(written, other, part: part)
+        return (needed.contains(.invisible) && !invisibleCharacters(in: written).isEmpty)
+            || (needed.contains(.compatibility) && hasCompatibilityForms(written))
+    }
+
+    /// Letters, digits or ideographs in a compatibility form (full-width Ａ, circled ①, U+F90A for 金); full-width
+    /// punctuation and the ideographic space are ordinary typography and do not count.
+    public static func hasCompatibilityForms(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            guard !scalar.isASCII, !isInvisible(scalar) else { return false }
+            let mapped = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
+            if mapped.count == 1 && mapped.first == scalar { return false }
+            return mapped.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        }
     }
 
     /// What had to be set aside for `written` to match `other`, e.g. "after removing U+200B and ignoring letter
@@ -86,36 +97,57 @@ public enum BidderIdentity {
     public static func differences(_ written: String, _ other: String, part: Part) -> String? {
         let mine = written.trimmingCharacters(in: .whitespacesAndNewlines)
         let theirs = other.trimmingCharacters(in: .whitespacesAndNewlines)
-        // Scalars, not `String ==`: Swift's canonical equivalence already treats U+F90A and 金 as equal.
-        func same(_ lhs: String, _ rhs: String) -> Bool { Array(lhs.unicodeScalars) == Array(rhs.unicodeScalars) }
-        guard !same(mine, theirs) else { return nil }
-        let isName = part == .name
-        let steps: [(name: String, apply: (String) -> String)] = [
-            ("invisible", { stripped($0) }),
-            ("full-width", { $0.precomposedStringWithCompatibilityMapping }),
-            ("space", { isName ? collapsingWhiteSpace($0) : spaceless($0) }),
-            ("case", { isName ? $0 : $0.uppercased() }),
-        ]
-        func key(_ text: String, skipping skipped: String) -> String {
-            steps.reduce(text) { text, step in step.name == skipped ? text : step.apply(text) }
-        }
+        guard !sameScalars(mine, theirs) else { return nil }
         var needed: [String] = []
-        for (name, _) in steps where !same(key(mine, skipping: name), key(theirs, skipping: name)) {
-            switch name {
-            case "invisible":
+        for step in neededSteps(written, other, part: part) {
+            switch step {
+            case .invisible:
                 let characters = Set(invisibleCharacters(in: mine)).symmetricDifference(invisibleCharacters(in: theirs))
                 needed.append(
                     "removing " + characters.sorted { $0.value < $1.value }.map(codePoint).joined(separator: ", ")
                 )
-            case "full-width":
+            case .compatibility:
                 needed.append(
                     "reading compatibility characters (full-width letters, compatibility ideographs) as plain ones"
                 )
-            case "space": needed.append("ignoring white space")
-            default: needed.append("ignoring letter case")
+            case .space: needed.append("ignoring white space")
+            case .letterCase: needed.append("ignoring letter case")
             }
         }
         return needed.isEmpty ? "after normalisation" : "after " + needed.joined(separator: " and ")
+    }
+
+    /// The steps of a key, in the order the key applies them.
+    private enum Step: CaseIterable {
+        case invisible
+        case compatibility
+        case space
+        case letterCase
+    }
+
+    /// Each step of the key without which `written` and `other` would not be equal.
+    private static func neededSteps(_ written: String, _ other: String, part: Part) -> [Step] {
+        let mine = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        let theirs = other.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !sameScalars(mine, theirs) else { return [] }
+        let isName = part == .name
+        func apply(_ step: Step, _ text: String) -> String {
+            switch step {
+            case .invisible: return stripped(text)
+            case .compatibility: return text.precomposedStringWithCompatibilityMapping
+            case .space: return isName ? collapsingWhiteSpace(text) : spaceless(text)
+            case .letterCase: return isName ? text : text.uppercased()
+            }
+        }
+        func key(_ text: String, skipping skipped: Step) -> String {
+            Step.allCases.reduce(text) { text, step in step == skipped ? text : apply(step, text) }
+        }
+        return Step.allCases.filter { !sameScalars(key(mine, skipping: $0), key(theirs, skipping: $0)) }
+    }
+
+    /// Scalars, not `String ==`: Swift's canonical equivalence already treats U+F90A and 金 as equal.
+    private static func sameScalars(_ lhs: String, _ rhs: String) -> Bool {
+        Array(lhs.unicodeScalars) == Array(rhs.unicodeScalars)
     }
 
     private static func stripped(_ text: String) -> String {

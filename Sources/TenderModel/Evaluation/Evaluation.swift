@@ -52,6 +52,15 @@ public enum TenderOutcome: Hashable, Sendable {
     case failed(validBids: Int, minimum: Int)
 }
 
+extension Evaluation {
+    /// The bid files held for the committee (see `Flag.bidsHeldForCommittee`); while any is held, the ranking or
+    /// the failed verdict is provisional.
+    public var heldForCommittee: [String] {
+        for case .bidsHeldForCommittee(let files) in flags { return files }
+        return []
+    }
+}
+
 public struct PriceBase: Hashable, Sendable {
     public var lowest: Decimal
     public var highest: Decimal
@@ -220,6 +229,8 @@ public enum DateProblem: Hashable, Sendable {
     case afterEvaluation(evaluationDate: String)
     /// Later than the rubric's submission deadline.
     case afterDeadline(deadline: String)
+    /// Later than the bid's own submission time: a document signed after the bid was handed in is not part of it.
+    case afterSubmission(submittedAt: String)
     /// Earlier than the rubric's publication date of the tender notice.
     case beforePublication(published: String)
     /// Earlier than the earliest date tender-eval accepts in any bid (`DateChecks.earliestPlausible`).
@@ -385,4 +396,8 @@ public enum Flag: Hashable, Sendable {
     case implausiblyLowPrice(bidder: String, price: Decimal, minimum: Decimal, setsPriceBase: Bool)
     /// Different bidders' documents share something 87号令 Art 37 lists as a sign of collusion.
     case possibleCollusion(CollusionSignal)
+    /// These bid files (sorted) claim a bidder another bid also claims and are held for the committee, which
+    /// decides which bid speaks for which bidder. Until it has, the outcome is provisional: a held bid may be the
+    /// winner, or the one valid bid that keeps the tender from failing.
+    case bidsHeldForCommittee(files: [String])
 }
