@@ -50,6 +50,14 @@ public struct ScoreRun: Sendable {
     public var exitStatus: ExitStatus
 }
 
+/// How far a `score` run has come, for a progress line on a terminal.
+public enum ScoreProgress: Sendable, Equatable {
+    /// `done` of `of` bid files read and imported.
+    case importing(done: Int, of: Int)
+    case evaluating
+    case rendering
+}
+
 /// The process exit statuses scripts can rely on.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
@@ -69,7 +77,10 @@ public enum ScorePipeline {
 
     /// - Throws: `DiagnosticError` when nothing can be evaluated: the rubric is wrong, a path does not exist,
     ///   or a score sheet is wrong. Bad bids never throw; they are listed as not evaluated.
-    public static func run(_ request: ScoreRequest) throws(DiagnosticError) -> ScoreRun {
+    public static func run(
+        _ request: ScoreRequest,
+        progress: (ScoreProgress) -> Void = { _ in }
+    ) throws(DiagnosticError) -> ScoreRun {
         let rubricBytes = try InputFiles.read(request.rubricPath, limit: RubricLimits.maximumFileSize, as: .rubric)
             .get()
         let loaded = try RubricLoader.load(bytes: rubricBytes, file: request.rubricPath)
@@ -103,11 +114,14 @@ public enum ScorePipeline {
         var batchIndices: [Int] = []
         var batchBytes = 0
         var failures = QueryFailureTally()
+        var done = 0
         func importBatch() {
             guard !batch.isEmpty else { return }
             let imported = importer.importBatch(batch)
             failures.add(imported)
             for (index, outcome) in zip(batchIndices, imported.outcomes) { slots[index] = outcome }
+            done = (batchIndices.last ?? done - 1) + 1
+            progress(.importing(done: done, of: bidFiles.count))
             batch.removeAll()
             batchIndices.removeAll()
             batchBytes = 0
@@ -149,6 +163,7 @@ public enum ScorePipeline {
         }
         try sheetProblems.throwIfErrors()
 
+        progress(.evaluating)
         var evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: outcomes, scores: sheetEntries)
         evaluation.inputFiles = inventory.entries
         // Entries that looked like bids but could not be read are part of the evaluation's record, like import
@@ -159,6 +174,7 @@ public enum ScorePipeline {
             loaded.warnings + sheetNotes + evaluation.diagnostics
             + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
+        progress(.rendering)
         let reports = render(evaluation, inputs: inputs, language: request.language, prettyJSON: request.prettyJSON)
         let status: ExitStatus
         // With bids held for the committee the failure is provisional, not a verdict to act on.

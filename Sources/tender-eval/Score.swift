@@ -69,9 +69,12 @@ struct Score: ParsableCommand {
             prettyJSON: pretty
         )
         let run: ScoreRun
+        let terminal = TerminalProgress()
         do {
-            run = try ScorePipeline.run(request)
+            run = try ScorePipeline.run(request, progress: terminal.show)
+            terminal.finish()
         } catch {
+            terminal.finish()
             Console.report(error.diagnostics)
             throw ExitCode(ExitStatus.badInput.rawValue)
         }

@@ -85,4 +85,29 @@ import Testing
         let b = try JSONSerialization.jsonObject(with: Data(prettyText.utf8)) as? NSDictionary
         #expect(a != nil && a == b)
     }
+
+    /// On a terminal a long run shows its progress on standard error; redirected, it shows none.
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+            "needs script(1) from util-linux to give the run a terminal"
+        )
+    )
+    func progressShowsOnATerminalOnly() throws {
+        let folder = try CLI.temporaryFolder()
+        let command = [
+            CLI.binary.path, "score", Self.rubric, Self.example, "--out", folder.appendingPathComponent("t").path,
+        ]
+        .map { "'\($0)'" }.joined(separator: " ")
+        let onTerminal = try CLI.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("\r\u{1B}[Kreading bids: 9 of 9"))
+        #expect(onTerminal.stdout.contains("\r\u{1B}[Kwriting the reports …\r\u{1B}[Kranked 7 valid of 9 bids"))
+
+        let redirected = try CLI.run([
+            "score", Self.rubric, Self.example, "--out", folder.appendingPathComponent("r").path,
+        ])
+        #expect(redirected.status == 0)
+        #expect(redirected.stderr.isEmpty)
+    }
 }
