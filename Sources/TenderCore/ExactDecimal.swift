@@ -60,7 +60,7 @@ extension Decimal {
         let magnitude = negative ? -value : value
         var scaled = magnitude
         for _ in 0..<places { scaled *= 10 }
-        var digits = NSDecimalNumber(decimal: scaled.rounded(places: 0)).stringValue
+        var digits = scaled.rounded(places: 0).description
         if places > 0 {
             if digits.count <= places {
                 digits = String(repeating: "0", count: places - digits.count + 1) + digits
@@ -71,9 +71,10 @@ extension Decimal {
     }
 
     /// The shortest exact text for the value (`19.9282353105…`, `30`, `0.5`), used where a report shows an
-    /// unrounded intermediate.
+    /// unrounded intermediate. Foundation's own digits (`description` is locale-free), not a detour through
+    /// `NSDecimalNumber`.
     public var plainText: String {
-        NSDecimalNumber(decimal: self).stringValue
+        description
     }
 
     /// Number of digits after the decimal point in the shortest exact text.

@@ -35,7 +35,7 @@ enum Escape {
 extension Decimal {
     /// Plain text of an exact decimal (`2856000.5`, `96.125`).
     var synthText: String {
-        NSDecimalNumber(decimal: self).stringValue
+        plainText
     }
 
     /// Money with exactly two decimals (`2856000.50`).
