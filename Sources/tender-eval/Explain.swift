@@ -19,46 +19,14 @@ struct Explain: ParsableCommand {
             """
     )
 
-    @Argument(help: "The rubric YAML file.")
-    var rubric: String
-
-    @Argument(help: "Bid XML files or folders of them.")
-    var bids: [String] = []
-
-    @Option(
-        name: .customLong("bids-from"),
-        help: "A file listing bid files or folders, one per line. Repeatable."
-    )
-    var bidsFrom: [String] = []
+    @OptionGroup var input: TenderInputOptions
 
     @Option(help: "The bidder's name or registration id, or the bid's file.")
     var bidder: String
 
-    @Option(name: .long, help: "A committee score sheet (CSV). Repeatable.")
-    var scores: [String] = []
-
-    @Option(help: "Language: zh or en.")
-    var lang: LanguageOption = .zh
-
-    @OptionGroup var limitOptions: LimitOptions
-
-    func validate() throws {
-        if bids.isEmpty && bidsFrom.isEmpty {
-            throw ValidationError("name at least one bid file or folder, or a list of them with --bids-from")
-        }
-    }
-
     func run() throws {
-        let request = ScoreRequest(
-            rubricPath: rubric,
-            bidPaths: bids,
-            bidListPaths: bidsFrom,
-            sheetPaths: scores.isEmpty ? nil : scores,
-            limits: limitOptions.limits,
-            language: lang.language
-        )
         do {
-            let run = try Explanation.run(request, bidder: bidder)
+            let run = try Explanation.run(input.request(), bidder: bidder)
             Console.report(run.diagnostics)
             print(run.markdown, terminator: "")
         } catch {

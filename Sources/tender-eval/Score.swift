@@ -23,20 +23,7 @@ struct Score: ParsableCommand {
             """
     )
 
-    @Argument(help: "The rubric YAML file.")
-    var rubric: String
-
-    @Argument(help: "Bid XML files or folders of them.")
-    var bids: [String] = []
-
-    @Option(
-        name: .customLong("bids-from"),
-        help: "A file listing bid files or folders, one per line (for thousands of bids). Repeatable."
-    )
-    var bidsFrom: [String] = []
-
-    @Option(name: .long, help: "A committee score sheet (CSV: member,bidder,criterion,score). Repeatable.")
-    var scores: [String] = []
+    @OptionGroup var input: TenderInputOptions
 
     @Option(help: "Folder to write the reports into.")
     var out: String?
@@ -44,30 +31,11 @@ struct Score: ParsableCommand {
     @Flag(help: "Replace the reports already in --out.")
     var force = false
 
-    @Option(help: "Report language: zh or en.")
-    var lang: LanguageOption = .zh
-
     @Flag(help: "Indent result.json for reading (it is compact otherwise).")
     var pretty = false
 
-    @OptionGroup var limitOptions: LimitOptions
-
-    func validate() throws {
-        if bids.isEmpty && bidsFrom.isEmpty {
-            throw ValidationError("name at least one bid file or folder, or a list of them with --bids-from")
-        }
-    }
-
     func run() throws {
-        let request = ScoreRequest(
-            rubricPath: rubric,
-            bidPaths: bids,
-            bidListPaths: bidsFrom,
-            sheetPaths: scores.isEmpty ? nil : scores,
-            limits: limitOptions.limits,
-            language: lang.language,
-            prettyJSON: pretty
-        )
+        let request = input.request(prettyJSON: pretty)
         let run: ScoreRun
         let terminal = TerminalProgress()
         do {

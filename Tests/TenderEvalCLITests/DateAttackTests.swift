@@ -6,7 +6,7 @@ import Testing
 /// 2020-11-20).
 @Suite struct DateAttackTests {
     @Test func aViolationDatedInTheFutureIsNeverACleanRecord() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit("bids/09-chengjiang.xml", "violation date=\"2017-06-15\"", "violation date=\"2021-06-15\"")
         let result = try copy.score()
         #expect(result.status == 0)
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func aViolationDatedImplausiblyLongAgoFailsTheGateToo() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit("bids/02-hongyu.xml", "violation date=\"2019-08-22\"", "violation date=\"0219-08-22\"")
         let result = try copy.score()
         #expect(result.status == 0)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func aLateSubmissionIsNotEvaluated() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/04-qinghe.xml",
             "submitted=\"2020-11-19T08:51:06+08:00\"",
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func aSubmissionBeforePublicationCannotWinTheEarliestSubmissionTieBreak() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "rubric.yaml",
             "tie-break: [group:capability, earliest-submission]",
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func aCommitmentSignedAfterTheEvaluationDateDoesNotCount() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/01-anlan.xml",
             "kind=\"technical-service\" signed=\"2020-11-16\"",
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func aCommitmentSignedBeforePublicationDoesNotCount() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/01-anlan.xml",
             "kind=\"integrity\" signed=\"2020-11-16\"",
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func anInvalidCalendarDateIsALocatedError() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/01-anlan.xml",
             "kind=\"technical-service\" signed=\"2020-11-16\"",

@@ -37,6 +37,22 @@ struct ExampleTenderCopy {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
+    func text(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Replaces `old` (which must occur) by `new` in `path`, or writes the result to `to`.
+    func edit(_ path: String, _ old: String, _ new: String, to: String? = nil) throws {
+        let original = try text(path)
+        #expect(original.contains(old), "\(path) does not contain \(old)")
+        try original.replacingOccurrences(of: old, with: new)
+            .write(to: folder.appendingPathComponent(to ?? path), atomically: true, encoding: .utf8)
+    }
+
+    func stderrLines(_ result: CLI.Result) -> [String] {
+        result.stderr.split(separator: "\n").map(String.init)
+    }
+
     func score(_ extra: [String] = []) throws -> CLI.Result {
         try CLI.run(["score", "rubric.yaml", "bids", "--lang", "en"] + extra, in: folder, timeLimit: 60)
     }

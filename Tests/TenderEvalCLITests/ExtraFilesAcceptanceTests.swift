@@ -15,7 +15,7 @@ import Glibc
     static let gbkName: [UInt8] = [0xCD, 0xB6, 0xB1, 0xEA] + Array(".xml".utf8)
 
     @Test func exampleTenderWithHostileExtrasRanksTheSevenGoodBidsAsBefore() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         let before = try CLI.run(["score", "rubric.yaml", "bids", "--lang", "en", "--out", "before"], in: copy.folder)
         #expect(before.status == 0, "\(before.stderr)")
 

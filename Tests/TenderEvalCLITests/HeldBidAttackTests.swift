@@ -10,7 +10,7 @@ import Testing
     static let qingheID = "91331004MA2HB7N44T"
 
     /// 04-qinghe's bid resubmitted as `bids/10-spoof.xml` under another name with `id` as its registration id.
-    static func spoof(_ copy: ExampleCopy, id: String) throws {
+    static func spoof(_ copy: ExampleTenderCopy, id: String) throws {
         try copy.edit(
             "bids/04-qinghe.xml",
             "<name>台州青禾环境服务有限公司</name>",
@@ -20,14 +20,14 @@ import Testing
         try copy.edit("bids/10-spoof.xml", qingheID, id)
     }
 
-    static func outcome(_ copy: ExampleCopy, _ out: String) throws -> [String: Any] {
+    static func outcome(_ copy: ExampleTenderCopy, _ out: String) throws -> [String: Any] {
         let data = try Data(contentsOf: copy.folder.appendingPathComponent("\(out)/result.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return try #require(json["outcome"] as? [String: Any])
     }
 
     @Test func aPlainCopyOfARivalsIDHoldsBothBidsAndTheRankingIsProvisional() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try Self.spoof(copy, id: Self.juxiangID)
         let result = try CLI.run(["score", "rubric.yaml", "bids", "--lang", "en", "--out", "out"], in: copy.folder)
         #expect(!result.timedOut)
@@ -77,7 +77,7 @@ import Testing
     /// Without the two held bids too few are valid: the failure is provisional too, and not exit status 2, which a
     /// script would act on as a failed tender (废标).
     @Test func aFailureThatHeldBidsCouldAvertIsProvisional() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit("rubric.yaml", "minimum-valid-bids: 3", "minimum-valid-bids: 7")
         try Self.spoof(copy, id: Self.juxiangID)
         let result = try CLI.run(["score", "rubric.yaml", "bids", "--lang", "en", "--out", "out"], in: copy.folder)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func anIDWrittenInGroupsIsNoEvidenceAgainstItsBidder() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit("bids/05-juxiang.xml", Self.juxiangID, "9133 1003 MA2D 9FX6 1W")
         try Self.spoof(copy, id: Self.juxiangID)
         let result = try copy.score()
@@ -121,7 +121,7 @@ import Testing
     }
 
     @Test func letterCaseIsNoEvidenceEither() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try Self.spoof(copy, id: Self.juxiangID.lowercased())
         let result = try copy.score()
         #expect(result.status == 1)
@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test func aSpoofThatNeedsAZeroWidthSpaceIsHeldAloneAndTheRankingIsProvisional() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         // Even when the genuine bidder writes its id in groups: the spoof's invisible character is the evidence.
         try copy.edit("bids/05-juxiang.xml", Self.juxiangID, "9133 1003 MA2D 9FX6 1W")
         try Self.spoof(copy, id: "91331003MA2D9\u{200B}FX61W")
@@ -168,7 +168,7 @@ import Testing
     /// The committee never saw the spoof, scored it wrongly, and left out a disqualified bidder: none of it is
     /// needed, so the reports are written and the exit status is 1 only for the held bid.
     @Test func bidsThatAreNotRankedNeedNoCommitteeScores() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try Self.spoof(copy, id: "91331003MA2D9\u{200B}FX61W")
         let sheet = try copy.text("bids/committee-scores.csv")
         let rows = sheet.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -202,7 +202,7 @@ import Testing
     }
 
     @Test func aCommitmentSignedAfterTheDeadlineDoesNotCount() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/05-juxiang.xml",
             "kind=\"technical-service\" signed=\"2020-11-17\"",
@@ -222,7 +222,7 @@ import Testing
     }
 
     @Test func aCommitmentSignedAfterTheBidWasSubmittedDoesNotCount() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         // Before the deadline's day ends, but a day after 05-juxiang handed its bid in (2020-11-18T16:37:25+08:00).
         try copy.edit(
             "bids/05-juxiang.xml",
@@ -242,7 +242,7 @@ import Testing
     }
 
     @Test func aCommitmentSignedOnTheDayOfSubmissionCounts() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/05-juxiang.xml",
             "kind=\"integrity\" signed=\"2020-11-17\"",

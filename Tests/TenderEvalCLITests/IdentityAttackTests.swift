@@ -2,57 +2,13 @@ import Foundation
 import TenderTestSupport
 import Testing
 
-/// A copy of the example tender in a temporary folder (`rubric.yaml`, `bids/`), edited by each attack and scored
-/// through the built binary from inside that folder, so diagnostics name `bids/…` files.
-struct ExampleCopy {
-    let folder: URL
-
-    init() throws {
-        folder = try CLI.temporaryFolder()
-        let bids = folder.appendingPathComponent("bids")
-        try FileManager.default.createDirectory(at: bids, withIntermediateDirectories: true)
-        let source = CLI.root.appendingPathComponent("bids/huangyan-logistics-2020")
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
-        where name.hasSuffix(".xml") || name.hasSuffix(".csv") {
-            try FileManager.default.copyItem(
-                at: source.appendingPathComponent(name),
-                to: bids.appendingPathComponent(name)
-            )
-        }
-        try FileManager.default.copyItem(
-            at: CLI.root.appendingPathComponent("rubrics/huangyan-logistics-2020.yaml"),
-            to: folder.appendingPathComponent("rubric.yaml")
-        )
-    }
-
-    func text(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    /// Replaces `old` (which must occur) by `new` in `path`, or writes the result to `to`.
-    func edit(_ path: String, _ old: String, _ new: String, to: String? = nil) throws {
-        let original = try text(path)
-        #expect(original.contains(old), "\(path) does not contain \(old)")
-        try original.replacingOccurrences(of: old, with: new)
-            .write(to: folder.appendingPathComponent(to ?? path), atomically: true, encoding: .utf8)
-    }
-
-    func score() throws -> CLI.Result {
-        try CLI.run(["score", "rubric.yaml", "bids", "--lang", "en"], in: folder)
-    }
-
-    func stderrLines(_ result: CLI.Result) -> [String] {
-        result.stderr.split(separator: "\n").map(String.init)
-    }
-}
-
 /// Issue 7, identities: names and registration ids are compared through normalised keys, not as written.
 @Suite struct IdentityAttackTests {
     static let juxiangID = "91331003MA2D9FX61W"
     static let jinqiaoID = "91331002MA29L6B85G"
 
     @Test func spoofedRegistrationIDWithZeroWidthSpaceAndOtherCaseIsHeldAndTheRivalStaysRanked() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/04-qinghe.xml",
             "<name>台州青禾环境服务有限公司</name>",
@@ -74,7 +30,7 @@ struct ExampleCopy {
     }
 
     @Test func compatibilityVariantOfARivalsNameIsHeld() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         // U+F90A is the compatibility ideograph of 金; NFKC (and even canonical equivalence) reads it as 金.
         try copy.edit(
             "bids/03-jinqiao.xml",
@@ -95,7 +51,7 @@ struct ExampleCopy {
     }
 
     @Test func exactCopiesAreAllHeldBecauseNothingTellsThemApart() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit("bids/03-jinqiao.xml", "<size>", "<size>", to: "bids/10-copy.xml")
         let result = try copy.score()
         #expect(result.status == 1)
@@ -111,7 +67,7 @@ struct ExampleCopy {
     }
 
     @Test func aScoreSheetRowNamingABidderByAnotherBiddersRegistrationIDIsAnError() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/04-qinghe.xml",
             "<name>台州青禾环境服务有限公司</name>",
@@ -137,7 +93,7 @@ struct ExampleCopy {
     }
 
     @Test func theSameBidderMayBeScoredByNameAndByRegistrationID() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         let sheet = try copy.text("bids/committee-scores.csv")
         try sheet.replacingOccurrences(of: "评委1,台州橘乡物业服务有限公司,", with: "评委1, 91331003ma2d9fx61w ,")
             .write(
@@ -152,7 +108,7 @@ struct ExampleCopy {
     }
 
     @Test func bidderNamesWithBidiOrZeroWidthCharactersAreFlagged() throws {
-        let copy = try ExampleCopy()
+        let copy = try ExampleTenderCopy()
         try copy.edit(
             "bids/05-juxiang.xml",
             "<name>台州橘乡物业服务有限公司</name>",
