@@ -55,6 +55,21 @@ public enum VisibleText {
         }
     }
 
+    /// Whether `scalar` shows nothing: a format character (zero-width space and joiners, word joiner, BOM, soft
+    /// hyphen, bidi controls) or any other default-ignorable code point (variation selectors, Hangul fillers,
+    /// tags). A name that contains one looks like another name, so such characters are shown, never hidden, and
+    /// identities are compared without them.
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        // ASCII and Latin-1 hold none but the soft hyphen; CJK ideographs and Hangul syllables hold none at all.
+        // These ranges are most of what bids contain, and skip the (slow) Unicode property look-up.
+        case 0..<0xAD, 0xAE..<0x300, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0x20000...0x3FFFF:
+            return false
+        default:
+            return scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint
+        }
+    }
+
     /// Whether `scalar` is shown as an escape.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -63,10 +78,7 @@ public enum VisibleText {
         case 0x2028, 0x2029: true
         // Bidirectional embeddings and overrides, isolates, and the implicit marks (LRM, RLM, ALM).
         case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
-        case 0..<0xA0: false
-        // Characters that show nothing (zero-width space and joiners, word joiner, BOM, soft hyphen, variation
-        // selectors, tags): a name that contains one looks like another name, so it is shown, never hidden.
-        default: scalar.properties.generalCategory == .format || scalar.properties.isDefaultIgnorableCodePoint
+        default: isInvisible(scalar)
         }
     }
 

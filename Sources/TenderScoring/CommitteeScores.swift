@@ -46,6 +46,8 @@ struct CommitteeScores {
         var members: [String] = []
         var table: [String: [String: [MemberScore]]] = [:]
         var firstSeen: [String: SourceLocation] = [:]
+        // A sheet names each bidder once per member and criterion: match each spelling once.
+        var matches: [String: BidderIndex.Match] = [:]
         for entry in entries {
             if !members.contains(entry.member) { members.append(entry.member) }
             guard let (criterion, rule) = judgement[entry.criterionID] else {
@@ -58,7 +60,13 @@ struct CommitteeScores {
                 collector.error(message, at: entry.location)
                 continue
             }
-            let match = index.match(entry.bidder)
+            let match: BidderIndex.Match
+            if let known = matches[entry.bidder] {
+                match = known
+            } else {
+                match = index.match(entry.bidder)
+                matches[entry.bidder] = match
+            }
             if case .ambiguous(let message) = match {
                 collector.error(message, at: entry.location)
                 continue

@@ -41,7 +41,7 @@ public enum BidderIdentity {
     /// joiners, word joiner, BOM, soft hyphen, bidi embeddings, overrides and isolates) and every other
     /// default-ignorable code point (Hangul fillers, variation selectors, tags).
     public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .format
+        VisibleText.isInvisible(scalar)
     }
 
     /// The invisible characters of `text`, each once, in order of first appearance.
@@ -160,14 +160,25 @@ public enum BidderIdentity {
 
     /// Invisible characters out, NFKC, and invisible characters out again (NFKC can expose some).
     private static func compatible(_ text: String) -> String {
-        stripped(stripped(text).precomposedStringWithCompatibilityMapping)
+        // Printable ASCII and unified CJK ideographs are their own NFKC form and hold nothing invisible: most names
+        // and ids are only that, and need neither the normaliser nor a property look-up.
+        if text.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) })
+        {
+            return text
+        }
+        return stripped(stripped(text).precomposedStringWithCompatibilityMapping)
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF: false
+        default: scalar.properties.isWhitespace
+        }
     }
 
     private static func collapsingWhiteSpace(_ text: String) -> String {
+        // Most names have no white space to collapse or trim: keep them as they are.
+        if !text.unicodeScalars.contains(where: isSpace) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
