@@ -254,14 +254,31 @@ import Glibc
         #expect(none.stderr == "notes/: error: no bid in this folder: none of its 2 entries is a regular *.xml file\n")
     }
 
-    @Test(.enabled(if: getuid() != 0, "root reads any folder, whatever its permissions"))
+    /// Root reads any folder whatever its permissions, so as root the run is made as `nobody` through setpriv.
+    static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(
+        .enabled(
+            if: getuid() != 0 || setpriv != nil,
+            "root reads any folder whatever its permissions, and setpriv (util-linux) is missing to run as nobody"
+        )
+    )
     func anUnreadableFolderIsAnInputError() throws {
         let folder = try CLI.temporaryFolder()
         let locked = folder.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
         chmod(locked.path, 0)
         defer { chmod(locked.path, 0o755) }
-        let result = try CLI.run(["score", Self.rubric, "locked"], in: folder, timeLimit: Self.timeLimit)
+        let rubric = Self.rubric
+        let result =
+            getuid() == 0
+            ? try CLI.runProgram(
+                try #require(Self.setpriv),
+                ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path, "score", rubric, "locked"],
+                in: folder,
+                timeLimit: Self.timeLimit
+            )
+            : try CLI.run(["score", rubric, "locked"], in: folder, timeLimit: Self.timeLimit)
         #expect(result.status == 1)
         #expect(result.stderr == "locked: error: cannot read folder: Permission denied\n")
     }
