@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks, with apt, only when it is missing (idempotent).
 #   scripts/setup.sh           to build tender-eval: libxml2's and libcrypto's headers and pkg-config (SwiftPM
 #                              finds both libraries through `pkg-config libxml-2.0 libcrypto`)
-#   scripts/setup.sh --tests   also what the test suite uses: xmllint (libxml2-utils) as a second XSD validator
+#   scripts/setup.sh --tests   also what the test suite uses: xmllint (libxml2-utils) as a second XSD validator,
+#                              headless Chromium to check the HTML report as a browser builds it
 set -euo pipefail
 
 packages=()
@@ -11,6 +12,7 @@ if ! pkg-config --exists libxml-2.0 2>/dev/null; then packages+=(libxml2-dev); f
 if ! pkg-config --exists libcrypto 2>/dev/null; then packages+=(libssl-dev); fi
 if [ "${1:-}" = "--tests" ]; then
     if ! command -v xmllint >/dev/null 2>&1; then packages+=(libxml2-utils); fi
+    if ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi
 fi
 if [ ${#packages[@]} -eq 0 ]; then
     exit 0
