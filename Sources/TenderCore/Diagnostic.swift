@@ -34,7 +34,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// One line, whatever the message or the file name quotes: line breaks, control characters and bidi
     /// overrides are shown as visible escapes (`\n`, `\u{202E}`), so no input can forge a second diagnostic.
     public var description: String {
-        let text = VisibleText.escaped(message)
+        let text = VisibleText.shown(message)
         guard let location else { return "\(severity.rawValue): \(text)" }
         return "\(location): \(severity.rawValue): \(text)"
     }

@@ -10,10 +10,11 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
         self.column = column
     }
 
-    /// `file:line:column`, leaving out what is unknown (a column without a line is meaningless). The file name is
-    /// escaped (see `VisibleText`): a name holding a line break or a bidi override cannot forge a location.
+    /// `file:line:column`, leaving out what is unknown (a column without a line is meaningless). `file` is the
+    /// name as shown (escaped where it was read, see `VisibleText`); whatever could still end the line or reorder
+    /// it is escaped here, so a name holding a line break or a bidi override cannot forge a location.
     public var description: String {
-        let file = VisibleText.escaped(self.file)
+        let file = VisibleText.shown(self.file)
         guard let line else { return file }
         guard let column else { return "\(file):\(line)" }
         return "\(file):\(line):\(column)"

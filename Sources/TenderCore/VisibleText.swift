@@ -2,10 +2,29 @@
 /// every character that could move the cursor, start a terminal escape sequence, start a new line or reorder
 /// the text around it is written as a visible escape, so no input can forge a diagnostic line or hide a name.
 public enum VisibleText {
-    /// `text` with line breaks, control characters (C0, DEL, C1), bidirectional overrides, embeddings, isolates
-    /// and marks, and invisible characters written as `\n`, `\r`, `\t` or `\u{XXXX}`; every other character is
-    /// kept.
+    /// `text` as a person may see it: line breaks, control characters (C0, DEL, C1), bidirectional overrides,
+    /// embeddings, isolates and marks, and invisible characters written as `\n`, `\r`, `\t` or `\u{XXXX}`, and a
+    /// backslash as `\\`, so that every escape is unambiguous (a name holding the two characters `\n` never looks
+    /// like a name holding a line break). Use it once, where raw text (a path, a name, a quote from a file)
+    /// becomes text to show; text already shown this way goes through `shown(_:)`.
     public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) || $0 == "\\" }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" {
+                result += "\\\\"
+            } else {
+                append(scalar, to: &result)
+            }
+        }
+        return result
+    }
+
+    /// The safety net for text that was already escaped (`escaped(_:)`) or composed of such text and fixed words
+    /// (a diagnostic's message, a location's file): whatever could still move the cursor, end the line or reorder
+    /// the text is escaped, and backslashes are left as they are, so escaping twice never doubles them.
+    public static func shown(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
@@ -24,7 +43,9 @@ public enum VisibleText {
             if isValidUTF8(part) { return escaped(String(decoding: part, as: UTF8.self)) }
             var result = ""
             for byte in part {
-                if byte < 0x80 {
+                if byte == UInt8(ascii: "\\") {
+                    result += "\\\\"
+                } else if byte < 0x80 {
                     append(Unicode.Scalar(byte), to: &result)
                 } else {
                     result += "\\x" + hex(UInt32(byte), width: 2)

@@ -45,7 +45,7 @@ public enum OutputFolder {
         sha256: ([UInt8]) -> String,
         reached: (Step) -> Void = { _ in }
     ) throws(DiagnosticError) -> [Diagnostic] {
-        let location = SourceLocation(file: folder)
+        let location = SourceLocation(file: VisibleText.escaped(folder))
         let target = try OutputPath.resolve(folder)
         var holdsFiles = false
         if target.exists {
@@ -118,7 +118,10 @@ public enum OutputFolder {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticError(
-                .error("cannot create a staging folder for the reports", at: SourceLocation(file: staging))
+                .error(
+                    "cannot create a staging folder for the reports",
+                    at: SourceLocation(file: VisibleText.escaped(staging))
+                )
             )
         }
         reached(.stagingCreated)
@@ -127,7 +130,9 @@ public enum OutputFolder {
             guard writeDurably(file.bytes, to: path) else {
                 let reason = String(cString: strerror(errno))
                 try? manager.removeItem(atPath: staging)
-                throw DiagnosticError(.error("cannot write report: \(reason)", at: SourceLocation(file: path)))
+                throw DiagnosticError(
+                    .error("cannot write report: \(reason)", at: SourceLocation(file: VisibleText.escaped(path)))
+                )
             }
             if index == 0 { reached(.firstReportWritten) }
         }

@@ -16,7 +16,7 @@ struct OutputPath {
     var exists: Bool
 
     static func resolve(_ given: String) throws(DiagnosticError) -> OutputPath {
-        let location = SourceLocation(file: given)
+        let location = SourceLocation(file: VisibleText.escaped(given))
         guard !given.isEmpty else { throw DiagnosticError(.error("the output folder has no name", at: location)) }
         if let real = realPath(given) {
             var info = stat()

@@ -18,6 +18,7 @@ public enum PathList {
     ///   exists.
     public static func read(_ file: String) throws(DiagnosticError) -> [String] {
         let bytes = try InputFiles.read(file, limit: maximumBytes, as: .pathList).get()
+        let shownFile = VisibleText.escaped(file)
         var paths: [String] = []
         var problems = DiagnosticCollector()
         for (index, rawLine) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -26,7 +27,7 @@ public enum PathList {
             var line = Array(rawLine)
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
             guard !line.isEmpty, line.first != UInt8(ascii: "#") else { continue }
-            let location = SourceLocation(file: file, line: index + 1, column: 1)
+            let location = SourceLocation(file: shownFile, line: index + 1, column: 1)
             guard VisibleText.isValidUTF8(line), !line.contains(0) else {
                 problems.error("path is not valid UTF-8 text: \(VisibleText.fileName(line))", at: location)
                 continue
@@ -41,7 +42,7 @@ public enum PathList {
         }
         try problems.throwIfErrors()
         if paths.isEmpty {
-            throw DiagnosticError(.error("the list names no bid file or folder", at: SourceLocation(file: file)))
+            throw DiagnosticError(.error("the list names no bid file or folder", at: SourceLocation(file: shownFile)))
         }
         return paths
     }

@@ -42,6 +42,8 @@ public enum BidInspection {
         )
         var failed = false
         for path in bids {
+            // The path as every diagnostic and line of output shows it.
+            let shown = VisibleText.escaped(path)
             let bytes: [UInt8]
             switch InputFiles.read(path, limit: limits.maximumFileBytes, as: .bid) {
             case .success(let read): bytes = read
@@ -51,17 +53,17 @@ public enum BidInspection {
                 continue
             }
             if schemaOnly {
-                let problems = importer.validateSchema(bytes: bytes, file: path)
+                let problems = importer.validateSchema(bytes: bytes, file: shown)
                 outputs.append(.diagnostics(problems))
                 if problems.contains(where: { $0.severity == .error }) {
                     failed = true
                 } else {
-                    outputs.append(.text("\(VisibleText.escaped(path)): valid"))
+                    outputs.append(.text("\(shown): valid"))
                 }
                 continue
             }
             // Through the batch import, so the time budget holds here as in `score`.
-            switch importer.importBids([(path, bytes)])[0] {
+            switch importer.importBids([(shown, bytes)])[0] {
             case .imported(let bid, let warnings):
                 outputs.append(.diagnostics(warnings))
                 let preview = rubric.map { BidPreview(bid: bid, rubric: $0) }

@@ -45,7 +45,7 @@ public enum Explanation {
     }
 
     private static func isBid(_ result: BidResult, of wanted: String) -> Bool {
-        if result.file == wanted { return true }
+        if result.file == wanted || result.file == VisibleText.escaped(wanted) { return true }
         if let name = result.bidderName, let key = BidderIdentity.nameKey(name),
             key == BidderIdentity.nameKey(wanted)
         {

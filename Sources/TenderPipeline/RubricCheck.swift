@@ -27,7 +27,7 @@ public enum RubricCheck {
     /// The rubric, loaded, validated and with every expression compiled.
     static func load(path: String, limits: ImportLimits) throws(DiagnosticError) -> LoadedRubric {
         let bytes = try InputFiles.read(path, limit: RubricLimits.maximumFileSize, as: .rubric).get()
-        let loaded = try RubricLoader.load(bytes: bytes, file: path)
+        let loaded = try RubricLoader.load(bytes: bytes, file: VisibleText.escaped(path))
         _ = try BidImporter(queries: loaded.rubric.factQueries, namespaces: loaded.rubric.namespaces, limits: limits)
         return loaded
     }

@@ -83,7 +83,9 @@ public enum ScorePipeline {
     ) throws(DiagnosticError) -> ScoreRun {
         let rubricBytes = try InputFiles.read(request.rubricPath, limit: RubricLimits.maximumFileSize, as: .rubric)
             .get()
-        let loaded = try RubricLoader.load(bytes: rubricBytes, file: request.rubricPath)
+        // The rubric's path as shown in every diagnostic and report (escaped once, here).
+        let rubricFile = VisibleText.escaped(request.rubricPath)
+        let loaded = try RubricLoader.load(bytes: rubricBytes, file: rubricFile)
         let rubric = loaded.rubric
         let importer = try BidImporter(
             queries: rubric.factQueries,
@@ -107,7 +109,7 @@ public enum ScorePipeline {
         // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies
         // or hard links of one huge bid are parsed one after another, never all at once. The batch is decided from
         // each file's size on disk before it is read, so a large file's bytes never sit beside a batch being parsed.
-        var inputs: [(path: String, sha256: String)] = [(request.rubricPath, sha256(rubricBytes))]
+        var inputs: [(path: String, sha256: String)] = [(rubricFile, sha256(rubricBytes))]
         // Outcomes stay in the order of the files.
         var slots = [BidImportOutcome?](repeating: nil, count: bidFiles.count)
         var batch: [(file: String, bytes: [UInt8])] = []

@@ -114,6 +114,7 @@ enum HTMLWriter {
             case .text(let value): return escape(value)
             // Text from an input shows its control characters and bidi overrides as visible escapes.
             case .user(let value): return escape(VisibleText.escaped(value))
+            case .shown(let value): return escape(VisibleText.shown(value))
             }
         }
         .joined()

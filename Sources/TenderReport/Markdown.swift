@@ -58,6 +58,7 @@ enum MarkdownWriter {
             switch span {
             case .text(let value): return flatten(value).replacingPipes()
             case .user(let value): return escape(value)
+            case .shown(let value): return escape(value, alreadyShown: true)
             }
         }
         .joined()
@@ -67,13 +68,13 @@ enum MarkdownWriter {
     /// `&` as entity references (which every CommonMark viewer shows as the character, and none reads as HTML);
     /// and shows line breaks, control characters and bidi overrides as visible escapes (`VisibleText`), so a
     /// value stays on its line and cannot reorder the text around it.
-    static func escape(_ value: String) -> String {
+    static func escape(_ value: String, alreadyShown: Bool = false) -> String {
         // Most names need nothing; checking scalars first spares the per-character rebuild.
         guard
             value.unicodeScalars.contains(where: { VisibleText.needsEscape($0) || markdownSpecial.contains($0) })
         else { return value }
         var result = ""
-        for character in VisibleText.escaped(value) {
+        for character in alreadyShown ? VisibleText.shown(value) : VisibleText.escaped(value) {
             switch character {
             case "<": result += "&lt;"
             case ">": result += "&gt;"

@@ -21,7 +21,7 @@ extension ReportBuilder {
         if let id = result.registrationID {
             facts.append(KeyValue(key: "\(labels.registrationID)", value: .user(id)))
         }
-        facts.append(KeyValue(key: "\(labels.file)", value: .user(result.file)))
+        facts.append(KeyValue(key: "\(labels.file)", value: .shown(result.file)))
         if let size = result.size {
             facts.append(KeyValue(key: "\(labels.enterpriseSize)", value: "\(labels.sizeName(size))"))
         }
@@ -43,7 +43,7 @@ extension ReportBuilder {
                     labels.problemsSection,
                     anchor,
                     "problems",
-                    [.list(result.problems.map { .user($0.description) })]
+                    [.list(result.problems.map { .shown($0.description) })]
                 )
             )
         }

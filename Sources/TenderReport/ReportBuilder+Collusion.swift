@@ -35,7 +35,7 @@ extension ReportBuilder {
             let place = entry.line.map { "\(entry.file):\($0)" } ?? entry.file
             return labels.collusionEvidence(
                 bidder: .user(entry.bidder),
-                location: .user(place),
+                location: .shown(place),
                 field: labels.collusionFieldName(entry.field),
                 note: evidenceNote(entry, in: signal)
             )

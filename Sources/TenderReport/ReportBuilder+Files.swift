@@ -27,10 +27,10 @@ extension ReportBuilder {
                             case .scoreSheet: use = words.scoreSheet
                             case .ignored(let why):
                                 use = words.notRead
-                                reason.append(.user(words.reason(why)))
+                                reason.append(.shown(words.reason(why)))
                             }
                             if entry.nameIsNotUTF8 { reason.append(.text(words.nameNotUTF8)) }
-                            return [.user(entry.path), .text(use), reason.joined(separator: "; ")]
+                            return [.shown(entry.path), .text(use), reason.joined(separator: "; ")]
                         }
                     )
                 )

@@ -65,6 +65,6 @@ extension ReportBuilder {
 
     func sourceText(_ line: Int?, in result: BidResult) -> RichText {
         guard let line else { return "" }
-        return .user(labels.source("\(result.file):\(line)"))
+        return .shown(labels.source("\(result.file):\(line)"))
     }
 }

@@ -62,7 +62,7 @@ extension ReportBuilder {
         if let profile = tender.profile {
             rows.append(KeyValue(key: "\(labels.profile)", value: .user(profile)))
         }
-        rows.append(KeyValue(key: "\(labels.rubricFile)", value: .user(rubric.file)))
+        rows.append(KeyValue(key: "\(labels.rubricFile)", value: .shown(rubric.file)))
         rows.append(KeyValue(key: "\(labels.toolVersion)", value: .user(context.toolVersion)))
         return rows
     }
@@ -174,7 +174,7 @@ extension ReportBuilder {
             return result.gates.filter { !$0.passed }.map { gateName($0.gateID) }
                 .joined(separator: .text(labels.listSeparator))
         case .notEvaluated:
-            return result.problems.map { RichText.user($0.description) }.joined(separator: "; ")
+            return result.problems.map { RichText.shown($0.description) }.joined(separator: "; ")
         }
     }
 
@@ -184,7 +184,7 @@ extension ReportBuilder {
             alignments: [.left, .left, .left, .left],
             rows: results.map { result in
                 [
-                    .user(result.displayName), .user(result.file), "\(labels.statusName(result.status))",
+                    .user(result.displayName), .shown(result.file), "\(labels.statusName(result.status))",
                     unrankedReason(result),
                 ]
             }
@@ -226,7 +226,7 @@ extension ReportBuilder {
             )
         case .suspiciousBidderName(let bidder, let file, let characters):
             return labels.suspiciousName(
-                bidder: .user(BidderIdentity.visible(bidder)),
+                bidder: .user(bidder),
                 source: labels.source(file),
                 characters: characters.map(BidderIdentity.codePoint).joined(separator: ", ")
             )
@@ -234,7 +234,7 @@ extension ReportBuilder {
             var kind: RichText = ""
             if case .commitment(let name) = part { kind = kindName(name) }
             return labels.implausibleDate(
-                bidder: .user(BidderIdentity.visible(bidder)),
+                bidder: .user(bidder),
                 part: labels.datedPart(part, kind: kind),
                 date: .user(date),
                 source: labels.source(line.map { "\(file):\($0)" } ?? file),
@@ -290,7 +290,7 @@ extension ReportBuilder {
                 Table(
                     headers: ["\(labels.file)", "SHA-256"],
                     alignments: [.left, .left],
-                    rows: inputs.map { [.user($0.path), .user($0.sha256)] }
+                    rows: inputs.map { [.shown($0.path), .user($0.sha256)] }
                 )
             )
         ]

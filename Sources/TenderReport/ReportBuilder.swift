@@ -127,7 +127,7 @@ struct ReportBuilder {
                     title: "\(labels.diagnosticsSection)",
                     anchor: "diagnostics",
                     pageBreakBefore: true,
-                    blocks: listOrNone(allDiagnostics.map { .user($0.description) })
+                    blocks: listOrNone(allDiagnostics.map { .shown($0.description) })
                 )
             )
         )

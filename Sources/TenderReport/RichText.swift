@@ -1,9 +1,12 @@
-/// Text made of the renderer's own words and numbers (`text`) and of strings that come from a bid, a rubric or a
-/// score sheet (`user`). Markdown escapes only the `user` parts (so formulas stay readable); HTML escapes both.
+/// Text made of the renderer's own words and numbers (`text`), of strings that come from a bid, a rubric or a
+/// score sheet as they were read (`user`, escaped in full), and of text already escaped for showing (`shown`: a
+/// file name as diagnostics show it, a diagnostic line), which is not escaped a second time. Markdown escapes
+/// only the `user` and `shown` parts (so formulas stay readable); HTML escapes all.
 struct RichText: Hashable, Sendable, ExpressibleByStringInterpolation {
     enum Span: Hashable, Sendable {
         case text(String)
         case user(String)
+        case shown(String)
     }
 
     var spans: [Span]
@@ -24,6 +27,12 @@ struct RichText: Hashable, Sendable, ExpressibleByStringInterpolation {
         RichText(spans: [.user(value)])
     }
 
+    /// Text already escaped for showing (`VisibleText.escaped`, a `Diagnostic`'s description, a file name as the
+    /// inventory shows it).
+    static func shown(_ value: String) -> RichText {
+        RichText(spans: [.shown(value)])
+    }
+
     static func text(_ value: String) -> RichText {
         RichText(spans: [.text(value)])
     }
@@ -36,7 +45,7 @@ struct RichText: Hashable, Sendable, ExpressibleByStringInterpolation {
     var plain: String {
         spans.map { span in
             switch span {
-            case .text(let value), .user(let value): return value
+            case .text(let value), .user(let value), .shown(let value): return value
             }
         }
         .joined()

@@ -206,7 +206,7 @@ import Glibc
                     + "not start with an XML element"
             )
         )
-        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(!result.stdout.contains("\u{9B}") && !result.stdout.contains("\u{202E}"))
         #expect(result.stdout.contains("evil\\\\nx.xml:1:1: error: forged\\\\u{1B}\\[2K\\\\u{202E}.xml"))
     }
 
@@ -305,5 +305,45 @@ import Glibc
                 ($0["reason"] as? [String: Any])?["sameFileAs"] as? String == "./bids/02-hongyu.xml"
             }
         )
+    }
+
+    /// Every escape is unambiguous: a name holding the two characters `\n` is shown as `\\n`, a name holding a
+    /// line break as `\n`, so two different files never look alike (and neither can forge a line).
+    @Test func aLiteralBackslashNeverLooksLikeAnEscape() throws {
+        let bids = try Self.exampleCopy()
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: bids.path + "/lit\\nback.xml", withDestinationPath: "gone-1.xml")
+        try manager.createSymbolicLink(atPath: bids.path + "/real\nback.xml", withDestinationPath: "gone-2.xml")
+        let parent = bids.deletingLastPathComponent()
+        let result = try CLI.run(
+            ["score", Self.rubric, "bids", "--lang", "en", "--out", "out"],
+            in: parent,
+            timeLimit: Self.timeLimit
+        )
+        #expect(result.status == 1)
+        let lines = Self.lines(result.stderr)
+        #expect(lines.contains("bids/lit\\\\nback.xml: error: not read: symbolic link to a file that does not exist"))
+        #expect(lines.contains("bids/real\\nback.xml: error: not read: symbolic link to a file that does not exist"))
+        let markdown = try String(contentsOf: parent.appendingPathComponent("out/report.md"), encoding: .utf8)
+        // Markdown writes each backslash of the shown name as `\\`.
+        #expect(markdown.contains("| bids/lit\\\\\\\\nback.xml | not read |"))
+        #expect(markdown.contains("| bids/real\\\\nback.xml | not read |"))
+    }
+
+    /// `inspect` prints what a bid says with every value escaped: a bidder name holding a line break, a C1
+    /// control sequence introducer and a bidi override cannot forge a line of output, recolour the terminal or
+    /// reorder the text.
+    @Test func inspectShowsBidTextEscaped() throws {
+        let bids = try Self.exampleCopy()
+        let bid = bids.appendingPathComponent("01-anlan.xml")
+        let text = try String(contentsOf: bid, encoding: .utf8)
+        let start = try #require(text.range(of: "<name>")).upperBound
+        try (text[..<start] + "A&#10;bids/x.xml:1:1: error: forged&#x9B;31m&#x202E;" + text[start...])
+            .write(to: bid, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["inspect", bid.path], timeLimit: Self.timeLimit)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{9B}") && !result.stdout.contains("\u{202E}"))
+        #expect(!Self.lines(result.stdout).contains { $0.hasPrefix("bids/x.xml:1:1: error: forged") })
+        #expect(result.stdout.contains("bidder: A\\nbids/x.xml:1:1: error: forged\\u{9B}31m\\u{202E}"))
     }
 }
