@@ -78,6 +78,30 @@ struct FileStatus {
         return path.withCString { stat($0, &info) } == 0 ? FileStatus(info) : nil
     }
 
+    /// The regular file the entry `entry` of `path` is or leads to (a symbolic link is followed only to a
+    /// regular file), or why it is not one.
+    static func regularTarget(of path: InputPath, entry: FileStatus) -> Result<FileStatus, IgnoredReason> {
+        switch entry.kind {
+        case .regular:
+            return .success(entry)
+        case .special(let kind):
+            return .failure(.notARegularFile(kind))
+        case .symbolicLink:
+            guard let target = FileStatus.target(path) else {
+                switch errno {
+                case ELOOP: return .failure(.symbolicLinkLoop)
+                case ENOENT: return .failure(.danglingSymbolicLink)
+                case let code: return .failure(.cannotExamine(systemError(code)))
+                }
+            }
+            switch target.kind {
+            case .regular: return .success(target)
+            case .special(let kind): return .failure(.symbolicLinkTo(kind))
+            case .symbolicLink: return .failure(.symbolicLinkLoop)
+            }
+        }
+    }
+
     /// The open file itself.
     static func descriptor(_ descriptor: Int32) -> FileStatus? {
         var info = stat()

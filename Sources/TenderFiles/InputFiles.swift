@@ -7,19 +7,6 @@ import Glibc
 
 /// Finds and reads the files a run evaluates, refusing oversized ones before reading them.
 public enum InputFiles {
-    /// Bid files named by `paths`: a file is taken as given; a folder contributes its `*.xml` files (not its
-    /// subfolders). Sorted and without duplicates, so the order never depends on the command line or the
-    /// file system. `inventory(bidPaths:sheetPaths:)` says what happened to every other entry.
-    public static func files(
-        in paths: [String],
-        withExtension fileExtension: String
-    ) throws(DiagnosticError) -> [String] {
-        let inventory =
-            fileExtension.lowercased() == "csv"
-            ? try inventory(bidPaths: [], sheetPaths: paths) : try inventory(bidPaths: paths, sheetPaths: [])
-        return (fileExtension.lowercased() == "csv" ? inventory.sheets : inventory.bids).map(\.display)
-    }
-
     /// The size of the file `path` names (following a symbolic link), or nil when it cannot be told; for
     /// planning which files to hold in memory together before any is read. `read` still enforces every limit.
     public static func size(of path: InputPath) -> Int? {
@@ -77,22 +64,11 @@ public enum InputFiles {
         guard let entry = FileStatus.entry(path) else {
             return failure("cannot read file: \(systemError(errno))")
         }
-        var status = entry
-        if entry.kind == .symbolicLink {
-            guard let target = FileStatus.target(path) else {
-                switch errno {
-                case ELOOP: return failure(IgnoredReason.symbolicLinkLoop.message)
-                case ENOENT: return failure(IgnoredReason.danglingSymbolicLink.message)
-                case let code: return failure("cannot read file: \(systemError(code))")
-                }
-            }
-            if case .special(let kind) = target.kind {
-                return failure(IgnoredReason.symbolicLinkTo(kind).message)
-            }
-            status = target
-        }
-        if case .special(let kind) = status.kind {
-            return failure(IgnoredReason.notARegularFile(kind).message)
+        let status: FileStatus
+        switch FileStatus.regularTarget(of: path, entry: entry) {
+        case .success(let target): status = target
+        case .failure(.cannotExamine(let reason)): return failure("cannot read file: \(reason)")
+        case .failure(let reason): return failure(reason.message)
         }
         guard status.size <= limit else { return failure(kind.tooLarge(status.size, limit: limit)) }
         let descriptor = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }

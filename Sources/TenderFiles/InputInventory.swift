@@ -192,33 +192,12 @@ private struct Scan {
 
     /// The regular file `path` is or leads to; otherwise records why it is ignored and returns nil.
     private mutating func usableTarget(_ path: InputPath, entry: FileStatus, nameIsNotUTF8: Bool) -> FileStatus? {
-        switch entry.kind {
-        case .regular:
-            return entry
-        case .special(let kind):
-            ignore(path, .notARegularFile(kind), nameIsNotUTF8)
-            return nil
-        case .symbolicLink:
-            guard let target = FileStatus.target(path) else {
-                let code = errno
-                let reason: IgnoredReason =
-                    switch code {
-                    case ELOOP: .symbolicLinkLoop
-                    case ENOENT: .danglingSymbolicLink
-                    default: .cannotExamine(systemError(code))
-                    }
-                ignore(path, reason, nameIsNotUTF8)
-                return nil
-            }
-            guard target.kind == .regular else {
-                if case .special(let kind) = target.kind {
-                    ignore(path, .symbolicLinkTo(kind), nameIsNotUTF8)
-                } else {
-                    ignore(path, .symbolicLinkLoop, nameIsNotUTF8)
-                }
-                return nil
-            }
+        switch FileStatus.regularTarget(of: path, entry: entry) {
+        case .success(let target):
             return target
+        case .failure(let reason):
+            ignore(path, reason, nameIsNotUTF8)
+            return nil
         }
     }
 

@@ -15,7 +15,7 @@ public enum Explanation {
     /// - Throws: `DiagnosticError` when the tender cannot be evaluated, or when `bidder` names no bid or more
     ///   than one.
     public static func run(_ request: ScoreRequest, bidder: String) throws(DiagnosticError) -> Run {
-        let scored = try ScorePipeline.run(request)
+        let scored = try ScorePipeline.evaluate(request)
         let evaluation = scored.evaluation
         let found = evaluation.results.filter { isBid($0, of: bidder) }
         guard found.count == 1, let result = found.first else {

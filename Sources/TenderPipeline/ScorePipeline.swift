@@ -81,6 +81,50 @@ public enum ScorePipeline {
         _ request: ScoreRequest,
         progress: (ScoreProgress) -> Void = { _ in }
     ) throws(DiagnosticError) -> ScoreRun {
+        let evaluated = try evaluate(request, progress: progress)
+        let evaluation = evaluated.evaluation
+        progress(.rendering)
+        let reports = render(
+            evaluation,
+            inputs: evaluated.inputs,
+            language: request.language,
+            prettyJSON: request.prettyJSON
+        )
+        let status: ExitStatus
+        // With bids held for the committee the failure is provisional, not a verdict to act on.
+        if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
+            status = .tenderFailed
+        } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
+            || evaluated.diagnostics.contains(where: { $0.severity == .error })
+        {
+            status = .badInput
+        } else {
+            status = .success
+        }
+        return ScoreRun(
+            evaluation: evaluation,
+            reports: reports,
+            diagnostics: evaluated.diagnostics,
+            exitStatus: status
+        )
+    }
+
+    /// A tender evaluated, before any report is rendered: what `score` renders and `explain` reads one bid from.
+    public struct Evaluated: Sendable {
+        public var evaluation: Evaluation
+        /// Every file read, as shown, with its SHA-256.
+        public var inputs: [(path: String, sha256: String)]
+        /// Everything found on the way, for stderr.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the rubric, the bids and the score sheets and evaluates the tender; renders nothing.
+    ///
+    /// - Throws: as `run`.
+    public static func evaluate(
+        _ request: ScoreRequest,
+        progress: (ScoreProgress) -> Void = { _ in }
+    ) throws(DiagnosticError) -> Evaluated {
         let rubricBytes = try InputFiles.read(request.rubricPath, limit: RubricLimits.maximumFileSize, as: .rubric)
             .get()
         // The rubric's path as shown in every diagnostic and report (escaped once, here).
@@ -176,20 +220,7 @@ public enum ScorePipeline {
             loaded.warnings + sheetNotes + evaluation.diagnostics
             + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
-        progress(.rendering)
-        let reports = render(evaluation, inputs: inputs, language: request.language, prettyJSON: request.prettyJSON)
-        let status: ExitStatus
-        // With bids held for the committee the failure is provisional, not a verdict to act on.
-        if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
-            status = .tenderFailed
-        } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
-            || diagnostics.contains(where: { $0.severity == .error })
-        {
-            status = .badInput
-        } else {
-            status = .success
-        }
-        return ScoreRun(evaluation: evaluation, reports: reports, diagnostics: diagnostics, exitStatus: status)
+        return Evaluated(evaluation: evaluation, inputs: inputs, diagnostics: diagnostics)
     }
 
     /// The names of the files a run writes, in the order `render` returns them: the four reports, then the

@@ -25,7 +25,10 @@ enum Collusion {
         let bids = bids.sorted { ($0.bidder.name, $0.file) < ($1.bidder.name, $1.file) }
         var sightings: [CollusionKind: [Sighting]] = [:]
         for bid in bids {
-            for sighting in identitySightings(bid) + documentSightings(bid) {
+            var found = Sightings(bid)
+            identitySightings(bid, into: &found)
+            documentSightings(bid, into: &found)
+            for sighting in found.all {
                 sightings[sighting.kind, default: []].append(sighting)
             }
         }
@@ -54,46 +57,61 @@ enum Collusion {
         var companions: Set<String> = []
     }
 
+    /// Builds the sightings of one bid, with its bidder key worked out once.
+    struct Sightings {
+        let bid: Bid
+        let bidderKey: String
+        var all: [Sighting] = []
+
+        init(_ bid: Bid) {
+            self.bid = bid
+            bidderKey = Collusion.bidderKey(bid)
+        }
+
+        mutating func add(
+            _ kind: CollusionKind,
+            _ key: String?,
+            _ field: CollusionField,
+            _ line: Int?,
+            _ written: String?,
+            shown: String? = nil,
+            companions: Set<String> = []
+        ) {
+            guard let key, !key.isEmpty else { return }
+            let evidence = CollusionEvidence(
+                bidder: bid.bidder.name,
+                file: bid.file,
+                line: line,
+                field: field,
+                written: written
+            )
+            all.append(
+                Sighting(
+                    kind: kind,
+                    key: key,
+                    bidderKey: bidderKey,
+                    evidence: evidence,
+                    shown: shown,
+                    companions: companions
+                )
+            )
+        }
+    }
+
     static func bidderKey(_ bid: Bid) -> String {
         let name = CollusionNormalising.folded(bid.bidder.name)
         return name.isEmpty ? "file:" + bid.file : name
     }
 
-    private static func identitySightings(_ bid: Bid) -> [Sighting] {
+    private static func identitySightings(_ bid: Bid, into sightings: inout Sightings) {
         let bidder = bid.bidder
         let line = { (field: BidderField) in bidder.fieldLines[field] ?? bidder.line }
-        var sightings: [Sighting] = []
-        func add(
-            _ kind: CollusionKind,
-            _ key: String?,
-            _ field: CollusionField,
-            _ line: Int?,
-            _ written: String,
-            companions: Set<String> = []
-        ) {
-            guard let key, !key.isEmpty else { return }
-            sightings.append(
-                Sighting(
-                    kind: kind,
-                    key: key,
-                    bidderKey: bidderKey(bid),
-                    evidence: CollusionEvidence(
-                        bidder: bidder.name,
-                        file: bid.file,
-                        line: line,
-                        field: field,
-                        written: written
-                    ),
-                    companions: companions
-                )
-            )
-        }
         if let person = bidder.contactPerson {
             let details = [
                 bidder.phone.flatMap(CollusionNormalising.phone).map { "phone:" + $0 },
                 bidder.email.flatMap(CollusionNormalising.email).map { "email:" + $0 },
             ]
-            add(
+            sightings.add(
                 .sharedPerson,
                 CollusionNormalising.folded(person),
                 .contactPerson,
@@ -103,16 +121,16 @@ enum Collusion {
             )
         }
         if let phone = bidder.phone {
-            add(.sharedPhone, CollusionNormalising.phone(phone), .contactPhone, line(.phone), phone)
+            sightings.add(.sharedPhone, CollusionNormalising.phone(phone), .contactPhone, line(.phone), phone)
         }
         if let email = bidder.email {
-            add(.sharedEmail, CollusionNormalising.email(email), .email, line(.email), email)
+            sightings.add(.sharedEmail, CollusionNormalising.email(email), .email, line(.email), email)
         }
         if let address = bidder.address {
-            add(.sharedAddress, CollusionNormalising.folded(address), .address, line(.address), address)
+            sightings.add(.sharedAddress, CollusionNormalising.folded(address), .address, line(.address), address)
         }
         for manager in bidder.projectManagers {
-            add(
+            sightings.add(
                 .sharedPerson,
                 CollusionNormalising.folded(manager.name),
                 .projectManager,
@@ -123,7 +141,7 @@ enum Collusion {
                 )
             )
             if let phone = manager.phone {
-                add(
+                sightings.add(
                     .sharedPhone,
                     CollusionNormalising.phone(phone),
                     .projectManagerPhone,
@@ -132,46 +150,20 @@ enum Collusion {
                 )
             }
         }
-        return sightings
     }
 
-    private static func documentSightings(_ bid: Bid) -> [Sighting] {
-        var sightings: [Sighting] = []
-        func add(
-            _ kind: CollusionKind,
-            _ key: String,
-            _ field: CollusionField,
-            _ line: Int?,
-            _ written: String?,
-            shown: String? = nil
-        ) {
-            sightings.append(
-                Sighting(
-                    kind: kind,
-                    key: key,
-                    bidderKey: bidderKey(bid),
-                    evidence: CollusionEvidence(
-                        bidder: bid.bidder.name,
-                        file: bid.file,
-                        line: line,
-                        field: field,
-                        written: written
-                    ),
-                    shown: shown
-                )
-            )
-        }
+    private static func documentSightings(_ bid: Bid, into sightings: inout Sightings) {
         for attachment in bid.attachments {
             guard let hash = attachment.sha256?.trimmingCharacters(in: .whitespaces).lowercased(),
                 hash.count == 64, hash.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit })
             else { continue }
-            add(.identicalAttachment, hash, .attachment, attachment.line, attachment.name)
+            sightings.add(.identicalAttachment, hash, .attachment, attachment.line, attachment.name)
         }
         var passages = Set<String>()
         for commitment in bid.commitments {
             for sentence in CollusionNormalising.sentences(commitment.text)
             where sentence.folded.count >= minimumPassageLength && passages.insert(sentence.folded).inserted {
-                add(
+                sightings.add(
                     .identicalPassage,
                     sentence.folded,
                     .commitment,
@@ -187,15 +179,20 @@ enum Collusion {
                     .map { CollusionNormalising.folded($0.item) + " " + $0.amount.plainText }
                     .sorted()
                     .joined(separator: "; ")
-                add(.identicalPriceBreakdown, breakdown, .priceLines, price.line, nil)
+                sightings.add(.identicalPriceBreakdown, breakdown, .priceLines, price.line, nil)
             }
             let sum = price.lines.reduce(Decimal(0)) { $0 + $1.amount }
             let gap = price.total - sum
             if (gap < 0 ? -gap : gap) >= minimumArithmeticError(currency: price.currency) {
-                add(.identicalArithmeticError, (price.total - sum).plainText, .priceLines, price.line, sum.plainText)
+                sightings.add(
+                    .identicalArithmeticError,
+                    (price.total - sum).plainText,
+                    .priceLines,
+                    price.line,
+                    sum.plainText
+                )
             }
         }
-        return sightings
     }
 
     /// The smallest gap between a bid's price lines and its total that counts as an error: one whole currency

@@ -159,9 +159,9 @@ import Testing
         for name in ["b.xml", "a.xml", "notes.txt", ".hidden.xml", "c.XML"] {
             try "x".write(toFile: parent + "/" + name, atomically: true, encoding: .utf8)
         }
-        let listed = try InputFiles.files(in: [parent], withExtension: "xml")
+        let listed = try InputFiles.inventory(bidPaths: [parent], sheetPaths: []).bids.map(\.display)
         #expect(listed == [parent + "/a.xml", parent + "/b.xml", parent + "/c.XML"])
-        let reversed = try InputFiles.files(in: listed.reversed(), withExtension: "xml")
+        let reversed = try InputFiles.inventory(bidPaths: listed.reversed(), sheetPaths: []).bids.map(\.display)
         #expect(reversed == listed)
     }
 }

@@ -39,7 +39,10 @@ public struct BidImporter: Sendable {
     /// Reads one bid. Never throws and never crashes on hostile input: anything it cannot read safely is a
     /// `.rejected` outcome with the reasons.
     public func importBid(bytes: [UInt8], file: String) -> BidImportOutcome {
-        pool.withQueries { queries in importBid(bytes: bytes, file: file, queries: queries) }
+        pool.withQueries { queries in
+            var failures: [String: String] = [:]
+            return importBid(bytes: bytes, file: file, queries: queries, cancellation: nil, failures: &failures)
+        }
     }
 
     /// Reads many bids in parallel on all cores, each within the time budget; the outcomes are in the order of
@@ -87,11 +90,6 @@ public struct BidImporter: Sendable {
         } catch {
             return error.diagnostics
         }
-    }
-
-    private func importBid(bytes: [UInt8], file: String, queries: CompiledQueries) -> BidImportOutcome {
-        var failures: [String: String] = [:]
-        return importBid(bytes: bytes, file: file, queries: queries, cancellation: nil, failures: &failures)
     }
 
     private func importBid(

@@ -29,7 +29,7 @@ public struct InputFileEntry: Hashable, Sendable {
 }
 
 /// Why an entry of a bids folder was not read.
-public enum IgnoredReason: Hashable, Sendable {
+public enum IgnoredReason: Error, Hashable, Sendable {
     /// Its name ends neither in `.xml` (a bid) nor in `.csv` (a score sheet), e.g. `README.md`.
     case notABidOrScoreSheet
     /// Its name starts with a dot: hidden files (editor backups, `._` files from macOS archives) are not bids.
