@@ -1,4 +1,5 @@
 import Foundation
+import TenderCore
 import TenderModel
 
 /// Where the dates in a bid must lie for this tender: nothing after the evaluation date, no submission after the
@@ -61,15 +62,7 @@ enum DateChecks {
     /// The `YYYY-MM-DD` the text starts with, as written (the bid's own local day).
     static func calendarDay(_ text: String) -> String? {
         let day = String(text.prefix(10))
-        let parts = day.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let date = Int(parts[2]),
-            (1...12).contains(month), date >= 1
-        else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return date <= days[month - 1] ? day : nil
+        return CalendarDate.parts(day) == nil ? nil : day
     }
 
     /// Whether a submission (or signature) time lies after the deadline (or the bid's submission time). A deadline given as a date ends with that day, in the

@@ -101,8 +101,7 @@ struct GateChecker {
         guard parts.count == 3, let year = Int(parts[0]) else { return day }
         let newYear = year - years
         var rest = "\(parts[1])-\(parts[2])"
-        let isLeap = (newYear % 4 == 0 && newYear % 100 != 0) || newYear % 400 == 0
-        if rest == "02-29" && !isLeap { rest = "02-28" }
+        if rest == "02-29" && !CalendarDate.isLeapYear(newYear) { rest = "02-28" }
         let yearText = String(newYear)
         return String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText + "-" + rest
     }
