@@ -3,11 +3,6 @@ import TenderModel
 extension ChineseLabels: PriceAndCollusionLabels {
     var plausibleMinimumRule: String { "合理最低报价" }
 
-    func plausibleMinimum(_ amount: String, percentOfBudget: String?) -> String {
-        let share = percentOfBudget.map { "（预算金额的 \($0) %）" } ?? ""
-        return "投标总价低于 \(amount)\(share) 的予以标记：须要求其书面说明（87号令第六十条）"
-    }
-
     var ceilingRule: String { "最高限价" }
 
     func implausiblyLow(

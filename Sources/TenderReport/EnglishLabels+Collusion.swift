@@ -3,11 +3,6 @@ import TenderModel
 extension EnglishLabels: PriceAndCollusionLabels {
     var plausibleMinimumRule: String { "Plausible minimum price" }
 
-    func plausibleMinimum(_ amount: String, percentOfBudget: String?) -> String {
-        let share = percentOfBudget.map { " (\($0) % of the budget)" } ?? ""
-        return "a bid total below \(amount)\(share) is flagged: written clarification required (87号令 Art 60)"
-    }
-
     var ceilingRule: String { "Ceiling price (最高限价)" }
 
     func implausiblyLow(

@@ -3,7 +3,6 @@ import TenderModel
 /// The words for implausibly small prices, the ceiling and the signals of possible collusion (87号令 Art 37).
 protocol PriceAndCollusionLabels {
     var plausibleMinimumRule: String { get }
-    func plausibleMinimum(_ amount: String, percentOfBudget: String?) -> String
     var ceilingRule: String { get }
     /// `notInBase`: for a bid left out of the price base, which base is used instead.
     func implausiblyLow(

@@ -49,8 +49,6 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var isZero: Bool { numerator == 0 }
-    public var isNegative: Bool { numerator < 0 }
-    public var isInteger: Bool { denominator == 1 }
 
     // MARK: Arithmetic
 
