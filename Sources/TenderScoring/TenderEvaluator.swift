@@ -49,6 +49,7 @@ public enum TenderEvaluator {
         let checker = GateChecker(rubric: rubric)
         var valid: [Candidate] = []
         var disqualified: [BidResult] = []
+        var disqualifiedBids: [Bid] = []
         for bid in unique {
             let gates = checker.check(bid)
             if gates.allSatisfy(\.passed) {
@@ -57,6 +58,7 @@ public enum TenderEvaluator {
                 var entry = result(for: bid, status: .disqualified)
                 entry.gates = gates
                 disqualified.append(entry)
+                disqualifiedBids.append(bid)
             }
         }
 
@@ -76,7 +78,7 @@ public enum TenderEvaluator {
         let scorer = Scorer(rubric: rubric, committee: committee)
         let scored = scorer.scoreAndRank(valid)
         diagnostics.append(contentsOf: scored.warnings)
-        let dateFlags = DateFlags.check(valid.map(\.bid) + disqualifiedBids(disqualified, unique), rubric: rubric)
+        let dateFlags = DateFlags.check(valid.map(\.bid) + disqualifiedBids, rubric: rubric)
         diagnostics.append(contentsOf: dateFlags.warnings)
         if rubric.tender.tieBreak.contains(.earliestSubmission) {
             for candidate in valid where Ranking.submissionInstant(candidate.bid.submittedAt, rubric: rubric) == nil {
@@ -121,16 +123,17 @@ public enum TenderEvaluator {
         for (index, flag) in flags.enumerated() {
             for name in Set(flag.concernedBidders) { flagIndices[name, default: []].append(index) }
         }
+        let flagsOf = { (entry: BidResult) in (flagIndices[entry.displayName] ?? []).map { flags[$0] } }
         let ranked = scored.results.map { entry in
             var entry = entry
-            entry.flags = (flagIndices[entry.displayName] ?? []).map { flags[$0] }
+            entry.flags = flagsOf(entry)
             return entry
         }
         // A bid that is not ranked carries the collusion signals whose evidence cites its file (a name alone
         // could be a valid bid's, whose price flags are not this bid's).
         let cited = { (entry: BidResult) -> BidResult in
             var entry = entry
-            entry.flags = (flagIndices[entry.displayName] ?? []).map { flags[$0] }.filter { flag in
+            entry.flags = flagsOf(entry).filter { flag in
                 guard case .possibleCollusion(let signal) = flag else { return false }
                 return signal.evidence.contains { $0.file == entry.file }
             }
@@ -158,12 +161,6 @@ public enum TenderEvaluator {
             status: status,
             problems: problems
         )
-    }
-
-    /// The disqualified bids among `bids`, so date flags cover every bid that passed admissibility.
-    private static func disqualifiedBids(_ disqualified: [BidResult], _ bids: [Bid]) -> [Bid] {
-        let files = Set(disqualified.map(\.file))
-        return bids.filter { files.contains($0.file) }
     }
 
     private static func byNameThenFile(_ lhs: BidResult, _ rhs: BidResult) -> Bool {
