@@ -185,7 +185,7 @@ private struct BidderIndex {
         let byID = BidderIdentity.registrationIDKey(written).flatMap { self.byID[$0.value] } ?? []
         if !byName.isEmpty, !byID.isEmpty, Set(byName).isDisjoint(with: byID) {
             return .ambiguous(
-                "'\(BidderIdentity.visible(written))' is the name of \(describe(byName)) and the registration id of "
+                "'\(VisibleText.escaped(written))' is the name of \(describe(byName)) and the registration id of "
                     + "\(describe(byID)); a registration id never matches another bidder's name, so write the name "
                     + "or id that only one bidder has"
             )
@@ -195,14 +195,14 @@ private struct BidderIndex {
         // Bids held as duplicates share the valid bid's identity: the row scores the bid that is evaluated.
         let valid = candidates.filter { bidders[$0].valid }
         if valid.count > 1 {
-            return .ambiguous("'\(BidderIdentity.visible(written))' matches \(describe(valid))")
+            return .ambiguous("'\(VisibleText.escaped(written))' matches \(describe(valid))")
         }
         return .bidder(bidders[valid.first ?? first].name)
     }
 
     private func describe(_ positions: [Int]) -> String {
         positions.sorted { bidders[$0].file < bidders[$1].file }
-            .map { "'\(BidderIdentity.visible(bidders[$0].name))' (\(bidders[$0].file))" }
+            .map { "'\(VisibleText.escaped(bidders[$0].name))' (\(bidders[$0].file))" }
             .joined(separator: ", ")
     }
 }

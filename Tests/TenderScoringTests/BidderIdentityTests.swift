@@ -22,7 +22,7 @@ import Testing
     @Test func invisibleCharactersAreListedAndShown() {
         let name = "台州\u{202E}橘乡\u{200B}\u{202E}"
         #expect(BidderIdentity.invisibleCharacters(in: name).map(BidderIdentity.codePoint) == ["U+202E", "U+200B"])
-        #expect(BidderIdentity.visible(name) == "台州\\u{202E}橘乡\\u{200B}\\u{202E}")
+        #expect(VisibleText.escaped(name) == "台州\\u{202E}橘乡\\u{200B}\\u{202E}")
     }
 
     @Test func plainSpellingsKeepFullWidthPunctuation() {

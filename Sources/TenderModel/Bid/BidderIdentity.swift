@@ -37,29 +37,16 @@ public enum BidderIdentity {
         return value.isEmpty ? nil : Key(part: .registrationID, value: value)
     }
 
-    /// Characters that do not show, or that reorder what is shown: format characters (zero-width space and
-    /// joiners, word joiner, BOM, soft hyphen, bidi embeddings, overrides and isolates) and every other
-    /// default-ignorable code point (Hangul fillers, variation selectors, tags).
-    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        VisibleText.isInvisible(scalar)
-    }
-
     /// The invisible characters of `text`, each once, in order of first appearance.
     public static func invisibleCharacters(in text: String) -> [Unicode.Scalar] {
         var seen = Set<Unicode.Scalar>()
-        return text.unicodeScalars.filter { isInvisible($0) && seen.insert($0).inserted }
+        return text.unicodeScalars.filter { VisibleText.isInvisible($0) && seen.insert($0).inserted }
     }
 
     /// `U+200B` style code point.
     public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-
-    /// The text with each invisible character shown as an escape (`\u{200B}`), for messages and reports: the same
-    /// form every untrusted text is shown in (see `VisibleText`).
-    public static func visible(_ text: String) -> String {
-        VisibleText.escaped(text)
     }
 
     /// Whether a name is written as a registered name is: no invisible characters and no letters, digits or
@@ -85,7 +72,7 @@ public enum BidderIdentity {
     /// punctuation and the ideographic space are ordinary typography and do not count.
     public static func hasCompatibilityForms(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in
-            guard !scalar.isASCII, !isInvisible(scalar) else { return false }
+            guard !scalar.isASCII, !VisibleText.isInvisible(scalar) else { return false }
             let mapped = String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars
             if mapped.count == 1 && mapped.first == scalar { return false }
             return mapped.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
@@ -151,7 +138,7 @@ public enum BidderIdentity {
     }
 
     private static func stripped(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isInvisible($0) }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !VisibleText.isInvisible($0) }))
     }
 
     private static func spaceless(_ text: String) -> String {
