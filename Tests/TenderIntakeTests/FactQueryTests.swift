@@ -112,4 +112,24 @@ import Testing
         #expect(parallel == serial)
         #expect(parallel.compactMap(\.bid).count == 100)
     }
+
+    /// The worker pool hands bids out in whatever order its threads ask; the batch, outcomes and failed
+    /// queries alike, is the same for one worker, a few, and more workers than bids, run after run.
+    @Test(arguments: [1, 2, 3, 8, 64])
+    func theBatchDoesNotDependOnTheNumberOfWorkers(workers: Int) throws {
+        let importer = try BidImporter(queries: FactQueryTests.queries, namespaces: FactQueryTests.namespaces)
+        let sources = ["valid-bid.xml", "malformed.xml", "gb18030-bid.xml", "schema-violation.xml", "utf16be-bid.xml"]
+        var files: [(file: String, bytes: [UInt8])] = []
+        for index in 0..<37 {
+            let name = sources[(index * 7) % sources.count]
+            files.append((file: "\(index)-\(name)", bytes: try fixture(name)))
+        }
+        let serial = files.map { importer.importBid(bytes: $0.bytes, file: $0.file) }
+        for _ in 0..<3 {
+            let batch = importer.importBatch(files, workers: workers)
+            #expect(batch.outcomes == serial)
+            #expect(batch.evaluationFailures.count == files.count)
+        }
+        #expect(importer.importBatch([], workers: workers).outcomes.isEmpty)
+    }
 }

@@ -437,4 +437,32 @@ import Testing
             #expect(FactConversion.decimal(from: value) == FactConversion.formattedDecimal(from: value), "\(value)")
         }
     }
+
+    /// The direct conversion gives the same decimal, digit for digit, as Foundation's `%.15g` formatter:
+    /// fractions, halves at the 15th digit, tiny and huge magnitudes, negative zero, and pseudo-random doubles.
+    @Test func theDirectConversionEqualsTheFormatter() {
+        var values: [Double] = [
+            0.5, -0.0, 0.1 + 0.2, 1e15, 1e16, 2.5e20, 1e-7, 1.5e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+        ]
+        values += [
+            0.123_456_789_012_345_6, 2.675, 1.000_000_000_000_005, 0.123_456_789_012_345, 9.999_999_999_999_995,
+            0.000_000_000_000_012_345, 123_456_789.123_456_78, -0.000_012_5,
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let bits = state >> 2 & 0x7FEF_FFFF_FFFF_FFFF
+            values.append(Double(bitPattern: bits))
+            values.append(Double(Int64(bitPattern: state) % 100_000_000) / 1000)
+            let mantissa = Double(bitPattern: state >> 12 | 0x3FF0_0000_0000_0000)
+            values.append(mantissa * pow(10, Double(Int(state % 41) - 20)))
+            values.append(Double(Int64(bitPattern: state) % 1_000_000_000_000_000) / 100)
+        }
+        for value in values {
+            let fast = FactConversion.formattedDecimal(from: value)
+            let reference = FactConversion.localeFormattedDecimal(from: value)
+            #expect(fast == reference, "\(value)")
+            #expect(fast?.plainText == reference?.plainText, "\(value)")
+        }
+    }
 }

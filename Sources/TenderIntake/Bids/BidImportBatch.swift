@@ -58,8 +58,10 @@ public struct QueryFailureTally: Sendable {
 final class EvaluationCancellation: Sendable {
     private struct State {
         var cancelled = false
-        /// The worker thread's processor-time clock, once it has started.
+        /// The worker thread's processor-time clock, once it has started on this bid.
         var clock: clockid_t?
+        /// The clock's reading when the bid started: a pool worker's clock also counts the bids it read before.
+        var start: UInt64 = 0
         /// The attached context's address (a plain number, so the state stays Sendable), or 0.
         var context: UInt = 0
     }
@@ -68,17 +70,27 @@ final class EvaluationCancellation: Sendable {
 
     var isCancelled: Bool { state.withLock { $0.cancelled } }
 
-    /// Called by the worker thread first: its processor time is what the budget counts, so a bid on a busy
-    /// machine is not given up because other processes had the cores.
+    /// Called by the worker thread when it starts on the bid: its processor time is what the budget counts, so
+    /// a bid on a busy machine is not given up because other processes had the cores.
     func startClock() {
         var clock = clockid_t()
-        guard pthread_getcpuclockid(pthread_self(), &clock) == 0 else { return }
-        state.withLock { $0.clock = clock }
+        guard pthread_getcpuclockid(pthread_self(), &clock) == 0, let start = Self.reading(clock) else { return }
+        state.withLock { state in
+            state.clock = clock
+            state.start = start
+        }
     }
 
-    /// Processor time the worker has used, in nanoseconds; nil before it started or after it ended.
+    /// Processor time the worker has spent on the bid, in nanoseconds; nil before it started or after its
+    /// thread ended.
     func processorTime() -> UInt64? {
-        guard let clock = state.withLock({ $0.clock }) else { return nil }
+        guard let (clock, start) = state.withLock({ state in state.clock.map { ($0, state.start) } }),
+            let now = Self.reading(clock)
+        else { return nil }
+        return now >= start ? now - start : 0
+    }
+
+    private static func reading(_ clock: clockid_t) -> UInt64? {
         var time = timespec()
         guard clock_gettime(clock, &time) == 0 else { return nil }
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
@@ -119,41 +131,44 @@ private final class BatchSlots: Sendable {
     }
 
     private let slots: Mutex<[Slot]>
+    /// Slots written, in time or out of time.
+    private let written = Atomic<Int>(0)
     /// Workers that ended after their bid ran out of time.
     private let late = Atomic<Int>(0)
-    /// Signalled once by every worker that ends, in time or not.
+    /// Signalled each time a worker is done with a bid, in time or not.
     let finished = DispatchSemaphore(value: 0)
 
     var lateWorkers: Int { late.load(ordering: .acquiring) }
+
+    /// How many bids have their outcome: the batch is done when all have.
+    var settled: Int { written.load(ordering: .acquiring) }
 
     init(count: Int) {
         slots = Mutex(Array(repeating: .pending, count: count))
     }
 
-    func finish(_ index: Int, _ outcome: BidImportOutcome, failures: [String: String]) {
+    /// True when the bid was still in time; false when the coordinator had already given it up.
+    @discardableResult
+    func finish(_ index: Int, _ outcome: BidImportOutcome, failures: [String: String]) -> Bool {
         let wasPending = slots.withLock { slots in
             guard case .pending = slots[index] else { return false }
             slots[index] = .done(outcome, failures: failures)
             return true
         }
-        if !wasPending { late.add(1, ordering: .releasing) }
+        if wasPending { written.add(1, ordering: .releasing) } else { late.add(1, ordering: .releasing) }
         finished.signal()
+        return wasPending
     }
 
     /// True when the worker had not finished, so the bid is now out of time.
     func timeOut(_ index: Int, _ outcome: BidImportOutcome) -> Bool {
-        slots.withLock { slots in
+        let wasPending = slots.withLock { slots in
             guard case .pending = slots[index] else { return false }
             slots[index] = .timedOut(outcome)
             return true
         }
-    }
-
-    func isPending(_ index: Int) -> Bool {
-        slots.withLock { slots in
-            if case .pending = slots[index] { return true }
-            return false
-        }
+        if wasPending { written.add(1, ordering: .releasing) }
+        return wasPending
     }
 
     func batch() -> BidImportBatch {
@@ -178,54 +193,103 @@ private final class BatchSlots: Sendable {
     }
 }
 
+/// The bids of a batch not yet taken by a worker, and the bids being read now with their deadlines on the wall
+/// clock (which the coordinator extends while the worker's processor time is within the budget).
+private final class BatchQueue: Sendable {
+    struct Job {
+        var deadline: DispatchTime
+        let cancellation: EvaluationCancellation
+    }
+
+    private struct State {
+        var next = 0
+        var running: [Int: Job] = [:]
+    }
+
+    private let count: Int
+    private let state = Mutex(State())
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    /// The next bid for a worker, now counted as running from `deadline` on; nil when every bid is taken.
+    func take(cancellation: EvaluationCancellation, deadline: DispatchTime) -> Int? {
+        state.withLock { state in
+            guard state.next < count else { return nil }
+            let index = state.next
+            state.next += 1
+            state.running[index] = Job(deadline: deadline, cancellation: cancellation)
+            return index
+        }
+    }
+
+    func done(_ index: Int) {
+        _ = state.withLock { $0.running.removeValue(forKey: index) }
+    }
+
+    var running: [(index: Int, job: Job)] {
+        state.withLock { state in state.running.map { ($0.key, $0.value) } }
+    }
+
+    func extend(_ index: Int, to deadline: DispatchTime) {
+        state.withLock { state in state.running[index]?.deadline = deadline }
+    }
+}
+
 extension BidImporter {
-    /// Reads many bids in parallel, one worker thread per bid and at most one per core, each bid within
-    /// `limits.maximumSecondsPerBid` of its worker's processor time. libxml2 cannot be stopped from outside except between counted XPath
-    /// operations, so a bid over its time is given up: its outcome says so at once, its evaluation is
-    /// interrupted where libxml2 allows, and its worker, which owns its document and its compiled queries and
-    /// shares nothing else, ends on its own. The outcomes are in the order of `files`.
+    /// Reads many bids in parallel on a fixed pool of worker threads, one per core, each pulling the next bid
+    /// from the batch; each bid within `limits.maximumSecondsPerBid` of its worker's processor time. libxml2
+    /// cannot be stopped from outside except between counted XPath operations, so a bid over its time is given
+    /// up: its outcome says so at once, its evaluation is interrupted where libxml2 allows, its worker, which owns
+    /// its document and its compiled queries and shares nothing else, ends on its own once the bid is done, and a
+    /// new worker takes its place. The outcomes are in the order of `files`, whatever the interleaving.
     public func importBatch(_ files: [(file: String, bytes: [UInt8])]) -> BidImportBatch {
+        importBatch(files, workers: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// `importBatch` with a chosen number of workers (for the tests that check the outcomes do not depend on it).
+    func importBatch(_ files: [(file: String, bytes: [UInt8])], workers requested: Int) -> BidImportBatch {
         let slots = BatchSlots(count: files.count)
+        let queue = BatchQueue(count: files.count)
         let seconds = max(1, limits.maximumSecondsPerBid)
         let budget = UInt64(seconds) * 1_000_000_000
-        let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        var running: [(index: Int, deadline: DispatchTime, cancellation: EvaluationCancellation)] = []
-        var abandoned = 0
-        var next = 0
-        while next < files.count || !running.isEmpty {
-            while running.count < workers, next < files.count {
-                let index = next
-                let cancellation = EvaluationCancellation()
-                let (file, bytes) = files[index]
-                let thread = Thread { [self] in
+        func startWorker() {
+            let thread = Thread { [self] in
+                while true {
+                    let cancellation = EvaluationCancellation()
+                    guard let index = queue.take(cancellation: cancellation, deadline: .now() + .seconds(seconds))
+                    else { return }
                     cancellation.startClock()
+                    let (file, bytes) = files[index]
                     let (outcome, failures) = timedImport(bytes: bytes, file: file, cancellation: cancellation)
-                    slots.finish(index, outcome, failures: failures)
+                    queue.done(index)
+                    // A worker whose bid was given up has been replaced; it ends here.
+                    guard slots.finish(index, outcome, failures: failures) else { return }
                 }
-                // libxml2 recurses on deep expressions and trees; give it the main thread's usual stack.
-                thread.stackSize = 8 * 1024 * 1024
-                running.append((index, .now() + .seconds(seconds), cancellation))
-                thread.start()
-                next += 1
             }
-            if let earliest = running.map(\.deadline).min() {
-                _ = slots.finished.wait(timeout: earliest)
-            }
+            // libxml2 recurses on deep expressions and trees; give it the main thread's usual stack.
+            thread.stackSize = 8 * 1024 * 1024
+            thread.start()
+        }
+        for _ in 0..<min(files.count, max(1, requested)) { startWorker() }
+        var abandoned = 0
+        while slots.settled < files.count {
+            // A bid taken after this look has its deadline at least `seconds` away, so that is the longest wait.
+            let earliest = queue.running.map(\.job.deadline).min() ?? .distantFuture
+            _ = slots.finished.wait(timeout: min(earliest, .now() + .seconds(seconds)))
             let now = DispatchTime.now()
-            for position in running.indices where running[position].deadline <= now {
+            for (index, job) in queue.running where job.deadline <= now {
                 // Processor time never runs ahead of the clock on the wall: the earliest the budget can be spent
                 // is after what is left of it.
-                let used = running[position].cancellation.processorTime() ?? 0
-                if used < budget { running[position].deadline = now + .nanoseconds(Int(budget - used)) }
-            }
-            running.removeAll { job in
-                guard slots.isPending(job.index) else { return true }
-                guard job.deadline <= now else { return false }
-                if slots.timeOut(job.index, Self.outOfTime(file: files[job.index].file, seconds: seconds)) {
+                let used = job.cancellation.processorTime() ?? 0
+                if used < budget {
+                    queue.extend(index, to: now + .nanoseconds(Int(budget - used)))
+                } else if slots.timeOut(index, Self.outOfTime(file: files[index].file, seconds: seconds)) {
                     job.cancellation.cancel()
                     abandoned += 1
+                    startWorker()
                 }
-                return true
             }
         }
         // Interrupted workers normally end within milliseconds; waiting a little for them keeps their memory
@@ -233,7 +297,7 @@ extension BidImporter {
         let grace = DispatchTime.now() + .seconds(2)
         while slots.lateWorkers < abandoned, slots.finished.wait(timeout: grace) == .success {}
         // glibc keeps what each worker's arena freed; after large bids, copies of a huge bid parsed one after
-        // another on new threads would otherwise add up.
+        // another would otherwise add up.
         if files.reduce(0, { $0 + $1.bytes.count }) >= 4 * 1024 * 1024 { clibxml2_return_freed_memory() }
         return slots.batch()
     }

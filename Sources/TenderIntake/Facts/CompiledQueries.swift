@@ -372,6 +372,79 @@ enum FactConversion {
 
     /// The general conversion, through the formatted text.
     static func formattedDecimal(from value: Double) -> Decimal? {
+        // Foundation's formatter sets a number formatter up on every call, which costs more than parsing a bid;
+        // what it writes for `%.15g` is the shortest text that reads back as the double, rounded half to even at
+        // the 15th significant digit, and that is computed here directly. Outside the magnitudes every rubric
+        // value has, the formatter is asked.
+        if value.isFinite, value == 0 || (1e-60...1e60).contains(value.magnitude),
+            let fast = shortestRounded(value)
+        {
+            return fast
+        }
+        return localeFormattedDecimal(from: value)
+    }
+
+    /// Swift's shortest round-trip text of `value`, rounded half to even to at most 15 significant digits.
+    static func shortestRounded(_ value: Double) -> Decimal? {
+        var digits: [UInt8] = []
+        var pointPosition: Int?
+        var exponent = 0
+        var text = Substring(value.magnitude.description)
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            guard let written = Int(text[text.index(after: e)...]) else { return nil }
+            exponent = written
+            text = text[..<e]
+        }
+        for character in text.utf8 {
+            switch character {
+            case UInt8(ascii: "."): pointPosition = digits.count
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits.append(character - UInt8(ascii: "0"))
+            default: return nil
+            }
+        }
+        // value = 0.d1d2d3… × 10^(exponent + point)
+        exponent += pointPosition ?? digits.count
+        while digits.first == 0 {
+            digits.removeFirst()
+            exponent -= 1
+        }
+        if digits.count > 15 {
+            let rest = digits[15...]
+            let first = rest.first ?? 0
+            let roundsUp = first > 5 || (first == 5 && (rest.dropFirst().contains { $0 != 0 } || digits[14] % 2 == 1))
+            digits.removeSubrange(15...)
+            if roundsUp {
+                var position = 14
+                while position >= 0 {
+                    if digits[position] == 9 {
+                        digits[position] = 0
+                        position -= 1
+                    } else {
+                        digits[position] += 1
+                        break
+                    }
+                }
+                if position < 0 {
+                    digits.insert(1, at: 0)
+                    digits.removeLast()
+                    exponent += 1
+                }
+            }
+        }
+        while digits.last == 0 { digits.removeLast() }
+        guard !digits.isEmpty else { return Decimal(0) }
+        let significand = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
+        let decimal = Decimal(
+            sign: value.sign,
+            exponent: exponent - digits.count,
+            significand: Decimal(significand)
+        )
+        return decimal
+    }
+
+    /// The conversion through Foundation's formatter, whatever the process's locale (the reference the C
+    /// library's text is tested against).
+    static func localeFormattedDecimal(from value: Double) -> Decimal? {
         let text = String(format: "%.15g", locale: Locale(identifier: "en_US_POSIX"), value)
         if let exact = Decimal(exactly: text) { return exact }
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
