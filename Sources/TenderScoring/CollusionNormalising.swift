@@ -10,7 +10,23 @@ enum CollusionNormalising {
     /// are written with or without spaces between characters ("王 芳" is "王芳"). One normaliser for identities
     /// and signals, so a character that cannot hide a duplicate bidder cannot hide a shared address either.
     static func folded(_ text: String) -> String {
-        guard let key = BidderIdentity.nameKey(text)?.value.lowercased() else { return "" }
+        guard let written = BidderIdentity.nameKey(text)?.value else { return "" }
+        // Most keys (names, addresses, phone numbers, e-mail addresses) are unified CJK ideographs and printable
+        // ASCII without capitals or spaces: already folded, with nothing to look up per character.
+        if written.unicodeScalars.allSatisfy({ scalar in
+            switch scalar.value {
+            case 0x21...0x40, 0x5B...0x7E, 0x4E00...0x9FFF: true
+            default: false
+            }
+        }) {
+            return written
+        }
+        return foldedByCharacter(written)
+    }
+
+    /// Lower case and the spaces next to Han characters dropped, character by character, for any key.
+    static func foldedByCharacter(_ written: String) -> String {
+        let key = written.lowercased()
         var scalars: [Unicode.Scalar] = []
         var pendingSpace = false
         for scalar in key.unicodeScalars {

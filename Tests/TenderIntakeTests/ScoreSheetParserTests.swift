@@ -10,6 +10,15 @@ import Testing
         try ScoreSheetParser.parse(bytes: Array(text.utf8), file: "s.csv").entries
     }
 
+    /// Cells with no white space around them are kept as they are; the others are trimmed as Foundation trims.
+    @Test(arguments: [
+        "", " ", "评委1", " 评委1", "评委1\u{3000}", "\t8.5 ", "a b", "\u{00A0}x\u{00A0}", "x\n", "\u{200B}x",
+        "\u{2003}台州安洁\u{2003}",
+    ])
+    func cellsAreTrimmedAsFoundationTrims(_ cell: String) {
+        #expect(ScoreSheetParser.trimmed(cell) == cell.trimmingCharacters(in: .whitespaces))
+    }
+
     @Test func readsExcelStyleUTF8WithBOMAndCRLF() throws {
         let entries = try parse("\u{FEFF}member,bidder,criterion,score\r\n评委1,台州安洁,plan,8.5\r\n")
         #expect(entries.count == 1)

@@ -27,6 +27,17 @@ import Testing
         #expect(CollusionNormalising.phone("n/a") == nil)
     }
 
+    /// Keys of plain ASCII and CJK ideographs skip the character-by-character fold; they fold to what it gives.
+    @Test(arguments: [
+        "绍兴市鑫隆保洁服务集团有限公司", "浙江省绍兴市城区长江路619号", "tender@xinlong.example.cn", "0575-46564054",
+        "Tender@XinLong.example.cn", "王 芳", "Acme  Property Ltd", "（浙江）物业", "ＡＢＣ物业", "a\u{200B}b",
+        "~!@#$%^&*()_+{}|:<>?`[]\\;',./\"",
+    ])
+    func theShortcutFoldsAsTheCharacterByCharacterFold(_ written: String) {
+        let key = BidderIdentity.nameKey(written)?.value ?? ""
+        #expect(CollusionNormalising.folded(written) == CollusionNormalising.foldedByCharacter(key))
+    }
+
     @Test func emailIsCaseInsensitiveAndNeedsAnAt() {
         #expect(CollusionNormalising.email(" Tender@Anlan-WY.example.CN ") == "tender@anlan-wy.example.cn")
         #expect(CollusionNormalising.email("none") == nil)

@@ -61,7 +61,7 @@ public enum ScoreSheetParser {
                 )
                 continue
             }
-            let cells = record.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            let cells = record.fields.map { trimmed($0.text) }
             let scoreField = record.fields[3]
             let scoreLocation = SourceLocation(file: file, line: scoreField.line, column: scoreField.column)
             var rowIsGood = true
@@ -96,6 +96,14 @@ public enum ScoreSheetParser {
             throw DiagnosticError(DiagnosticLimit.capped(collector.diagnostics, file: file))
         }
         return (entries, notes)
+    }
+
+    /// The cell without the white space around it, as `trimmingCharacters(in: .whitespaces)` gives it; a cell
+    /// with none around it (nearly all of them) is kept as it is, without going through Foundation.
+    static func trimmed(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) { return cell }
+        return cell.trimmingCharacters(in: .whitespaces)
     }
 }
 
