@@ -72,6 +72,39 @@ public struct SpreadsheetNumber: Hashable, Sendable, Comparable, CustomStringCon
         self.init(normalising: units, scale: units == 0 ? 0 : scale)
     }
 
+    /// A spreadsheet number has 15 significant digits (Excel's specification: it holds a binary double and shows
+    /// and compares 15 digits). A cell's stored text may carry 16 or 17 (`0.30000000000000004`, or libxlsxwriter's
+    /// `%.16G` rendering of 99999999.99 as `99999999.98999999`), the binary noise of the same double.
+    public static let significantDigits = 15
+
+    /// The value of a cell's stored text (`<v>`) as the spreadsheet means it: parsed exactly, then rounded half
+    /// away from zero to `significantDigits` significant digits, in decimal, without a binary float.
+    public init(cellText text: some StringProtocol) throws(DecimalText.Problem) {
+        let exact = try SpreadsheetNumber(parsing: text)
+        var digits = 0
+        var rest = exact.units.magnitude
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let excess = digits - Self.significantDigits
+        guard excess > 0 else {
+            self = exact
+            return
+        }
+        var divisor: Int128 = 1
+        for _ in 0..<excess { divisor *= 10 }
+        var units = exact.units / divisor
+        let remainder = (exact.units % divisor).magnitude
+        if remainder * 2 >= divisor.magnitude { units += exact.units < 0 ? -1 : 1 }
+        var scale = exact.scale - excess
+        while scale < 0 {
+            units *= 10
+            scale += 1
+        }
+        self.init(normalising: units, scale: scale)
+    }
+
     /// The shortest plain decimal text: `7.5`, `2288231.72`, `-0.001`, `30`.
     public var text: String { DecimalText.fixed(units: units, places: scale) }
 

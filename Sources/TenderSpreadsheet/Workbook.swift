@@ -21,7 +21,11 @@ public struct Workbook: Hashable, Sendable {
     /// written only when one is needed. Must not be the name of one of `worksheets`.
     public var listSheetName: String
 
-    public init(worksheets: [Worksheet], properties: DocumentProperties = DocumentProperties(), listSheetName: String = "Lists") {
+    public init(
+        worksheets: [Worksheet],
+        properties: DocumentProperties = DocumentProperties(),
+        listSheetName: String = "Lists"
+    ) {
         self.worksheets = worksheets
         self.properties = properties
         self.listSheetName = listSheetName
@@ -171,8 +175,13 @@ public struct CellFormat: Hashable, Sendable {
     /// Unlocked and shaded pale yellow: where a member types.
     public static let input = CellFormat(isLocked: false, fillColor: 0xFFF2CC)
     /// An unlocked text input (reasons, declarations): wrapped, and kept as text whatever is typed.
-    public static let textInput = CellFormat(wrapsText: true, alignsTop: true, isLocked: false, numberFormat: "@",
-                                             fillColor: 0xFFF2CC)
+    public static let textInput = CellFormat(
+        wrapsText: true,
+        alignsTop: true,
+        isLocked: false,
+        numberFormat: "@",
+        fillColor: 0xFFF2CC
+    )
 }
 
 /// Sheet protection without a password: it guards against slips, not against a determined editor (any

@@ -48,7 +48,9 @@ enum WorkbookCheck {
             throw SpreadsheetWriteError("sheet name '\(name)' contains '\(bad)', which Excel does not allow")
         }
         guard !name.hasPrefix("'"), !name.hasSuffix("'") else {
-            throw SpreadsheetWriteError("sheet name '\(name)' starts or ends with an apostrophe, which Excel does not allow")
+            throw SpreadsheetWriteError(
+                "sheet name '\(name)' starts or ends with an apostrophe, which Excel does not allow"
+            )
         }
     }
 
@@ -89,15 +91,16 @@ enum WorkbookCheck {
         }
     }
 
-    /// A spreadsheet keeps a number as a binary double, which holds about 15 significant digits; libxlsxwriter
-    /// writes it with `%.16G`. The number is written only when that text reads back as exactly the same value.
+    /// A spreadsheet keeps a number as a binary double, good for 15 significant digits; libxlsxwriter writes it
+    /// with `%.16G`. The number is written only when that text, read as a spreadsheet reads it (rounded to 15
+    /// digits, see `SpreadsheetNumber.init(cellText:)`), is exactly the same value.
     static func checkRepresentable(
         _ number: SpreadsheetNumber,
         sheet: String,
         cell: CellReference?
     ) throws(SpreadsheetWriteError) {
         guard let double = Double(number.text), double.isFinite,
-            let written = try? SpreadsheetNumber(parsing: CellText.libxlsxwriterNumber(double)), written == number
+            let written = try? SpreadsheetNumber(cellText: CellText.libxlsxwriterNumber(double)), written == number
         else {
             throw SpreadsheetWriteError(
                 "number \(number.text) has more significant digits than a spreadsheet number keeps exactly (15); "
@@ -214,7 +217,8 @@ struct ListPlacement {
         guard case .list(let items) = rule else { return false }
         let texts = items.map(CellText.listItem)
         let length = texts.reduce(0) { $0 + $1.utf16.count } + max(texts.count - 1, 0)
-        return length > WorkbookCheck.maximumInlineListLength || texts.contains { $0.contains(",") || $0.contains("\"") }
+        return length > WorkbookCheck.maximumInlineListLength
+            || texts.contains { $0.contains(",") || $0.contains("\"") }
     }
 
     /// The 1-based column of the list sheet that holds `items`, adding it when new.

@@ -49,7 +49,9 @@ private enum TemporaryFile {
         var template = Array("\(folder)/.tender-eval-xlsx-XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else {
-            throw SpreadsheetWriteError("cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))")
+            throw SpreadsheetWriteError(
+                "cannot create a temporary file in \(folder): \(String(cString: strerror(errno)))"
+            )
         }
         close(descriptor)
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -114,7 +116,9 @@ private struct WorkbookRendering {
         closed = true
         let result = workbook_close(handle)
         guard result == LXW_NO_ERROR else {
-            throw SpreadsheetWriteError("libxlsxwriter could not write \(path): \(String(cString: lxw_strerror(result)))")
+            throw SpreadsheetWriteError(
+                "libxlsxwriter could not write \(path): \(String(cString: lxw_strerror(result)))"
+            )
         }
         withExtendedLifetime(strings) {}
     }
