@@ -1,3 +1,4 @@
+import Foundation
 public import TenderCore
 
 /// A spreadsheet as plain values, built by pure code (blank score sheets, `scores.xlsx`) and rendered to an
@@ -92,6 +93,24 @@ public struct Worksheet: Hashable, Sendable {
 
     public init(name: String) {
         self.name = name
+    }
+
+    /// A name Excel accepts, made from any text (a member's or bidder's name): `[ ] : * ? / \` and control
+    /// characters become `_`, apostrophes and spaces at either end are dropped, and the name is cut to 31
+    /// characters on a character boundary; `fallback` when nothing is left. Keeping names unique is the
+    /// caller's part (Excel compares them ignoring case).
+    public static func validName(from text: String, fallback: String = "Sheet") -> String {
+        var name = ""
+        for character in text {
+            let replaced: Character =
+                WorkbookCheck.forbiddenNameCharacters.contains(character)
+                    || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+                ? "_" : character
+            guard (name + String(replaced)).utf16.count <= WorkbookCheck.maximumSheetNameLength else { break }
+            name.append(replaced)
+        }
+        let trimmed = name.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "'")))
+        return trimmed.isEmpty ? fallback : trimmed
     }
 
     public mutating func set(_ value: CellValue, at cell: CellReference, format: CellFormat = .plain) {

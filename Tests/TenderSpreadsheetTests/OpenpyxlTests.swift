@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderIntake
 import TenderSpreadsheet
 import Testing
 
@@ -69,5 +70,50 @@ enum Openpyxl {
                 "validation textLength lessThanOrEqual E2:E9 500 None True None None None None",
             ]
         )
+    }
+
+    /// A workbook written by another program (openpyxl: shared strings, rich text, booleans, a formula without a
+    /// cached value, a hidden sheet) reads back as it was written.
+    @Test(.enabled(if: Openpyxl.available, "needs python3 with openpyxl (scripts/setup.sh --tests installs it)"))
+    func aWorkbookWrittenByOpenpyxlReads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("other.xlsx").path
+        let script = #"""
+            import sys, openpyxl
+            from openpyxl.cell.rich_text import CellRichText, TextBlock
+            from openpyxl.cell.text import InlineFont
+            wb = openpyxl.Workbook()
+            ws = wb.active
+            ws.title = "成员 1"
+            ws["A1"] = "913501007053988381"
+            ws["B1"] = 2288231.72
+            ws["C1"] = True
+            ws["D1"] = "=1+1"
+            ws["E1"] = CellRichText(["plain ", TextBlock(InlineFont(b=True), "bold")])
+            ws["A3"] = 0.1
+            ws["B3"] = "  spaced  "
+            hidden = wb.create_sheet("hidden")
+            hidden.sheet_state = "hidden"
+            hidden["A1"] = 7.5
+            wb.save(sys.argv[1])
+            """#
+        let (status, output) = try Openpyxl.run(["-c", script, path])
+        #expect(status == 0, "\(output)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let contents = try XLSXReader.read(bytes, file: "other.xlsx")
+        #expect(contents.sheets.map(\.name) == ["成员 1", "hidden"])
+        let sheet = try #require(contents.sheets.first)
+        #expect(sheet.value(at: SampleWorkbook.cell("A1")) == .text("913501007053988381"))
+        #expect(sheet.value(at: SampleWorkbook.cell("B1")) == .number(SampleWorkbook.number("2288231.72")))
+        #expect(sheet.value(at: SampleWorkbook.cell("C1")) == .boolean(true))
+        #expect(sheet.cell(at: SampleWorkbook.cell("D1"))?.formula == "1+1")
+        #expect(sheet.value(at: SampleWorkbook.cell("E1")) == .text("plain bold"))
+        #expect(sheet.value(at: SampleWorkbook.cell("A3")) == .number(SampleWorkbook.number("0.1")))
+        #expect(sheet.value(at: SampleWorkbook.cell("B3")) == .text("  spaced  "))
+        #expect(sheet.location(of: SampleWorkbook.cell("B3")).description == "other.xlsx:'成员 1'!B3")
+        #expect(contents.sheets.last?.isHidden == true)
+        #expect(contents.sheets.last?.value(at: SampleWorkbook.cell("A1")) == .number(SampleWorkbook.number("7.5")))
     }
 }

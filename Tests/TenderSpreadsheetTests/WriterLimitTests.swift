@@ -108,4 +108,17 @@ import Testing
         #expect(DataValidation.steps(upTo: SampleWorkbook.points("2"), step: SampleWorkbook.points("0.3")) == nil)
         #expect(DataValidation.steps(upTo: SampleWorkbook.points("2"), step: SampleWorkbook.points("0")) == nil)
     }
+
+    @Test func validSheetNamesFromAnyText() throws {
+        #expect(Worksheet.validName(from: "王 委员 (expert)") == "王 委员 (expert)")
+        #expect(Worksheet.validName(from: "Q1/Q2: [draft]*?") == "Q1_Q2_ _draft___")
+        #expect(Worksheet.validName(from: "'quoted'") == "quoted")
+        #expect(Worksheet.validName(from: "tab\there") == "tab_here")
+        #expect(Worksheet.validName(from: "   ") == "Sheet")
+        #expect(Worksheet.validName(from: String(repeating: "评", count: 40)) == String(repeating: "评", count: 31))
+        #expect(Worksheet.validName(from: String(repeating: "🙂", count: 20)).utf16.count == 30)
+        for text in ["a/b", "'x'", String(repeating: "长", count: 50), "[]"] {
+            _ = try SampleWorkbook.bytes(Workbook(worksheets: [Worksheet(name: Worksheet.validName(from: text))]))
+        }
+    }
 }

@@ -118,8 +118,11 @@ enum SheetPart {
             isLocked = context.lockedStyles.isEmpty ? true : context.lockedStyles[index]
         }
         let formula = node.child(SpreadsheetNamespace.main, "f")?.rawText
-        let valueText = node.child(SpreadsheetNamespace.main, "v")?.rawText
         let type = node.rawAttribute("t") ?? "n"
+        // A formula not yet calculated has an empty `<v/>` (openpyxl writes one): no value, except for a string
+        // result, where empty is the value.
+        let storedText = node.child(SpreadsheetNamespace.main, "v")?.rawText
+        let valueText = type == "str" || storedText?.isEmpty == false ? storedText : nil
         let value: SpreadsheetValue
         switch type {
         case "s":
