@@ -5,16 +5,21 @@ public import TenderCore
 /// `.xlsx` file by `XLSXWriter`. Nothing here touches libxlsxwriter, so a workbook can be built and compared in
 /// tests without writing anything.
 ///
-/// Typical use:
+/// Typical use (cells are addressed by `CellReference`, 1-based row and column):
 ///
-///     var sheet = Worksheet(name: "评分表")
-///     sheet.set(.text("Bidder"), at: "A1", format: .header)
-///     sheet.set(.text("91350100M000100Y43"), at: "A2")             // an id: always text
-///     sheet.set(.blank, at: "B2", format: .input)                   // an unlocked input cell
-///     sheet.validations.append(DataValidation(range: "B2:B9", rule: .decimalRange(minimum: .init(integer: 0),
-///                                                                                   maximum: .init(points))))
-///     sheet.protection = SheetProtection()
+///     var sheet = Worksheet(name: Worksheet.validName(from: member.name))
+///     sheet.setRow(1, [.text("Bidder"), .text("Score"), .text("Reason")], format: .header)
+///     sheet.set(.text("91350100M000100Y43"), at: a2)          // an id: always text, never a number
+///     sheet.set(.blank, at: b2, format: .input)                // an unlocked, shaded input cell
+///     sheet.set(.blank, at: c2, format: .textInput)
+///     let steps = DataValidation.steps(upTo: criterion.points, step: criterion.step) ?? []
+///     sheet.validations.append(DataValidation(range: CellRange(b2), rule: .list(steps.map { .number($0) }),
+///                                             inputTitle: "0–10", errorMessage: "…"))
+///     sheet.protection = SheetProtection()                     // everything but the input cells is locked
+///     sheet.frozenRows = 1
 ///     let bytes = try XLSXWriter.data(for: Workbook(worksheets: [sheet]), temporaryFolder: outputFolder)
+///
+/// Read a filled sheet back with `TenderIntake.XLSXReader`.
 public struct Workbook: Hashable, Sendable {
     public var worksheets: [Worksheet]
     public var properties: DocumentProperties
@@ -150,7 +155,8 @@ public struct Cell: Hashable, Sendable {
 public enum CellValue: Hashable, Sendable {
     case text(String)
     case number(SpreadsheetNumber)
-    /// An empty cell that still carries its format: the input cells of a sheet (unlocked, shaded).
+    /// An empty cell that still carries its format: the input cells of a sheet (unlocked, shaded). A blank in the
+    /// `.plain` format is not stored at all (as in Excel: there is nothing to keep).
     case blank
 
     public static func points(_ value: Points) -> CellValue { .number(SpreadsheetNumber(value)) }

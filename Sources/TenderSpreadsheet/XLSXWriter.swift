@@ -174,7 +174,7 @@ private struct WorkbookRendering {
             case .number(let number):
                 result = worksheet_write_number(sheet, row, column, Double(number.text) ?? .nan, style)
             case .blank:
-                result = worksheet_write_blank(sheet, row, column, style ?? format(CellFormat(isLocked: true)))
+                result = worksheet_write_blank(sheet, row, column, style)
             }
             try check(result, "writing the cell", sheet: name, cell: reference)
         }
