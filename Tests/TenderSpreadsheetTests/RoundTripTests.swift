@@ -137,4 +137,28 @@ import Testing
         #expect([UInt8](written) == (try SampleWorkbook.bytes()))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["m1.xlsx"])
     }
+
+    @Test func aLargeSheetRoundTrips() throws {
+        var sheet = Worksheet(name: "Scores")
+        for row in 1...2000 {
+            for column in 1...10 {
+                let reference = try #require(CellReference(row: row, column: column))
+                let value: CellValue =
+                    column.isMultiple(of: 2)
+                    ? .points(Points(units: Int64(row * 1_000_000 + column * 250_000))) : .text("r\(row)c\(column)")
+                sheet.set(value, at: reference)
+            }
+        }
+        let read = try #require(
+            try XLSXReader.read(try SampleWorkbook.bytes(Workbook(worksheets: [sheet])), file: "m1.xlsx").sheets.first
+        )
+        #expect(read.rows.count == 2000)
+        for (reference, cell) in sheet.orderedCells {
+            switch cell.value {
+            case .text(let text): #expect(read.value(at: reference) == .text(text))
+            case .number(let number): #expect(read.value(at: reference) == .number(number))
+            case .blank: Issue.record("no blank was written")
+            }
+        }
+    }
 }

@@ -45,10 +45,24 @@ public struct SpreadsheetSheet: Hashable, Sendable {
         self.file = file
     }
 
-    /// The cell at `reference`, or nil when the file has no element for it.
+    /// The cell at `reference`, or nil when the file has no element for it. Rows and cells are in ascending
+    /// order (the reader refuses any other), so both are found by binary search.
     public func cell(at reference: CellReference) -> SpreadsheetCell? {
-        guard let row = rows.first(where: { $0.number == reference.row }) else { return nil }
-        return row.cells.first { $0.reference == reference }
+        guard let rowIndex = Self.index(in: rows, of: reference.row, key: \.number) else { return nil }
+        let cells = rows[rowIndex].cells
+        return Self.index(in: cells, of: reference.column, key: \.reference.column).map { cells[$0] }
+    }
+
+    private static func index<Element>(in elements: [Element], of target: Int, key: (Element) -> Int) -> Int? {
+        var low = 0
+        var high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            let value = key(elements[middle])
+            if value == target { return middle }
+            if value < target { low = middle + 1 } else { high = middle }
+        }
+        return nil
     }
 
     /// The value at `reference`; `.empty` when the cell is absent.
