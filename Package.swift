@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries, each behind one module; C helpers in compiled targets of their own.
@@ -27,6 +28,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
         ),
         .target(name: "CAtomicRename"),
+        .systemLibrary(
+            name: "CLibXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
 
         // The product, stage by stage.
         .target(name: "TenderCore"),
@@ -35,9 +41,17 @@ let package = Package(
             name: "TenderRubric",
             dependencies: ["TenderCore", "TenderModel", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "TenderIntake", dependencies: ["TenderCore", "TenderModel", "CLibXML2", "CLibXML2Support"]),
+        .target(
+            name: "TenderIntake",
+            dependencies: [
+                "TenderCore", "TenderModel", "CLibXML2", "CLibXML2Support",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .target(name: "TenderScoring", dependencies: ["TenderCore", "TenderModel"]),
         .target(name: "TenderReport", dependencies: ["TenderCore", "TenderModel"]),
+        // Writes .xlsx (blank score sheets, scores.xlsx) from a pure workbook model; reading is in TenderIntake.
+        .target(name: "TenderSpreadsheet", dependencies: ["TenderCore", "CLibXlsxWriter"]),
         .target(name: "TenderFiles", dependencies: ["TenderCore", "TenderModel", "CAtomicRename"]),
         .target(
             name: "TenderPipeline",
@@ -85,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "TenderSynthTests",
             dependencies: ["TenderSynth", "TenderRubric", "TenderIntake", "TenderModel", "TenderCore"]
+        ),
+        .testTarget(
+            name: "TenderSpreadsheetTests",
+            dependencies: ["TenderSpreadsheet", "TenderIntake", "TenderCore", "TenderTestSupport"]
         ),
         .testTarget(
             name: "TenderReportTests",

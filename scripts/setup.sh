@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, with apt, only when it is missing (idempotent).
 #   scripts/setup.sh           to build tender-eval: libxml2's and libcrypto's headers and pkg-config (SwiftPM
-#                              finds both libraries through `pkg-config libxml-2.0 libcrypto`)
+#                              finds both libraries through `pkg-config libxml-2.0 libcrypto`), and libxlsxwriter's
+#                              (`pkg-config xlsxwriter`) to write .xlsx sheets
 #   scripts/setup.sh --tests   also what the test suite uses: xmllint (libxml2-utils) as a second XSD validator,
-#                              headless Chromium to check the HTML report as a browser builds it
+#                              headless Chromium to check the HTML report as a browser builds it, and Python's
+#                              openpyxl (with pip) as a second reader of the .xlsx files the tool writes
 set -euo pipefail
 
 packages=()
 if ! command -v pkg-config >/dev/null 2>&1; then packages+=(pkg-config); fi
 if ! pkg-config --exists libxml-2.0 2>/dev/null; then packages+=(libxml2-dev); fi
 if ! pkg-config --exists libcrypto 2>/dev/null; then packages+=(libssl-dev); fi
+if ! pkg-config --exists xlsxwriter 2>/dev/null; then packages+=(libxlsxwriter-dev); fi
 if [ "${1:-}" = "--tests" ]; then
     if ! command -v xmllint >/dev/null 2>&1; then packages+=(libxml2-utils); fi
     if ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi
+    if command -v python3 >/dev/null 2>&1 && ! python3 -c "import openpyxl" >/dev/null 2>&1; then
+        python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore openpyxl
+    fi
 fi
 if [ ${#packages[@]} -eq 0 ]; then
     exit 0
