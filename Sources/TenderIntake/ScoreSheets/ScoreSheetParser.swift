@@ -73,7 +73,14 @@ public enum ScoreSheetParser {
                 layout.columns.firstIndex(of: column).map { fields[$0] }
             }
             func cell(_ column: ScoreSheetColumn) -> String {
-                field(column)?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let text = field(column)?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                // The `'` a sheet writer puts before `=`, `+`, `-` or `@` so that Excel keeps the cell as text.
+                if text.hasPrefix("'"), let next = text.unicodeScalars.dropFirst().first,
+                    "=+-@".unicodeScalars.contains(next)
+                {
+                    return String(text.dropFirst())
+                }
+                return text
             }
             func location(_ field: CSVReader.Field) -> SourceLocation {
                 SourceLocation(file: file, line: field.line, column: field.column)
@@ -178,12 +185,18 @@ public enum ScoreSheetParser {
             var columns = ScoreSheetColumn.required
             var problems = DiagnosticCollector()
             for (index, name) in names.enumerated().dropFirst(required.count) {
-                let at = SourceLocation(file: file, line: header.fields[index].line, column: header.fields[index].column)
+                let at = SourceLocation(
+                    file: file,
+                    line: header.fields[index].line,
+                    column: header.fields[index].column
+                )
                 guard let column = ScoreSheetColumn(header: name) else {
                     problems.error(
                         "unknown score-sheet column '\(VisibleText.excerpt(name))'; after "
                             + "\(required.joined(separator: ",")) a sheet may have "
-                            + ScoreSheetColumn.memberSheet.dropFirst(required.count).map(\.rawValue).joined(separator: ", "),
+                            + ScoreSheetColumn.memberSheet.dropFirst(required.count).map(\.rawValue).joined(
+                                separator: ", "
+                            ),
                         at: at
                     )
                     continue

@@ -60,6 +60,12 @@ public struct CommitteeMember: Hashable, Sendable {
     }
 }
 
+/// Where a tender's committee file is found when it is not named on the command line.
+public enum CommitteeFile {
+    /// The name looked for in every bids folder.
+    public static let defaultName = "committee.yaml"
+}
+
 /// 87号令 Art 47: a committee is made of experts drawn from the expert database and representatives of the purchaser.
 public enum CommitteeRole: String, Hashable, Sendable, Codable, CaseIterable {
     case expert

@@ -21,7 +21,7 @@ public enum CommitteeLoader {
     /// committee and refuses files given by mistake).
     public static let maximumFileSize = 4 * 1024 * 1024
     /// The file looked for beside the bids when no `--committee` is given.
-    public static let defaultFileName = "committee.yaml"
+    public static let defaultFileName = CommitteeFile.defaultName
 
     static let topKeys = ["members"]
     static let memberKeys = ["id", "name", "role", "chair", "groups"]

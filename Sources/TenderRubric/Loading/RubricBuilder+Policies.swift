@@ -177,7 +177,9 @@ extension RubricBuilder {
         policy.location = view["members"]?.location ?? field.location
         policy.reasons = defaults.reasons
         if let entry = view["reasons"],
-            let value = reader.choice(entry, ReasonsPolicy.allCases.map(\.rawValue)).flatMap(ReasonsPolicy.init(rawValue:))
+            let value = reader.choice(entry, ReasonsPolicy.allCases.map(\.rawValue)).flatMap(
+                ReasonsPolicy.init(rawValue:)
+            )
         {
             policy.reasons = value
         }
