@@ -157,7 +157,7 @@ struct CommitteeScores {
                         )
                     )
                 }
-                continue
+                // The score itself is good: it is kept, so the only error is the missing reason.
             }
             guard used else { continue }
             table[bidder, default: [:]][entry.criterionID, default: []]
