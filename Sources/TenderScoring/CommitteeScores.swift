@@ -24,6 +24,9 @@ struct CommitteeScores {
     ///   - bidders: every bidder whose bid was read, by name, with its registration id, file and whether it is
     ///     valid. A row names a bidder by name or by registration id, both compared through `BidderIdentity`.
     ///   - unreadableBids: number of bid files that could not be read (their bidders are unknown).
+    ///   - committee: the committee file, when there is one: members are matched to it by id or name, each scores
+    ///     only the groups it assigns them, and every member must score every criterion of those groups.
+    ///   - declarations: the members' conflict-of-interest declarations from their sheets.
     /// - Returns: the scores and the warnings about them.
     /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score of a valid bid.
     static func validate(

@@ -86,13 +86,15 @@ import Testing
                     + "when the budget is 10,000,000 or more"
             ]
         )
-        let seven = Self.committee((1...6).map { Self.member("e\($0)", chair: $0 == 1) } + [Self.member("p", "purchaser-representative")])
+        let experts = (1...6).map { Self.member("e\($0)", chair: $0 == 1) }
+        let seven = Self.committee(experts + [Self.member("p", "purchaser-representative")])
         #expect(try Self.errors(seven, rubric: rubric).isEmpty)
     }
 
     @Test func aPurchaserRepresentativeMayNotChair() throws {
         let yaml = Self.committee([
-            Self.member("e1"), Self.member("e2"), Self.member("e3"), Self.member("e4"), Self.member("p1", "purchaser-representative", chair: true),
+            Self.member("e1"), Self.member("e2"), Self.member("e3"), Self.member("e4"),
+            Self.member("p1", "purchaser-representative", chair: true),
         ])
         #expect(
             try Self.errors(yaml) == [
@@ -139,7 +141,8 @@ import Testing
 
     @Test func idsDifferingOnlyByCaseOrWidthAreDuplicates() throws {
         let yaml = Self.committee([
-            Self.member("E1", chair: true), Self.member("e1"), Self.member("Ｅ１"), Self.member("e4"), Self.member("p1", "purchaser-representative"),
+            Self.member("E1", chair: true), Self.member("e1"), Self.member("Ｅ１"), Self.member("e4"),
+            Self.member("p1", "purchaser-representative"),
         ])
         #expect(
             try Self.errors(yaml) == [

@@ -101,6 +101,7 @@ extension Committee {
     /// - Parameters:
     ///   - profile: the rubric's policy profile.
     ///   - budgetAtLeastLarge: whether the tender's budget is 10,000,000 or more.
+    /// - Returns: the rules broken, in the order the profile states them.
     public func policyFindings(profile: String?, budgetAtLeastLarge: Bool) -> [CommitteeFinding] {
         guard profile == "cn-87" else { return [] }
         var findings: [CommitteeFinding] = []
