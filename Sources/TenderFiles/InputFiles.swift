@@ -26,6 +26,8 @@ public enum InputFiles {
         case earlierOutput
         /// A list of bid paths (`--bids-from`); the limit is fixed.
         case pathList
+        /// A committee file; the limit is fixed.
+        case committee
 
         func tooLarge(_ size: Int, limit: Int) -> String {
             let base = "file is \(size) bytes, larger than the limit of \(limit) bytes"
@@ -40,6 +42,9 @@ public enum InputFiles {
                     + "committee's scores over several sheets"
             case .earlierOutput:
                 return base + " for a report of this tool; it was not read"
+            case .committee:
+                return base + " for a committee file (\(limit / 1_048_576) MiB, fixed); it was not read: a committee "
+                    + "file is a few lines of YAML, so this is probably not the committee file"
             case .pathList:
                 return base + " for a list of bid paths (\(limit / 1_048_576) MiB, fixed); it was not read: "
                     + "split the list into several files"

@@ -12,6 +12,10 @@ public struct InputInventory: Sendable {
     public var bids: [InputPath]
     /// Score sheets to read, sorted by path, each file once.
     public var sheets: [InputPath]
+    /// The committee file: the one named with `--committee`, or the `committee.yaml` found in a bids folder.
+    public var committee: InputPath? = nil
+    /// Every committee file found, sorted by path: more than one (from two bids folders) is an error for the run.
+    public var committeeCandidates: [InputPath] = []
     /// Every entry of every named folder and every named file, sorted by path.
     public var entries: [InputFileEntry]
 
@@ -49,10 +53,18 @@ extension InputFiles {
     ///
     /// - Throws: a path that does not exist or is not a regular file or folder, a folder that cannot be read,
     ///   and a bids folder holding no bid at all: each an input error, never an empty evaluation.
-    public static func inventory(bidPaths: [String], sheetPaths: [String]?) throws(DiagnosticError) -> InputInventory {
+    public static func inventory(
+        bidPaths: [String],
+        sheetPaths: [String]?,
+        committeePath: String? = nil
+    ) throws(DiagnosticError) -> InputInventory {
         var scan = Scan()
+        scan.committeeGiven = committeePath != nil
         for path in bidPaths {
             scan.add(InputPath(path), role: .bid, folderSheets: sheetPaths == nil)
+        }
+        if let committeePath {
+            scan.add(InputPath(committeePath), role: .committee, folderSheets: true)
         }
         for path in sheetPaths ?? [] {
             scan.add(InputPath(path), role: .scoreSheet, folderSheets: true)
@@ -67,6 +79,7 @@ private struct Scan {
     enum Wanted {
         case bid
         case scoreSheet
+        case committee
     }
 
     struct Candidate {
@@ -80,6 +93,8 @@ private struct Scan {
     var candidates: [Candidate] = []
     var ignored: [InputFileEntry] = []
     var problems = DiagnosticCollector()
+    /// `--committee` was given: a `committee.yaml` in a bids folder is not the committee file.
+    var committeeGiven = false
 
     mutating func add(_ path: InputPath, role: Wanted, folderSheets: Bool) {
         let location = SourceLocation(file: path.display)
@@ -126,6 +141,8 @@ private struct Scan {
                 wanted = .bid
             } else if lowered.hasSuffix(".csv") {
                 wanted = .scoreSheet
+            } else if lowered == CommitteeFile.defaultName && role == .bid {
+                wanted = .committee
             } else {
                 wanted = nil
             }
@@ -143,6 +160,10 @@ private struct Scan {
             }
             guard let wanted else {
                 ignore(path, .notABidOrScoreSheet, nameIsNotUTF8)
+                continue
+            }
+            if wanted == .committee && committeeGiven {
+                ignore(path, .committeeGivenSeparately, nameIsNotUTF8)
                 continue
             }
             if wanted == .scoreSheet && role == .bid && !folderSheets {
@@ -211,6 +232,7 @@ private struct Scan {
         var firstPath: [FileIdentity: String] = [:]
         var bids: [InputPath] = []
         var sheets: [InputPath] = []
+        var committees: [InputPath] = []
         let sorted = candidates.sorted { $0.path.bytes.lexicographicallyPrecedes($1.path.bytes) }
         var seen = Set<[UInt8]>()
         // The same path named twice (a folder and a file in it) is simply one path.
@@ -230,17 +252,27 @@ private struct Scan {
             switch candidate.role {
             case .bid: bids.append(candidate.path)
             case .scoreSheet: sheets.append(candidate.path)
+            case .committee: committees.append(candidate.path)
+            }
+            let role: InputFileEntry.Role
+            switch candidate.role {
+            case .bid: role = .bid
+            case .scoreSheet: role = .scoreSheet
+            case .committee: role = .committee
             }
             entries.append(
                 InputFileEntry(
                     path: candidate.path.display,
-                    role: candidate.role == .bid ? .bid : .scoreSheet,
+                    role: role,
                     nameIsNotUTF8: candidate.nameIsNotUTF8
                 )
             )
         }
         entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return InputInventory(bids: bids, sheets: sheets, entries: entries)
+        var inventory = InputInventory(bids: bids, sheets: sheets, entries: entries)
+        inventory.committee = committees.first
+        inventory.committeeCandidates = committees
+        return inventory
     }
 }
 

@@ -16,11 +16,22 @@ public enum RubricCheck {
     }
 
     /// - Throws: every problem found, each at the rubric's file, line and column.
-    public static func run(path: String, limits: ImportLimits = ImportLimits()) throws(DiagnosticError) -> Report {
+    public static func run(
+        path: String,
+        committeePath: String? = nil,
+        limits: ImportLimits = ImportLimits()
+    ) throws(DiagnosticError) -> Report {
         let rubric = try load(path: path, limits: limits)
+        var summary = PlainText.summary(of: rubric.rubric)
+        if let committeePath {
+            // The committee is checked against a rubric that loaded: its groups and its policy profile.
+            let input = try CommitteeInput.load(InputPath(committeePath), rubric: rubric.rubric)
+            if !input.policyErrors.isEmpty { throw DiagnosticError(rubric.warnings + input.policyErrors) }
+            summary += "\n" + PlainText.summary(of: input.committee, rubric: rubric.rubric)
+        }
         return Report(
             diagnostics: rubric.warnings + RubricLint.dateNotes(for: rubric.rubric),
-            summary: PlainText.summary(of: rubric.rubric)
+            summary: summary
         )
     }
 

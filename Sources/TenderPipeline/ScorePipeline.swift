@@ -20,6 +20,8 @@ public struct ScoreRequest: Sendable {
     public var language: ReportLanguage
     /// `result.json` indented for reading instead of compact (`--pretty`).
     public var prettyJSON: Bool
+    /// The committee file (`--committee`); nil means the `committee.yaml` in a bids folder, if there is one.
+    public var committeePath: String? = nil
 
     public init(
         rubricPath: String,
@@ -131,6 +133,7 @@ public enum ScorePipeline {
         let rubricFile = VisibleText.escaped(request.rubricPath)
         let loaded = try RubricLoader.load(bytes: rubricBytes, file: rubricFile)
         let rubric = loaded.rubric
+        var inputs: [(path: String, sha256: String)] = [(rubricFile, sha256(rubricBytes))]
         let importer = try BidImporter(
             queries: rubric.factQueries,
             namespaces: rubric.namespaces,
@@ -147,13 +150,18 @@ public enum ScorePipeline {
             }
         }
         try listProblems.throwIfErrors()
-        let inventory = try InputFiles.inventory(bidPaths: bidPaths, sheetPaths: request.sheetPaths)
+        let inventory = try InputFiles.inventory(
+            bidPaths: bidPaths,
+            sheetPaths: request.sheetPaths,
+            committeePath: request.committeePath
+        )
+        let committee = try CommitteeInput.load(inventory, rubric: rubric)
+        if let committee { inputs.append((committee.committee.file, committee.sha256)) }
         let bidFiles = inventory.bids
         // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all: at
         // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies
         // or hard links of one huge bid are parsed one after another, never all at once. The batch is decided from
         // each file's size on disk before it is read, so a large file's bytes never sit beside a batch being parsed.
-        var inputs: [(path: String, sha256: String)] = [(rubricFile, sha256(rubricBytes))]
         // Outcomes stay in the order of the files.
         var slots = [BidImportOutcome?](repeating: nil, count: bidFiles.count)
         var batch: [(file: String, bytes: [UInt8])] = []
@@ -194,14 +202,16 @@ public enum ScorePipeline {
         if !rubricErrors.isEmpty { throw DiagnosticError(loaded.warnings + rubricErrors) }
 
         var sheetEntries: [ScoreSheetEntry] = []
+        var declarations: [ConflictDeclaration] = []
         var sheetNotes: [Diagnostic] = []
         var sheetProblems = DiagnosticCollector()
         for file in inventory.sheets {
             do {
                 let bytes = try InputFiles.read(file, limit: ScoreSheetParser.maximumFileSize, as: .scoreSheet).get()
                 inputs.append((file.display, sha256(bytes)))
-                let parsed = try ScoreSheetParser.parse(bytes: bytes, file: file.display)
+                let parsed = try ScoreSheetParser.parseSheet(bytes: bytes, file: file.display)
                 sheetEntries += parsed.entries
+                declarations += parsed.declarations
                 sheetNotes += parsed.notes
             } catch {
                 sheetProblems.append(contentsOf: error.diagnostics)
@@ -210,14 +220,21 @@ public enum ScorePipeline {
         try sheetProblems.throwIfErrors()
 
         progress(.evaluating)
-        var evaluation = try TenderEvaluator.evaluate(rubric: rubric, bids: outcomes, scores: sheetEntries)
+        var evaluation = try TenderEvaluator.evaluate(
+            rubric: rubric,
+            bids: outcomes,
+            scores: sheetEntries,
+            committee: committee?.committee,
+            declarations: declarations
+        )
         evaluation.inputFiles = inventory.entries
         // Entries that looked like bids but could not be read are part of the evaluation's record, like import
         // warnings, so every report lists them.
         evaluation.diagnostics = inventory.diagnostics + evaluation.diagnostics
         // The evaluation already holds the import warnings; the reasons bids were not evaluated are on them.
+        // An unlawfully composed committee is an error (the reports show the finding too).
         let diagnostics =
-            loaded.warnings + sheetNotes + evaluation.diagnostics
+            loaded.warnings + (committee?.policyErrors ?? []) + sheetNotes + evaluation.diagnostics
             + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
         return Evaluated(evaluation: evaluation, inputs: inputs, diagnostics: diagnostics)

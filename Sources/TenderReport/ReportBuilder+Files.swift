@@ -10,7 +10,7 @@ extension ReportBuilder {
         let words = FileInventoryLabels.labels(for: language)
         let bids = entries.filter { $0.role == .bid }
         let sheets = entries.filter { $0.role == .scoreSheet }.count
-        let notRead = entries.count - bids.count - sheets
+        let notRead = entries.filter { $0.ignoredReason != nil }.count
         var blocks: [Block] = [.paragraph(.text(words.summary(bids.count, sheets, notRead)))]
         let listed = entries.filter { $0.role != .bid || $0.nameIsNotUTF8 }
         if !listed.isEmpty {
@@ -25,6 +25,7 @@ extension ReportBuilder {
                             switch entry.role {
                             case .bid: use = words.bid
                             case .scoreSheet: use = words.scoreSheet
+                            case .committee: use = CommitteeLabels.labels(for: language).committeeFile
                             case .ignored(let why):
                                 use = words.notRead
                                 reason.append(.shown(words.reason(why)))

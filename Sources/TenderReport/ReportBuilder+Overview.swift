@@ -250,6 +250,8 @@ extension ReportBuilder {
             )
         case .possibleCollusion(let signal):
             return collusionText(signal)
+        case .committeeComposition(let finding):
+            return CommitteeLabels.labels(for: language).finding(finding)
         }
     }
 
@@ -266,6 +268,7 @@ extension ReportBuilder {
         case .implausibleDate: return "\(labels.flagImplausibleDateShort)"
         case .implausiblyLowPrice: return "\(labels.flagImplausiblyLowShort)"
         case .possibleCollusion(let signal): return "\(labels.flagCollusionShort(signal.kind))"
+        case .committeeComposition: return "\(CommitteeLabels.labels(for: language).short)"
         }
     }
 

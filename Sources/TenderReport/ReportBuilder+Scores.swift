@@ -68,7 +68,11 @@ extension ReportBuilder {
                 appliedText(applied, unrounded: score.unrounded, fact: fact)
             )
         case .judgement(let aggregate):
-            let members = aggregate.scores.map { labels.memberScore(member: .user($0.member), score: exact($0.score)) }
+            let members = aggregate.scores.map { member in
+                let scored = labels.memberScore(member: .user(member.member), score: exact(member.score))
+                guard let reason = member.reason else { return scored }
+                return CommitteeLabels.labels(for: language).scoreWithReason(scored, reason)
+            }
             let counted = aggregate.scores.filter { !aggregate.dropped.contains($0.member) }
             let formula =
                 "(\(counted.map { exact($0.score) }.joined(separator: " + "))) / \(aggregate.count) = "

@@ -49,6 +49,7 @@ enum ResultJSON {
         switch entry.role {
         case .bid: use = "bid"
         case .scoreSheet: use = "score-sheet"
+        case .committee: use = "committee"
         case .ignored(let why):
             use = "not-read"
             reason = ignoredReason(why)
@@ -76,6 +77,7 @@ enum ResultJSON {
             fields["kind"] = .string("same-file")
             fields["sameFileAs"] = .string(other)
         case .scoreSheetsGivenSeparately: fields["kind"] = .string("score-sheets-given-separately")
+        case .committeeGivenSeparately: fields["kind"] = .string("committee-given-separately")
         case .cannotExamine(let why):
             fields["kind"] = .string("cannot-examine")
             fields["systemError"] = .string(why)
@@ -414,11 +416,14 @@ enum ResultJSON {
                 "aggregation": .string(aggregate.aggregation.rawValue),
                 "scores": .array(
                     aggregate.scores.map { member in
-                        .object([
+                        var object: [String: JSONValue] = [
                             "member": .string(member.member),
                             "score": .decimal(member.score),
                             "location": member.location.map(location) ?? .null,
-                        ])
+                        ]
+                        // Only where a member wrote one, so results without reasons keep their shape.
+                        if let reason = member.reason { object["reason"] = .string(reason) }
+                        return JSONValue.object(object)
                     }
                 ),
                 "dropped": .array(aggregate.dropped.map(JSONValue.string)),
@@ -498,6 +503,8 @@ enum ResultJSON {
                 "type": .string("implausibly-low-price"), "bidder": .string(bidder), "bidTotal": .decimal(price),
                 "plausibleMinimum": .decimal(minimum), "setsPriceBase": .bool(setsPriceBase),
             ])
+        case .committeeComposition(let finding):
+            return committeeFinding(finding)
         case .possibleCollusion(let signal):
             return .object([
                 "type": .string("possible-collusion"),
@@ -517,6 +524,29 @@ enum ResultJSON {
                 ),
             ])
         }
+    }
+
+    static func committeeFinding(_ finding: CommitteeFinding) -> JSONValue {
+        var object: [String: JSONValue] = ["type": .string("committee-composition")]
+        switch finding {
+        case .tooFewMembers(let count, let minimum, let largeBudget):
+            object["rule"] = .string("too-few-members")
+            object["members"] = .int(count)
+            object["minimum"] = .int(minimum)
+            object["largeBudget"] = .bool(largeBudget)
+        case .evenNumberOfMembers(let count):
+            object["rule"] = .string("even-number-of-members")
+            object["members"] = .int(count)
+        case .tooFewExperts(let experts, let members):
+            object["rule"] = .string("too-few-experts")
+            object["experts"] = .int(experts)
+            object["members"] = .int(members)
+        case .purchaserRepresentativeChairs(let id, let name):
+            object["rule"] = .string("purchaser-representative-chairs")
+            object["memberID"] = .string(id)
+            object["name"] = .string(name)
+        }
+        return .object(object)
     }
 
     /// The plausible minimum in effect, as the rubric states it or by default, and as an amount (nil when there is

@@ -24,15 +24,22 @@ struct CommitteeScores {
     ///   - bidders: every bidder whose bid was read, by name, with its registration id, file and whether it is
     ///     valid. A row names a bidder by name or by registration id, both compared through `BidderIdentity`.
     ///   - unreadableBids: number of bid files that could not be read (their bidders are unknown).
+    ///   - committee: the committee file, when there is one: members are matched to it by id or name, each scores
+    ///     only the groups it assigns them, and every member must score every criterion of those groups.
+    ///   - declarations: the members' conflict-of-interest declarations from their sheets.
     /// - Returns: the scores and the warnings about them.
     /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score of a valid bid.
     static func validate(
         _ entries: [ScoreSheetEntry],
         rubric: Rubric,
         bidders: [(name: String, registrationID: String?, file: String, valid: Bool)],
-        unreadableBids: Int
+        unreadableBids: Int,
+        committee: Committee? = nil,
+        declarations: [ConflictDeclaration] = []
     ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic]) {
         var collector = DiagnosticCollector()
+        let roster = committee.map(CommitteeRoster.init)
+        let reasonsRequired = rubric.committee.reasons == .required
         let judgement = Dictionary(
             rubric.criteria.compactMap { criterion -> (String, (Criterion, JudgementRule))? in
                 guard case .judgement(let rule) = criterion.rule else { return nil }
@@ -48,8 +55,18 @@ struct CommitteeScores {
         var firstSeen: [String: SourceLocation] = [:]
         // A sheet names each bidder once per member and criterion: match each spelling once.
         var matches: [String: BidderIndex.Match] = [:]
-        for entry in entries {
-            if !members.contains(entry.member) { members.append(entry.member) }
+        var assignedMember: [String: CommitteeMember] = [:]
+        for var entry in entries {
+            if let roster {
+                guard let member = roster.member(entry.member) else {
+                    collector.error(roster.unknown(entry.member), at: entry.memberLocation ?? entry.location)
+                    continue
+                }
+                entry.member = member.id
+                assignedMember[member.id] = member
+            } else if !members.contains(entry.member) {
+                members.append(entry.member)
+            }
             guard let (criterion, rule) = judgement[entry.criterionID] else {
                 let known = rubric.criteria.first { $0.id == entry.criterionID }
                 let message =
@@ -117,12 +134,65 @@ struct CommitteeScores {
                 )
                 continue
             }
+            if let member = assignedMember[entry.member], let group = rubric.group(containing: criterion.id),
+                !member.groups.contains(group.id)
+            {
+                problem(
+                    "member '\(VisibleText.escaped(member.id))' does not score group '\(group.id)' (criterion "
+                        + "'\(criterion.id)' is in it); the committee file assigns them "
+                        + member.groups.map { "'\($0)'" }.joined(separator: ", ")
+                )
+                continue
+            }
+            if reasonsRequired, entry.score < criterion.points, entry.reason == nil {
+                let given = entry.reasonLocation == nil ? "the sheet has no reason column" : "its reason cell is empty"
+                let message =
+                    "score \(entry.score.plainText) for '\(VisibleText.excerpt(entry.criterionID))' is below its "
+                    + "maximum \(criterion.points.plainText) and \(given); the rubric requires the member's reason for "
+                    + "every score below the maximum (reasons: required)"
+                if used {
+                    collector.error(message, at: entry.reasonLocation ?? entry.location)
+                } else {
+                    collector.append(
+                        .note(
+                            message + " (not used: the bid of '\(bidder)' is not ranked)",
+                            at: entry.reasonLocation ?? entry.location
+                        )
+                    )
+                }
+                // The score itself is good: it is kept, so the only error is the missing reason.
+            }
             guard used else { continue }
             table[bidder, default: [:]][entry.criterionID, default: []]
-                .append(MemberScore(member: entry.member, score: entry.score, location: entry.location))
+                .append(
+                    MemberScore(
+                        member: entry.member,
+                        score: entry.score,
+                        location: entry.location,
+                        reason: entry.reason
+                    )
+                )
         }
 
-        if let expected = rubric.committee.members, !entries.isEmpty, members.count != expected {
+        // A member who declares a conflict of interest with a bidder must not score it (实施条例 Art 9).
+        var conflicts: [String: SourceLocation] = [:]
+        for declaration in declarations where !declaration.noConflict {
+            let memberID = roster?.member(declaration.member)?.id ?? declaration.member
+            guard case .bidder(let bidder) = index.match(declaration.bidder) else { continue }
+            conflicts["\(memberID)\u{0}\(bidder)"] = declaration.location
+            let scored = table[bidder]?.values.flatMap { $0 }.filter { $0.member == memberID } ?? []
+            guard let first = scored.compactMap(\.location).min() else { continue }
+            collector.error(
+                "member '\(VisibleText.escaped(memberID))' declares a conflict of interest with '\(bidder)' but scored "
+                    + "it (\(first)); a member with a conflict of interest does not score that bidder: leave the "
+                    + "scores empty and record the recusal",
+                at: declaration.location
+            )
+        }
+
+        if let roster {
+            members = roster.committee.members.map(\.id)
+        } else if let expected = rubric.committee.members, !entries.isEmpty, members.count != expected {
             collector.error(
                 "score sheets name \(members.count) member\(members.count == 1 ? "" : "s") "
                     + "(\(members.joined(separator: ", "))); the rubric's committee has \(expected)",
@@ -133,10 +203,27 @@ struct CommitteeScores {
         for name in validNames.sorted() {
             for criterion in rubric.criteria where judgement[criterion.id] != nil {
                 let given = Set(table[name]?[criterion.id]?.map(\.member) ?? [])
-                for member in members where !given.contains(member) {
+                let expected =
+                    roster.map { roster in
+                        let group = rubric.group(containing: criterion.id)?.id
+                        return roster.committee.members.filter { $0.groups.contains(group ?? "") }.map(\.id)
+                    } ?? members
+                for member in expected where !given.contains(member) {
+                    if let declared = conflicts["\(member)\u{0}\(name)"] {
+                        collector.error(
+                            "member '\(VisibleText.escaped(member))' declared a conflict of interest with '\(name)' "
+                                + "(\(declared)) and gave no score on '\(VisibleText.excerpt(criterion.id))'; the "
+                                + "committee must record the member's recusal",
+                            at: declared
+                        )
+                        continue
+                    }
                     collector.error(
                         "member '\(VisibleText.excerpt(member))' gave no score for '\(name)' on '\(VisibleText.excerpt(criterion.id))'",
                         at: sheetFile.map { SourceLocation(file: $0) }
+                            ?? roster?.committee.members.first {
+                                $0.id == member
+                            }?.location
                     )
                 }
                 if members.isEmpty {
@@ -154,6 +241,36 @@ struct CommitteeScores {
     private static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
         let quotient = value / step
         return quotient == quotient.rounded(places: 0)
+    }
+}
+
+/// Finds the committee member a score-sheet row names, by id or by name, compared as identities (case, width and
+/// invisible characters aside), as the committee loader compared them when it refused duplicates.
+private struct CommitteeRoster {
+    let committee: Committee
+    private var byID: [String: Int] = [:]
+    private var byName: [String: Int] = [:]
+
+    init(_ committee: Committee) {
+        self.committee = committee
+        for (position, member) in committee.members.enumerated() {
+            if let key = BidderIdentity.registrationIDKey(member.id) { byID[key.value] = position }
+            if let key = BidderIdentity.nameKey(member.name) { byName[key.value] = position }
+        }
+    }
+
+    func member(_ written: String) -> CommitteeMember? {
+        let position =
+            BidderIdentity.registrationIDKey(written).flatMap { byID[$0.value] }
+            ?? BidderIdentity.nameKey(written).flatMap { byName[$0.value] }
+        return position.map { committee.members[$0] }
+    }
+
+    func unknown(_ written: String) -> String {
+        let listed = committee.members.prefix(10).map { "'\(VisibleText.escaped($0.id))'" }.joined(separator: ", ")
+        let more = committee.members.count > 10 ? ", …" : ""
+        return "member '\(VisibleText.escaped(written))' is not on the committee (\(committee.file)); its members are "
+            + listed + more
     }
 }
 

@@ -107,7 +107,7 @@ extension Flag {
             return bidders
         case .rankReversal(let removed, let winner, let other):
             return [removed, winner, other]
-        case .tooFewValidBids, .bidsHeldForCommittee:
+        case .tooFewValidBids, .bidsHeldForCommittee, .committeeComposition:
             return []
         case .suspiciousBidderName(let name, _, _), .implausibleDate(let name, _, _, _, _, _):
             return [name]

@@ -1,3 +1,4 @@
+import Foundation
 public import TenderCore
 public import TenderModel
 
@@ -10,7 +11,9 @@ public enum TenderEvaluator {
     public static func evaluate(
         rubric: Rubric,
         bids: [BidImportOutcome],
-        scores: [ScoreSheetEntry]
+        scores: [ScoreSheetEntry],
+        committee committeeFile: Committee? = nil,
+        declarations: [ConflictDeclaration] = []
     ) throws(DiagnosticError) -> Evaluation {
         var diagnostics: [Diagnostic] = []
         var notEvaluated: [BidResult] = []
@@ -71,7 +74,9 @@ public enum TenderEvaluator {
             scores,
             rubric: rubric,
             bidders: knownBidders,
-            unreadableBids: notEvaluated.filter { $0.bidderName == nil }.count
+            unreadableBids: notEvaluated.filter { $0.bidderName == nil }.count,
+            committee: committeeFile,
+            declarations: declarations
         )
         diagnostics.append(contentsOf: committeeNotes)
 
@@ -113,6 +118,13 @@ public enum TenderEvaluator {
             flags.insert(.tooFewValidBids(valid: scored.results.count, minimum: rubric.tender.minimumValidBids), at: 0)
         } else {
             outcome = .ranked
+        }
+        if let committeeFile {
+            let findings = committeeFile.policyFindings(
+                profile: rubric.tender.profile,
+                budgetAtLeastLarge: rubric.tender.budget.map { $0 >= Decimal(Committee.largeBudget) } ?? false
+            )
+            flags.insert(contentsOf: findings.map(Flag.committeeComposition), at: 0)
         }
         // Held first: while the committee has not said which held bid counts, every verdict below is provisional.
         if !duplicates.isEmpty {

@@ -166,6 +166,8 @@ enum RubricYAML {
               members: \(members)
               aggregation: mean
               disagreement: 30
+              # Synthetic scores carry no written reasons; a real cn-87 rubric keeps the default, required.
+              reasons: optional
             gates:
               - id: no-major-violation
                 name: {zh: 近三年内无重大违法记录, en: No major legal violation in the last three years}

@@ -16,8 +16,19 @@ struct TenderInputOptions: ParsableArguments {
     )
     var bidsFrom: [String] = []
 
-    @Option(name: .long, help: "A committee score sheet (CSV: member,bidder,criterion,score). Repeatable.")
+    @Option(
+        name: .long,
+        help: "A committee score sheet (CSV: member,bidder,criterion,score[,reason]). Repeatable."
+    )
     var scores: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "The committee file (members, roles, chair, the groups each scores).",
+            discussion: "Without it, a committee.yaml in a bids folder is used when there is one."
+        )
+    )
+    var committee: String?
 
     @Option(help: "Report language: zh or en.")
     var lang: LanguageOption = .zh
@@ -31,7 +42,7 @@ struct TenderInputOptions: ParsableArguments {
     }
 
     func request(prettyJSON: Bool = false) -> ScoreRequest {
-        ScoreRequest(
+        var request = ScoreRequest(
             rubricPath: rubric,
             bidPaths: bids,
             bidListPaths: bidsFrom,
@@ -40,5 +51,7 @@ struct TenderInputOptions: ParsableArguments {
             language: lang.language,
             prettyJSON: prettyJSON
         )
+        request.committeePath = committee
+        return request
     }
 }

@@ -176,7 +176,7 @@ import Testing
         let kept = rows.filter { !$0.contains("浙江鸿宇后勤管理集团有限公司") }
         #expect(kept.count == rows.count - 15)
         let edited =
-            kept.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n评委1,台州某某物业有限公司,service-plan,99\n"
+            kept.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n评委1,台州某某物业有限公司,service-plan,99,\n"
         try edited.write(
             to: copy.folder.appendingPathComponent("bids/committee-scores.csv"),
             atomically: true,

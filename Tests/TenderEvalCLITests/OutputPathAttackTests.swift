@@ -128,7 +128,7 @@ import Testing
         )
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("bids: error: output folder holds files that are not reports of this tool: "))
-        #expect(try Self.names(in: bids).count == 11)
+        #expect(try Self.names(in: bids).count == 12)
     }
 
     @Test func stagingLeftByAKilledRunIsRemovedOnTheNextRun() throws {

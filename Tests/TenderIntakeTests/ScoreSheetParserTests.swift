@@ -16,7 +16,7 @@ import Testing
         "\u{2003}台州安洁\u{2003}",
     ])
     func cellsAreTrimmedAsFoundationTrims(_ cell: String) {
-        #expect(ScoreSheetParser.trimmed(cell) == cell.trimmingCharacters(in: .whitespaces))
+        #expect(ScoreSheetParser.trimmed(cell) == cell.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test func readsExcelStyleUTF8WithBOMAndCRLF() throws {
@@ -80,5 +80,35 @@ import Testing
             try parse("member,bidder,criterion,score\nm1,\"A,plan,7\n")
         }
         #expect(quote?.description == "s.csv:2:4: error: quoted cell is never closed")
+    }
+
+    @Test func aReasonColumnIsReadWithItsCellAndExcelPaddingIsIgnored() throws {
+        let sheet = try ScoreSheetParser.parseSheet(
+            bytes: Array("评委,投标人,评审因素,得分,理由,,\r\n张三,甲公司,plan,8,\"方案完整, 排班未细化\",,\r\n张三,甲公司,q,9,,,\r\n,,,,,,\r\n".utf8),
+            file: "s.csv"
+        )
+        #expect(sheet.entries.map(\.reason) == ["方案完整, 排班未细化", nil])
+        #expect(sheet.entries.map { $0.reasonLocation?.description } == ["s.csv:2:15", "s.csv:3:12"])
+        #expect(sheet.declarations.isEmpty)
+    }
+
+    @Test func memberSheetsCarryDeclarationsAndSkipBlankScores() throws {
+        let text =
+            "member,bidder,criterion,score,reason,no-conflict,registration-id,criterion-name,maximum,allowed-scores,guidance\n"
+            + "e1,'=甲,plan,,,否,9133,方案,10,\"0–10, step 0.5\",\n"
+            + "e1,乙,plan,7,ok,是,9134,方案,10,,\n"
+        let sheet = try ScoreSheetParser.parseSheet(bytes: Array(text.utf8), file: "m.csv")
+        #expect(sheet.entries.map(\.bidder) == ["乙"])
+        #expect(sheet.declarations.map(\.bidder) == ["=甲", "乙"])
+        #expect(sheet.declarations.map(\.noConflict) == [false, true])
+        #expect(sheet.declarations[0].location.description == "m.csv:2:15")
+        let unknown = #expect(throws: DiagnosticError.self) {
+            try ScoreSheetParser.parseSheet(bytes: Array("member,bidder,criterion,score,remark\n".utf8), file: "u.csv")
+        }
+        #expect(
+            unknown?.description == "u.csv:1:31: error: unknown score-sheet column 'remark'; after "
+                + "member,bidder,criterion,score a sheet may have reason, no-conflict, registration-id, criterion-name, "
+                + "maximum, allowed-scores, guidance"
+        )
     }
 }

@@ -3,20 +3,34 @@ public import TenderCore
 public import TenderModel
 
 /// Reads committee score sheets: CSV with the columns `member,bidder,criterion,score` (or 评委,投标人,评审因素,得分),
-/// as Excel exports them — UTF-8 with or without BOM, or GB18030; CRLF or LF; quoted cells with commas, quotes
-/// and line breaks.
+/// optionally followed by `reason` (理由) and, in a sheet `tender-eval sheets` wrote, the conflict-of-interest
+/// declaration and guidance columns (see `ScoreSheetColumn`), as Excel exports them — UTF-8 with or without BOM,
+/// or GB18030; CRLF or LF; quoted cells with commas, quotes and line breaks; trailing empty rows and columns.
 public enum ScoreSheetParser {
     /// Largest score sheet accepted, in bytes (a committee's sheet is a few kilobytes; this is generous).
     public static let maximumFileSize = 16 * 1024 * 1024
-    public static let columns = ["member", "bidder", "criterion", "score"]
-    static let chineseColumns = ["评委", "投标人", "评审因素", "得分"]
+    public static let columns = ScoreSheetColumn.required.map(\.rawValue)
+    static let chineseColumns = ScoreSheetColumn.required.map(\.chinese)
 
-    /// Parses one sheet, collecting every malformed row before throwing. Returns the entries and notes
-    /// (e.g. that the sheet was read as GB18030).
+    /// What one sheet holds: the scores, the conflict-of-interest declarations, and notes (e.g. that the sheet
+    /// was read as GB18030).
+    public struct Sheet: Hashable, Sendable {
+        public var entries: [ScoreSheetEntry]
+        public var declarations: [ConflictDeclaration]
+        public var notes: [Diagnostic]
+    }
+
+    /// Parses one sheet, collecting every malformed row before throwing. Returns the entries and notes.
     public static func parse(
         bytes: [UInt8],
         file: String
     ) throws(DiagnosticError) -> (entries: [ScoreSheetEntry], notes: [Diagnostic]) {
+        let sheet = try parseSheet(bytes: bytes, file: file)
+        return (sheet.entries, sheet.notes)
+    }
+
+    /// Parses one sheet with its declarations, collecting every malformed row before throwing.
+    public static func parseSheet(bytes: [UInt8], file: String) throws(DiagnosticError) -> Sheet {
         var notes: [Diagnostic] = []
         let text: String
         if TextDecoding.firstInvalidUTF8Offset(
@@ -29,7 +43,7 @@ public enum ScoreSheetParser {
         }
         let records = try CSVReader.records(in: text, file: file)
         var collector = DiagnosticCollector()
-        guard let header = records.first else {
+        guard let header = records.first(where: { !isBlank($0) }) else {
             throw DiagnosticError(
                 .error(
                     "score sheet is empty; expected the header \(columns.joined(separator: ","))",
@@ -37,57 +51,96 @@ public enum ScoreSheetParser {
                 )
             )
         }
-        let names = header.fields.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard names == columns || names == chineseColumns else {
-            throw DiagnosticError(
-                .error(
-                    "file is not a score sheet: its header is "
-                        + "'\(VisibleText.excerpt(header.fields.map(\.text).joined(separator: ",")))', expected "
-                        + "'\(columns.joined(separator: ","))' (or '\(chineseColumns.joined(separator: ","))')",
-                    at: SourceLocation(file: file, line: header.line, column: 1)
-                )
-            )
-        }
+        let layout = try Layout(header: header, file: file)
         var entries: [ScoreSheetEntry] = []
-        for record in records.dropFirst() {
-            if record.fields.count == 1 && record.fields[0].text.trimmingCharacters(in: .whitespaces).isEmpty {
-                continue
+        var declarations: [ConflictDeclaration] = []
+        for record in records where record.line > header.line && !isBlank(record) {
+            // Excel pads rows to its widest row with empty cells: those are not columns of the sheet.
+            var fields = record.fields
+            while fields.count > layout.columns.count, fields.last?.text.trimmingCharacters(in: .whitespaces) == "" {
+                fields.removeLast()
             }
-            guard record.fields.count == columns.count else {
+            guard fields.count == layout.columns.count else {
+                let count = layout.columns.count
                 collector.error(
-                    "row has \(record.fields.count) column\(record.fields.count == 1 ? "" : "s"), expected 4 "
-                        + "(member,bidder,criterion,score)",
+                    "row has \(fields.count) column\(fields.count == 1 ? "" : "s"), expected \(count) "
+                        + "(\(layout.columns.map(\.rawValue).joined(separator: ",")))",
                     at: SourceLocation(file: file, line: record.line, column: 1)
                 )
                 continue
             }
-            let cells = record.fields.map { trimmed($0.text) }
-            let scoreField = record.fields[3]
-            let scoreLocation = SourceLocation(file: file, line: scoreField.line, column: scoreField.column)
+            func field(_ column: ScoreSheetColumn) -> CSVReader.Field? {
+                layout.columns.firstIndex(of: column).map { fields[$0] }
+            }
+            func cell(_ column: ScoreSheetColumn) -> String {
+                let text = field(column).map { trimmed($0.text) } ?? ""
+                // The `'` a sheet writer puts before `=`, `+`, `-` or `@` so that Excel keeps the cell as text.
+                if text.hasPrefix("'"), let next = text.unicodeScalars.dropFirst().first,
+                    "=+-@".unicodeScalars.contains(next)
+                {
+                    return String(text.dropFirst())
+                }
+                return text
+            }
+            func location(_ field: CSVReader.Field) -> SourceLocation {
+                SourceLocation(file: file, line: field.line, column: field.column)
+            }
             var rowIsGood = true
-            for (index, cell) in cells.prefix(3).enumerated() where cell.isEmpty {
-                let field = record.fields[index]
-                collector.error(
-                    "\(columns[index]) is empty",
-                    at: SourceLocation(file: file, line: field.line, column: field.column)
-                )
+            for column in [ScoreSheetColumn.member, .bidder, .criterion] where cell(column).isEmpty {
+                // A member sheet's conflict declaration may stand on a row of its own, without a criterion.
+                if column == .criterion && layout.hasDeclarations && cell(.score).isEmpty { continue }
+                collector.error("\(column.rawValue) is empty", at: field(column).map(location))
                 rowIsGood = false
             }
-            guard let score = Decimal(exactly: cells[3]) else {
+            if layout.hasDeclarations, let declared = field(.noConflict) {
+                let answer = cell(.noConflict)
+                if !answer.isEmpty {
+                    if ScoreSheetColumn.noConflictWords.contains(answer.lowercased())
+                        || ScoreSheetColumn.conflictWords.contains(answer.lowercased())
+                    {
+                        if !cell(.member).isEmpty && !cell(.bidder).isEmpty {
+                            declarations.append(
+                                ConflictDeclaration(
+                                    member: cell(.member),
+                                    bidder: cell(.bidder),
+                                    noConflict: ScoreSheetColumn.noConflictWords.contains(answer.lowercased()),
+                                    location: location(declared)
+                                )
+                            )
+                        }
+                    } else {
+                        collector.error(
+                            "conflict-of-interest declaration '\(VisibleText.excerpt(answer))' is neither yes (是) "
+                                + "nor no (否)",
+                            at: location(declared)
+                        )
+                    }
+                }
+            }
+            let scoreField = field(.score)!
+            let scoreText = cell(.score)
+            // A blank score on a member sheet is not yet scored (or left empty after a declared conflict): the
+            // missing score is reported against the committee, never guessed.
+            if scoreText.isEmpty && layout.hasDeclarations { continue }
+            guard let score = Decimal(exactly: scoreText) else {
                 collector.error(
-                    "score '\(VisibleText.excerpt(cells[3]))' is not a plain decimal number",
-                    at: scoreLocation
+                    "score '\(VisibleText.excerpt(scoreText))' is not a plain decimal number",
+                    at: location(scoreField)
                 )
                 continue
             }
             if rowIsGood {
+                let reason = cell(.reason)
                 entries.append(
                     ScoreSheetEntry(
-                        member: cells[0],
-                        bidder: cells[1],
-                        criterionID: cells[2],
+                        member: cell(.member),
+                        bidder: cell(.bidder),
+                        criterionID: cell(.criterion),
                         score: score,
-                        location: scoreLocation
+                        location: location(scoreField),
+                        reason: reason.isEmpty ? nil : reason,
+                        reasonLocation: field(.reason).map(location),
+                        memberLocation: field(.member).map(location)
                     )
                 )
             }
@@ -95,15 +148,78 @@ public enum ScoreSheetParser {
         if collector.hasErrors {
             throw DiagnosticError(DiagnosticLimit.capped(collector.diagnostics, file: file))
         }
-        return (entries, notes)
+        return Sheet(entries: entries, declarations: declarations, notes: notes)
     }
 
-    /// The cell without the white space around it, as `trimmingCharacters(in: .whitespaces)` gives it; a cell
+    /// A row whose every cell is empty (Excel keeps such rows below the data).
+    static func isBlank(_ record: CSVReader.Record) -> Bool {
+        record.fields.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    /// Which column is which, from the header row.
+    struct Layout {
+        var columns: [ScoreSheetColumn]
+
+        var hasDeclarations: Bool {
+            columns.contains(.noConflict)
+        }
+
+        init(header: CSVReader.Record, file: String) throws(DiagnosticError) {
+            var names = header.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+            while names.count > ScoreSheetColumn.required.count, names.last == "" { names.removeLast() }
+            let lowered = names.map { $0.lowercased() }
+            let required = ScoreSheetParser.columns
+            let chinese = ScoreSheetParser.chineseColumns
+            guard lowered.count >= required.count,
+                Array(lowered.prefix(required.count)) == required || Array(names.prefix(required.count)) == chinese
+            else {
+                throw DiagnosticError(
+                    .error(
+                        "file is not a score sheet: its header is "
+                            + "'\(VisibleText.excerpt(header.fields.map(\.text).joined(separator: ",")))', expected "
+                            + "'\(required.joined(separator: ","))' (or '\(chinese.joined(separator: ","))')",
+                        at: SourceLocation(file: file, line: header.line, column: 1)
+                    )
+                )
+            }
+            var columns = ScoreSheetColumn.required
+            var problems = DiagnosticCollector()
+            for (index, name) in names.enumerated().dropFirst(required.count) {
+                let at = SourceLocation(
+                    file: file,
+                    line: header.fields[index].line,
+                    column: header.fields[index].column
+                )
+                guard let column = ScoreSheetColumn(header: name) else {
+                    problems.error(
+                        "unknown score-sheet column '\(VisibleText.excerpt(name))'; after "
+                            + "\(required.joined(separator: ",")) a sheet may have "
+                            + ScoreSheetColumn.memberSheet.dropFirst(required.count).map(\.rawValue).joined(
+                                separator: ", "
+                            ),
+                        at: at
+                    )
+                    continue
+                }
+                if columns.contains(column) {
+                    problems.error("column '\(VisibleText.excerpt(name))' appears twice", at: at)
+                    continue
+                }
+                columns.append(column)
+            }
+            try problems.throwIfErrors()
+            self.columns = columns
+        }
+    }
+
+    /// The cell without the white space around it, as `trimmingCharacters(in: .whitespacesAndNewlines)` gives it; a cell
     /// with none around it (nearly all of them) is kept as it is, without going through Foundation.
     static func trimmed(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
-        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) { return cell }
-        return cell.trimmingCharacters(in: .whitespaces)
+        if !CharacterSet.whitespacesAndNewlines.contains(first) && !CharacterSet.whitespacesAndNewlines.contains(last) {
+            return cell
+        }
+        return cell.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -296,11 +296,14 @@ public struct MemberScore: Hashable, Sendable {
     public var member: String
     public var score: Decimal
     public var location: SourceLocation?
+    /// The member's written reason (理由), when the sheet gives one.
+    public var reason: String?
 
-    public init(member: String, score: Decimal, location: SourceLocation?) {
+    public init(member: String, score: Decimal, location: SourceLocation?, reason: String? = nil) {
         self.member = member
         self.score = score
         self.location = location
+        self.reason = reason
     }
 }
 
@@ -400,4 +403,7 @@ public enum Flag: Hashable, Sendable {
     /// decides which bid speaks for which bidder. Until it has, the outcome is provisional: a held bid may be the
     /// winner, or the one valid bid that keeps the tender from failing.
     case bidsHeldForCommittee(files: [String])
+    /// The committee file's make-up breaks a rule of the rubric's policy profile (under `cn-87`: 87号令 Arts 45,
+    /// 47): the evaluation is shown, but the committee that made it is not lawfully composed.
+    case committeeComposition(CommitteeFinding)
 }

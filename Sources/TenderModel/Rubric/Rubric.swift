@@ -232,6 +232,9 @@ public struct CommitteePolicy: Hashable, Sendable {
     public var disagreementPercent: Decimal
     /// Where the committee (its `members` key when given) is written, for policy warnings.
     public var location: SourceLocation?
+    /// Whether a judgement score below the maximum needs a reason: the rubric's `reasons`, or by default `required`
+    /// under the `cn-87` profile and `optional` otherwise.
+    public var reasons: ReasonsPolicy = .optional
 
     public init(members: Int? = nil, aggregation: ScoreAggregation = .mean, disagreementPercent: Decimal = 30) {
         self.members = members

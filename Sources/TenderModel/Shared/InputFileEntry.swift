@@ -5,6 +5,8 @@ public struct InputFileEntry: Hashable, Sendable {
     public enum Role: Hashable, Sendable {
         case bid
         case scoreSheet
+        /// The committee file (`committee.yaml` beside the bids, or `--committee`).
+        case committee
         case ignored(IgnoredReason)
     }
 
@@ -51,13 +53,16 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     /// A subfolder holding `count` files named like bids or score sheets (`patterns`, e.g. `["*.xml"]`):
     /// subfolders are never read, but these files may be bids the officer put there by mistake.
     case subfolderWithBidLikeFiles(count: Int, patterns: [String])
+    /// A `committee.yaml` in a bids folder while the committee file was named with `--committee`.
+    case committeeGivenSeparately
 
     /// Whether the entry looked like a bid or a score sheet that the run could not use: a problem the officer
     /// must fix, unlike a `README.md` or a hidden file.
     public var isUnusableInput: Bool {
         switch self {
         case .notARegularFile, .symbolicLinkTo, .danglingSymbolicLink, .symbolicLinkLoop, .cannotExamine: true
-        case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately, .subfolderWithBidLikeFiles:
+        case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately, .subfolderWithBidLikeFiles,
+            .committeeGivenSeparately:
             false
         }
     }
@@ -74,6 +79,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         case .symbolicLinkLoop: "symbolic link loop"
         case .sameFileAs(let other): "the same file as \(other), which is read once"
         case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
+        case .committeeGivenSeparately: "the committee file was given with --committee"
         case .cannotExamine(let reason): "cannot be examined: \(reason)"
         case .subfolderWithBidLikeFiles(let count, let patterns):
             "folder holding \(count) bid-like \(count == 1 ? "file" : "files") (\(patterns.joined(separator: ", "))) "

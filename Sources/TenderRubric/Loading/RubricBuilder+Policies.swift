@@ -142,9 +142,15 @@ extension RubricBuilder {
         return minimum
     }
 
-    func readCommittee(_ field: Field) -> CommitteePolicy {
-        guard let view = reader.mapping(field) else { return CommitteePolicy() }
-        reader.checkKeys(view, allowed: ["members", "aggregation", "disagreement"], context: "in 'committee'")
+    func readCommittee(_ field: Field, profile: String?) -> CommitteePolicy {
+        var defaults = CommitteePolicy()
+        defaults.reasons = profile == "cn-87" ? .required : .optional
+        guard let view = reader.mapping(field) else { return defaults }
+        reader.checkKeys(
+            view,
+            allowed: ["members", "aggregation", "disagreement", "reasons"],
+            context: "in 'committee'"
+        )
         let members = view["members"].flatMap { reader.integer($0, 1...Int.max) }
         var aggregation = ScoreAggregation.mean
         if let entry = view["aggregation"],
@@ -169,6 +175,14 @@ extension RubricBuilder {
         }
         var policy = CommitteePolicy(members: members, aggregation: aggregation, disagreementPercent: disagreement)
         policy.location = view["members"]?.location ?? field.location
+        policy.reasons = defaults.reasons
+        if let entry = view["reasons"],
+            let value = reader.choice(entry, ReasonsPolicy.allCases.map(\.rawValue)).flatMap(
+                ReasonsPolicy.init(rawValue:)
+            )
+        {
+            policy.reasons = value
+        }
         return policy
     }
 }

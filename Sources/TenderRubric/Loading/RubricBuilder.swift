@@ -42,7 +42,8 @@ struct RubricBuilder {
             (header, tieBreakEntries) = readTender(field)
         }
         let pricePolicy = top["price-policy"].map { readPricePolicy($0, budget: header?.budget) } ?? PricePolicy()
-        let committee = top["committee"].map(readCommittee) ?? CommitteePolicy()
+        var committee = top["committee"].map { readCommittee($0, profile: header?.profile) } ?? CommitteePolicy()
+        if top["committee"] == nil, header?.profile == "cn-87" { committee.reasons = .required }
         let gates = top["gates"].map { readGates($0, prefixes: prefixes) } ?? []
 
         var groups: [GroupInfo] = []
