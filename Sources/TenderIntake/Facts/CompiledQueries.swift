@@ -340,7 +340,7 @@ enum FactConversion {
             return (Fact(text.isEmpty ? .absent : .text(text), line: line), nil)
         case .number:
             if text.isEmpty { return (Fact(.absent, line: line), nil) }
-            if let value = Decimal(exactly: text) { return (Fact(.number(value), line: line), nil) }
+            if let value = try? ExactRatio(parsing: text) { return (Fact(.number(value), line: line), nil) }
             return (
                 Fact(.absent, line: line),
                 .warning(
@@ -361,20 +361,27 @@ enum FactConversion {
 
     /// An integral or finite double as a decimal through its shortest text with at most 15 significant
     /// digits (so `0.1 + 0.2` from an XPath `sum` is 0.3, and counts are exact).
-    static func decimal(from value: Double) -> Decimal? {
-        // A whole number below 10^15 prints as its digits under %.15g; writing them directly skips the
-        // number formatter, which costs about as much as a whole bid's parse (counts are the common case).
-        if value == value.rounded(.towardZero), value.magnitude < 1e15, !(value == 0 && value.sign == .minus) {
-            return Decimal(exactly: String(Int64(value)))
+    static func decimal(from value: Double) -> ExactRatio? {
+        // A whole number below 10^15 is exact as an integer: no text, no number formatter, which costs about as
+        // much as a whole bid's parse (counts are the common case).
+        if value == value.rounded(.towardZero), value.magnitude < 1e15 {
+            return ExactRatio(Int(value))
         }
         return formattedDecimal(from: value)
     }
 
-    /// The general conversion, through the formatted text.
-    static func formattedDecimal(from value: Double) -> Decimal? {
+    /// The general conversion, through the formatted text (`0.3`, `1.5e+20`, `1e-07`); nil for NaN, infinities
+    /// and values beyond the exact range.
+    static func formattedDecimal(from value: Double) -> ExactRatio? {
+        guard value.isFinite else { return nil }
         let text = String(format: "%.15g", locale: Locale(identifier: "en_US_POSIX"), value)
-        if let exact = Decimal(exactly: text) { return exact }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        let parts = text.split(separator: "e", maxSplits: 1)
+        guard let mantissa = try? ExactRatio(parsing: parts[0]) else { return nil }
+        guard parts.count == 2 else { return mantissa }
+        guard let exponent = Int(parts[1].drop { $0 == "+" }), exponent.magnitude <= 38,
+            let power = try? ExactRatio(units: 1, scale: Int(exponent.magnitude))
+        else { return nil }
+        return exponent < 0 ? try? mantissa * power : try? mantissa / power
     }
 }
 

@@ -73,9 +73,10 @@ public enum ScoreSheetParser {
                 )
                 rowIsGood = false
             }
-            guard let score = Decimal(exactly: cells[3]) else {
+            guard let score = try? Points(parsing: cells[3]) else {
                 collector.error(
-                    "score '\(VisibleText.excerpt(cells[3]))' is not a plain decimal number",
+                    DecimalText.refusal(of: cells[3], as: Points.self, name: "score '\(VisibleText.excerpt(cells[3]))'")
+                        ?? "score '\(VisibleText.excerpt(cells[3]))' is not a plain decimal number",
                     at: scoreLocation
                 )
                 continue

@@ -1,4 +1,3 @@
-public import Foundation
 public import TenderCore
 
 /// One row of a committee score sheet: a member's score for one bidder on one judgement criterion.
@@ -7,11 +6,11 @@ public struct ScoreSheetEntry: Hashable, Sendable {
     /// The bidder's name or registration id as written on the sheet.
     public var bidder: String
     public var criterionID: String
-    public var score: Decimal
+    public var score: Points
     /// Where the score cell is, for every error about it.
     public var location: SourceLocation
 
-    public init(member: String, bidder: String, criterionID: String, score: Decimal, location: SourceLocation) {
+    public init(member: String, bidder: String, criterionID: String, score: Points, location: SourceLocation) {
         self.member = member
         self.bidder = bidder
         self.criterionID = criterionID
