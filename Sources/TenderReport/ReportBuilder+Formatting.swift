@@ -46,6 +46,12 @@ extension ReportBuilder {
         NumberFormat.points(value, decimals: decimals)
     }
 
+    /// A criterion score as the total counts it: rounded at the rubric's decimals, or exact when only the
+    /// total is rounded.
+    func countedScore(_ score: CriterionScore) -> String {
+        rubric.tender.rounding == .perCriterion ? counted(score.points) : NumberFormat.exact(score.unrounded)
+    }
+
     func pointsCell(_ score: CriterionScore) -> String {
         guard rubric.tender.rounding == .perCriterion else { return NumberFormat.exact(score.unrounded) }
         return NumberFormat.rounding(score.unrounded, to: score.points, decimals: decimals)

@@ -27,7 +27,7 @@ extension ReportBuilder {
             guard !scores.isEmpty else { return nil }
             let sum = result.groupScore(for: group.id) ?? Points(units: scores.reduce(0) { $0 &+ $1.points.units })
             return
-                "\(groupName(group.id)) = \(scores.map { counted($0.points) }.joined(separator: " + ")) = \(counted(sum))"
+                "\(groupName(group.id)) = \(scores.map(countedScore).joined(separator: " + ")) = \(counted(sum))"
         }
         blocks.append(.paragraph("\(labels.subtotalsSection)"))
         blocks.append(.list(subtotals))
@@ -37,7 +37,7 @@ extension ReportBuilder {
 
     /// `Total = a + b + … = t`: every counted criterion score, so the sum can be checked by hand.
     func totalLine(_ result: BidResult) -> RichText {
-        let terms = result.criterionScores.map { counted($0.points) }.joined(separator: " + ")
+        let terms = result.criterionScores.map(countedScore).joined(separator: " + ")
         let sum: String
         switch rubric.tender.rounding {
         case .perCriterion:
