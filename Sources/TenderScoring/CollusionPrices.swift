@@ -78,7 +78,9 @@ enum CollusionPrices {
             case .constantPriceSteps: value = Money(units: members[1].units - members[0].units).plainText
             default:
                 // Two positive totals: the ratio and its rounding to 4 places cannot overflow.
-                value = ((try? ExactRatio(Int128(members[1].units), Int128(members[0].units)).rounded(places: 4))?.plainText) ?? ""
+                value =
+                    ((try? ExactRatio(Int128(members[1].units), Int128(members[0].units)).rounded(places: 4))?.plainText)
+                    ?? ""
             }
             signals.append(CollusionSignal(kind: progression.kind, value: value, evidence: evidence(members)))
         }

@@ -4,7 +4,9 @@ import TenderModel
 
 /// Turns a fact read from a bid into points on a criterion's scale.
 enum ObjectiveScorer {
-    static func score(_ fact: Fact?, on scale: Scale) throws(FixedPointOverflow) -> (points: ExactRatio, applied: AppliedScale) {
+    static func score(_ fact: Fact?, on scale: Scale) throws(FixedPointOverflow) -> (
+        points: ExactRatio, applied: AppliedScale
+    ) {
         let value = fact?.value ?? .absent
         switch (scale, value) {
         case (.linear(let lower, let upper, let lowerPoints, let upperPoints), .number(let number)):

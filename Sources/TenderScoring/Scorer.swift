@@ -57,20 +57,23 @@ struct Scorer {
                 guard case .price(var evaluation) = result.criterionScores[index].basis, let base else { continue }
                 evaluation.lowest = base.lowest
                 evaluation.highest = base.highest
-                let unrounded = try overflowNamed(result.file, result.criterionScores[index].criterionID) { () throws(FixedPointOverflow) in
+                let unrounded = try overflowNamed(result.file, result.criterionScores[index].criterionID) {
+                    () throws(FixedPointOverflow) in
                     try PriceScorer.points(
-                    for: evaluation.evaluatedPrice,
-                    formula: evaluation.formula,
-                    lowest: base.lowest,
-                    highest: base.highest,
-                    maximum: evaluation.maximumPoints
+                        for: evaluation.evaluatedPrice,
+                        formula: evaluation.formula,
+                        lowest: base.lowest,
+                        highest: base.highest,
+                        maximum: evaluation.maximumPoints
                     )
                 }
                 let criterionID = result.criterionScores[index].criterionID
                 result.criterionScores[index] = CriterionScore(
                     criterionID: criterionID,
                     groupID: result.criterionScores[index].groupID,
-                    points: try overflowNamed(result.file, criterionID) { () throws(FixedPointOverflow) in try rounded(unrounded) },
+                    points: try overflowNamed(result.file, criterionID) { () throws(FixedPointOverflow) in
+                        try rounded(unrounded)
+                    },
                     unrounded: unrounded,
                     basis: .price(evaluation)
                 )
@@ -203,50 +206,50 @@ struct Scorer {
         for group in rubric.groups {
             for criterion in group.criteria {
                 do {
-                let unrounded: ExactRatio
-                let basis: ScoreBasis
-                switch criterion.rule {
-                case .objective(let rule):
-                    let fact = bid.facts[criterion.id]
-                    let (points, applied) = try ObjectiveScorer.score(fact, on: rule.scale)
-                    if applied == .absent {
-                        let found = (fact?.value ?? .absent) == .absent ? "nothing" : "a value of the wrong kind"
-                        warnings.append(
-                            .warning(
-                                "'\(criterion.id)' found \(found) for '\(rule.value)'; scored 0",
-                                at: SourceLocation(file: bid.file)
+                    let unrounded: ExactRatio
+                    let basis: ScoreBasis
+                    switch criterion.rule {
+                    case .objective(let rule):
+                        let fact = bid.facts[criterion.id]
+                        let (points, applied) = try ObjectiveScorer.score(fact, on: rule.scale)
+                        if applied == .absent {
+                            let found = (fact?.value ?? .absent) == .absent ? "nothing" : "a value of the wrong kind"
+                            warnings.append(
+                                .warning(
+                                    "'\(criterion.id)' found \(found) for '\(rule.value)'; scored 0",
+                                    at: SourceLocation(file: bid.file)
+                                )
                             )
+                        }
+                        unrounded = points
+                        basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
+                    case .judgement:
+                        let aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
+                        unrounded = try aggregate.mean
+                        basis = .judgement(aggregate)
+                    case .price(let formula):
+                        var priced = evaluation
+                        priced.formula = formula
+                        priced.maximumPoints = criterion.points
+                        result.price = priced
+                        unrounded = try PriceScorer.points(
+                            for: evaluatedPrice,
+                            formula: formula,
+                            lowest: priced.lowest,
+                            highest: priced.highest,
+                            maximum: criterion.points
                         )
+                        basis = .price(priced)
                     }
-                    unrounded = points
-                    basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
-                case .judgement:
-                    let aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
-                    unrounded = try aggregate.mean
-                    basis = .judgement(aggregate)
-                case .price(let formula):
-                    var priced = evaluation
-                    priced.formula = formula
-                    priced.maximumPoints = criterion.points
-                    result.price = priced
-                    unrounded = try PriceScorer.points(
-                        for: evaluatedPrice,
-                        formula: formula,
-                        lowest: priced.lowest,
-                        highest: priced.highest,
-                        maximum: criterion.points
+                    result.criterionScores.append(
+                        CriterionScore(
+                            criterionID: criterion.id,
+                            groupID: group.id,
+                            points: try rounded(unrounded),
+                            unrounded: unrounded,
+                            basis: basis
+                        )
                     )
-                    basis = .price(priced)
-                }
-                result.criterionScores.append(
-                    CriterionScore(
-                        criterionID: criterion.id,
-                        groupID: group.id,
-                        points: try rounded(unrounded),
-                        unrounded: unrounded,
-                        basis: basis
-                    )
-                )
                 } catch {
                     throw ScoringOverflow(file: bid.file, criterionID: criterion.id, overflow: error)
                 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import TenderCore
 
 /// The content of a synthetic tender without any rendered XML: the rubric, each bid's values and the

@@ -465,6 +465,8 @@ import Testing
         #expect(NumberFormat.exact(try ExactRatio(parsing: "4.123456")) == "4.123456")
         let ratio = try ExactRatio(parsing: "2288231.72") / ExactRatio(parsing: "2296472") * 30
         #expect(NumberFormat.exact(ratio) == "29.8923…")
-        #expect(NumberFormat.rounding(ratio, to: try Points(rounding: ratio, places: 2), decimals: 2) == "29.8923… → 29.89")
+        #expect(
+            NumberFormat.rounding(ratio, to: try Points(rounding: ratio, places: 2), decimals: 2) == "29.8923… → 29.89"
+        )
     }
 }

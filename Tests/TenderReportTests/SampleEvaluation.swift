@@ -311,7 +311,12 @@ enum Sample {
             sum: sum,
             count: values.count
         )
-        return score(id, group, exact { () throws(FixedPointOverflow) in try sum.ratio / ExactRatio(values.count) }, .judgement(aggregate))
+        return score(
+            id,
+            group,
+            exact { () throws(FixedPointOverflow) in try sum.ratio / ExactRatio(values.count) },
+            .judgement(aggregate)
+        )
     }
 
     static func linear(
@@ -327,7 +332,9 @@ enum Sample {
     {
         let raw: ExactRatio = decimal(value)
         let clamped = min(max(raw, lower), upper)
-        let unrounded = exact { () throws(FixedPointOverflow) in try (try clamped - lower) * points.ratio / (try upper - lower) }
+        let unrounded = exact { () throws(FixedPointOverflow) in
+            try (try clamped - lower) * points.ratio / (try upper - lower)
+        }
         return score(
             id,
             group,
@@ -383,7 +390,14 @@ enum Sample {
         let band = staffBands.last { ExactRatio(offer.staff) >= $0.from }
         let ratingPoints: [String: Points] = ["AAA": 6, "AA": 4, "A": 2]
         let scores: [CriterionScore] = [
-            score("price", "price", exact { () throws(FixedPointOverflow) in try ExactRatio(Int128(lowest.units) * 30, Int128(evaluated.units)) }, .price(price)),
+            score(
+                "price",
+                "price",
+                exact { () throws(FixedPointOverflow) in
+                    try ExactRatio(Int128(lowest.units) * 30, Int128(evaluated.units))
+                },
+                .price(price)
+            ),
             score(
                 "staff",
                 "capability",

@@ -111,7 +111,8 @@ import Testing
             return
         }
         #expect(
-            satisfaction.scale == .linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: (try? Points(parsing: "26.3"))!)
+            satisfaction.scale
+                == .linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: (try? Points(parsing: "26.3"))!)
         )
         guard case .objective(let iso) = criteria["iso9001"]?.rule else {
             Issue.record("iso9001 should be objective")

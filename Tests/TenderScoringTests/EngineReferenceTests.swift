@@ -58,7 +58,9 @@ import Testing
         Points(units: Int64(random.next(upTo: bound)) * 10_000)
     }
 
-    func ratio(_ random: inout EngineRandom, units bound: UInt64, places: Int, signed: Bool = false) throws -> ExactRatio {
+    func ratio(_ random: inout EngineRandom, units bound: UInt64, places: Int, signed: Bool = false) throws
+        -> ExactRatio
+    {
         var units = Int64(random.next(upTo: bound))
         if signed && random.next(upTo: 2) == 0 { units = -units }
         return try ExactRatio(units: units, scale: places)
@@ -93,21 +95,31 @@ import Testing
             maximum: maximum
         )
         let rounded = try Points(rounding: exact, places: places).fixedText(places: places)
-        return "price-ratio|\(lowest.plainText)|\(price.plainText)|\(maximum.plainText)|\(places)|\(fraction(exact)) \(rounded)"
+        return
+            "price-ratio|\(lowest.plainText)|\(price.plainText)|\(maximum.plainText)|\(places)|\(fraction(exact)) \(rounded)"
     }
 
     /// points × (P_max − P_i) / (P_max − P_min), prices sometimes equal or outside the base.
     func priceLinearCase(_ random: inout EngineRandom) throws -> String {
         let lowest = money(&random, upToCents: 1_000_000_000)
-        let highest = Money(units: lowest.units + Int64(random.next(upTo: 3) == 0 ? 0 : random.next(upTo: 50_000_000)) * 10_000)
+        let highest = Money(
+            units: lowest.units + Int64(random.next(upTo: 3) == 0 ? 0 : random.next(upTo: 50_000_000)) * 10_000
+        )
         let price = Money(
             units: max(10_000, lowest.units + (Int64(random.next(upTo: 60_000_000)) - 5_000_000) * 10_000)
         )
         let maximum = Points(units: points(&random, upToHundredths: 6_000).units + 10_000)
         let places = Int(random.next(upTo: 5))
-        let exact = try PriceScorer.points(for: price, formula: .linear, lowest: lowest, highest: highest, maximum: maximum)
+        let exact = try PriceScorer.points(
+            for: price,
+            formula: .linear,
+            lowest: lowest,
+            highest: highest,
+            maximum: maximum
+        )
         let rounded = try Points(rounding: exact, places: places).fixedText(places: places)
-        return "price-linear|\(lowest.plainText)|\(highest.plainText)|\(price.plainText)|\(maximum.plainText)|\(places)|"
+        return
+            "price-linear|\(lowest.plainText)|\(highest.plainText)|\(price.plainText)|\(maximum.plainText)|\(places)|"
             + "\(fraction(exact)) \(rounded)"
     }
 
@@ -142,9 +154,15 @@ import Testing
         for index in 0..<count {
             let width = try ratio(&random, units: 5_000, places: 1)
             let end: ExactRatio? =
-                index == count - 1 && random.next(upTo: 2) == 0 ? nil : try start + width + ExactRatio(units: 1, scale: 1)
+                index == count - 1 && random.next(upTo: 2) == 0
+                ? nil : try start + width + ExactRatio(units: 1, scale: 1)
             bands.append(
-                Band(from: start, to: end, points: points(&random, upToHundredths: 2_000), location: SourceLocation(file: "r"))
+                Band(
+                    from: start,
+                    to: end,
+                    points: points(&random, upToHundredths: 2_000),
+                    location: SourceLocation(file: "r")
+                )
             )
             if let end { start = end }
         }
@@ -204,7 +222,8 @@ import Testing
         }
         let result = try TenderEvaluator.evaluate(rubric: rubric, bids: [bid], scores: entries).results[0]
         let rounded = result.criterionScores.map { $0.points.fixedText(places: places) }
-        return "evaluation|\(trimmed ? "trimmed-mean" : "mean")|\(places)|\(scores.map(\.plainText).joined(separator: ","))|"
+        return
+            "evaluation|\(trimmed ? "trimmed-mean" : "mean")|\(places)|\(scores.map(\.plainText).joined(separator: ","))|"
             + "\(judgedPoints.plainText)|\(value.plainText):\(lower.plainText):\(upper.plainText):0:\(linearPoints.plainText)|"
             + "\(count.plainText):\(each.plainText):\(cap.plainText)|\(pricePoints.plainText)|"
             + "\(rounded.joined(separator: ",")) \(result.total?.fixedText(places: places) ?? "none")"

@@ -27,14 +27,20 @@ import Testing
             ],
             minimumValidBids: 1
         )
-        let bid = Build.bid("A", price: "1000", facts: ["uptime": .number(Build.decimal("0.000000000000000000123456789012345678"))])
-        #expect(throws: DiagnosticError(
-            .error(
-                "criterion 'uptime' cannot be scored exactly for this bid: the exact result is too large to compute; "
-                    + "no score is published rather than a wrong one",
-                at: SourceLocation(file: "A.xml")
+        let bid = Build.bid(
+            "A",
+            price: "1000",
+            facts: ["uptime": .number(Build.decimal("0.000000000000000000123456789012345678"))]
+        )
+        #expect(
+            throws: DiagnosticError(
+                .error(
+                    "criterion 'uptime' cannot be scored exactly for this bid: the exact result is too large to compute; "
+                        + "no score is published rather than a wrong one",
+                    at: SourceLocation(file: "A.xml")
+                )
             )
-        )) {
+        ) {
             try TenderEvaluator.evaluate(rubric: rubric, bids: [bid], scores: [])
         }
     }

@@ -217,7 +217,9 @@ extension Rubric {
     public var plausibleFloor: PlausibleFloor? {
         let policy = pricePolicy
         if let stated = policy.plausibleMinimum {
-            return (try? stated.amount(budget: tender.budget))?.map { PlausibleFloor(amount: $0, origin: .stated(stated)) }
+            return (try? stated.amount(budget: tender.budget))?.map {
+                PlausibleFloor(amount: $0, origin: .stated(stated))
+            }
         }
         guard !policy.plausibleMinimumSwitchedOff else { return nil }
         let share = { (amount: Money) in try? amount.ratio * PlausibleFloor.defaultPercent / ExactRatio(100) }
@@ -237,7 +239,11 @@ public struct CommitteePolicy: Hashable, Sendable {
     /// Where the committee (its `members` key when given) is written, for policy warnings.
     public var location: SourceLocation?
 
-    public init(members: Int? = nil, aggregation: ScoreAggregation = .mean, disagreementPercent: ExactRatio = ExactRatio(30)) {
+    public init(
+        members: Int? = nil,
+        aggregation: ScoreAggregation = .mean,
+        disagreementPercent: ExactRatio = ExactRatio(30)
+    ) {
         self.members = members
         self.aggregation = aggregation
         self.disagreementPercent = disagreementPercent

@@ -110,7 +110,8 @@ extension RubricBuilder {
         let minimum: PlausibleMinimum
         if text.hasSuffix("%") {
             let number = text.dropLast().trimmingCharacters(in: .whitespaces)
-            guard NodeReader.isPlainDecimal(number), let percent = try? ExactRatio(parsing: number), percent > 0, percent < 100
+            guard NodeReader.isPlainDecimal(number), let percent = try? ExactRatio(parsing: number), percent > 0,
+                percent < 100
             else {
                 reader.error(
                     "plausible-minimum as a share of the budget must be above 0 % and below 100 %, found '\(VisibleText.excerpt(text))'",
