@@ -12,8 +12,22 @@ enum Flags {
         let others = Int128(results.count - 1) * Int128(Money.unitsPerWhole)
         let share = try (try ExactRatio(100) - percent) / ExactRatio(100)
         var flags: [Flag] = []
+        // price ≤ mean × share  ⇔  price × (n − 1) × 100·q ≤ (total − price) × (100·q − p) for percent p/q: one
+        // integer comparison per bid, with the exact ratios built only for the bids flagged (or on overflow).
+        let count = Int128(results.count - 1)
+        let hundredQ = percent.denominator.multipliedReportingOverflow(by: 100)
+        let kept = hundredQ.partialValue.subtractingReportingOverflow(percent.numerator)
         for (result, price) in zip(results, prices) {
-            let mean = try ExactRatio(total - Int128(price.units), others)
+            let rest = total - Int128(price.units)
+            if !hundredQ.overflow, !kept.overflow, rest > 0 {
+                let left = Int128(price.units).multipliedReportingOverflow(by: count)
+                let scaledLeft = left.partialValue.multipliedReportingOverflow(by: hundredQ.partialValue)
+                let right = rest.multipliedReportingOverflow(by: kept.partialValue)
+                if !left.overflow, !scaledLeft.overflow, !right.overflow, scaledLeft.partialValue > right.partialValue {
+                    continue
+                }
+            }
+            let mean = try ExactRatio(rest, others)
             guard mean > .zero, price.ratio <= (try mean * share) else { continue }
             flags.append(
                 .abnormallyLowPrice(
