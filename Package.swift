@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderScoringTests",
-            dependencies: ["TenderScoring", "TenderModel", "TenderRubric", "TenderIntake", "TenderCore"]
+            dependencies: ["TenderScoring", "TenderModel", "TenderRubric", "TenderIntake", "TenderCore"],
+            exclude: ["Reference"]
         ),
         .testTarget(
             name: "TenderSynthTests",

@@ -66,7 +66,15 @@ public enum BidInspection {
             switch importer.importBids([(shown, bytes)])[0] {
             case .imported(let bid, let warnings):
                 outputs.append(.diagnostics(warnings))
-                let preview = rubric.map { BidPreview(bid: bid, rubric: $0) }
+                var preview: BidPreview?
+                if let rubric {
+                    do {
+                        preview = try BidPreview(bid: bid, rubric: rubric)
+                    } catch {
+                        outputs.append(.diagnostics(error.diagnostics))
+                        failed = true
+                    }
+                }
                 outputs.append(.text(PlainText.describe(bid, preview: preview, rubric: rubric)))
             case .rejected(_, let diagnostics):
                 outputs.append(.diagnostics(diagnostics))

@@ -34,7 +34,7 @@ public enum PlainText {
                 )
             }
         }
-        let total = rubric.groups.reduce(Decimal(0)) { $0 + $1.points }
+        let total = Points(units: rubric.groups.reduce(0) { $0 &+ $1.points.units })
         lines.append("total points: \(total.plainText)")
         return lines.joined(separator: "\n")
     }
@@ -54,9 +54,9 @@ public enum PlainText {
         if let tender = bid.tenderReference { lines.append("tender: \(e(tender))") }
         if let submitted = bid.submittedAt { lines.append("submitted: \(e(submitted))") }
         if let price = bid.price {
-            lines.append("price: \(price.total.fixed(places: 2)) \(e(price.currency))")
+            lines.append("price: \(price.total.fixedText(places: 2)) \(e(price.currency))")
             for line in price.lines {
-                lines.append("  \(e(line.item)): \(line.amount.fixed(places: 2))")
+                lines.append("  \(e(line.item)): \(line.amount.fixedText(places: 2))")
             }
         } else {
             lines.append("price: none")
@@ -89,7 +89,7 @@ public enum PlainText {
                 fact = ""
             }
             lines.append(
-                "criterion \(score.criterionID): \(fact) → \(score.points.fixed(places: rubric.tender.decimals)) points"
+                "criterion \(score.criterionID): \(fact) → \(score.points.fixedText(places: rubric.tender.decimals)) points"
             )
         }
         return lines.joined(separator: "\n")

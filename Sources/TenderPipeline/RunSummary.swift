@@ -18,7 +18,9 @@ extension ScoreRun {
         case .ranked:
             let first = valid.filter { $0.rank == 1 }
             let names = first.map { result in
-                let total = result.total.map { " with \($0.fixed(places: evaluation.rubric.tender.decimals)) points" }
+                let total = result.total.map {
+                    " with \($0.fixedText(places: evaluation.rubric.tender.decimals)) points"
+                }
                 return VisibleText.escaped(result.displayName) + (total ?? "")
             }
             let leader = first.count > 1 ? "tied first: " : "first: "

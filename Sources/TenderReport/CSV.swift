@@ -41,7 +41,7 @@ enum CSVWriter {
             }
             // Plain digits (no thousands separators) so spreadsheets read a number; at least two decimals.
             record.append(
-                result.price.map { $0.evaluatedPrice.fixed(places: max(2, $0.evaluatedPrice.decimalPlaces)) } ?? ""
+                result.price.map { $0.evaluatedPrice.fixedText(places: max(2, $0.evaluatedPrice.decimalPlaces)) } ?? ""
             )
             var notes = result.flags.map { builder.shortFlagText($0).plain }
             notes += result.gates.filter { !$0.passed }.map {

@@ -1,5 +1,5 @@
-public import Foundation
-import TenderCore
+import Foundation
+public import TenderCore
 import TenderModel
 
 /// A JSON document whose numbers are kept as exact decimal text, so money and points are never passed through
@@ -14,9 +14,15 @@ public enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// A decimal as an exact JSON number (`null` for NaN, which no valid evaluation holds).
-    public static func decimal(_ value: Decimal) -> JSONValue {
-        value.isNaN ? .null : .number(value.plainText)
+    /// An exact value as a JSON string, so no reader turns it into a binary float: its decimal text when the
+    /// expansion ends (`"21.21"`, `"1800000"`, `"0.5"`), otherwise the fraction in lowest terms (`"2450/103"`).
+    public static func decimal(_ value: ExactRatio) -> JSONValue {
+        .string(value.terminates ? value.plainText : value.fractionText)
+    }
+
+    /// Money or points as their exact decimal text in a JSON string (`"2288231.72"`, `"30"`).
+    public static func decimal(_ value: some ScaledDecimal) -> JSONValue {
+        .string(value.plainText)
     }
 
     public static func int(_ value: Int) -> JSONValue {
@@ -27,8 +33,12 @@ public enum JSONValue: Hashable, Sendable {
         value.map(JSONValue.string) ?? .null
     }
 
-    public static func optional(_ value: Decimal?) -> JSONValue {
-        value.map(JSONValue.decimal) ?? .null
+    public static func optional(_ value: ExactRatio?) -> JSONValue {
+        value.map { JSONValue.decimal($0) } ?? .null
+    }
+
+    public static func optional<Value: ScaledDecimal>(_ value: Value?) -> JSONValue {
+        value.map { JSONValue.decimal($0) } ?? .null
     }
 
     public static func optional(_ value: Int?) -> JSONValue {

@@ -50,7 +50,7 @@ extension ReportBuilder {
     private func shownValue(_ signal: CollusionSignal) -> RichText {
         switch signal.kind {
         case .identicalPrices, .constantPriceSteps, .identicalArithmeticError:
-            return Decimal(exactly: signal.value).map { .text(money($0)) } ?? .user(signal.value)
+            return (try? Money(parsing: signal.value)).map { .text(money($0)) } ?? .user(signal.value)
         case .fixedPriceRatio:
             return .text(signal.value)
         default:
@@ -68,9 +68,9 @@ extension ReportBuilder {
         case .identicalPassage:
             return .user(labels.commitmentKindName(written) ?? written)
         case .identicalArithmeticError:
-            return Decimal(exactly: written).map { .text(labels.collusionLinesSum(money($0))) }
+            return (try? Money(parsing: written)).map { .text(labels.collusionLinesSum(money($0))) }
         case .constantPriceSteps, .fixedPriceRatio:
-            return Decimal(exactly: written).map { .text(money($0)) }
+            return (try? Money(parsing: written)).map { .text(money($0)) }
         case .identicalPriceBreakdown, .identicalPrices:
             return nil
         }

@@ -33,18 +33,27 @@ extension ReportBuilder {
 
     // MARK: - Numbers
 
-    func money(_ value: Decimal) -> String {
+    func money(_ value: Money) -> String {
         NumberFormat.money(value)
     }
 
-    /// Points as counted in the total: at the rubric's decimals, or exact when only the total is rounded.
-    func counted(_ value: Decimal) -> String {
-        rubric.tender.rounding == .perCriterion
-            ? NumberFormat.points(value, decimals: decimals) : NumberFormat.exact(value)
+    func money(_ value: ExactRatio) -> String {
+        NumberFormat.money(value)
+    }
+
+    /// Points as counted in the total, at the rubric's decimals.
+    func counted(_ value: Points) -> String {
+        NumberFormat.points(value, decimals: decimals)
+    }
+
+    /// A criterion score as the total counts it: rounded at the rubric's decimals, or exact when only the
+    /// total is rounded.
+    func countedScore(_ score: CriterionScore) -> String {
+        rubric.tender.rounding == .perCriterion ? counted(score.points) : NumberFormat.exact(score.unrounded)
     }
 
     func pointsCell(_ score: CriterionScore) -> String {
-        guard rubric.tender.rounding == .perCriterion else { return NumberFormat.exact(score.points) }
+        guard rubric.tender.rounding == .perCriterion else { return NumberFormat.exact(score.unrounded) }
         return NumberFormat.rounding(score.unrounded, to: score.points, decimals: decimals)
     }
 

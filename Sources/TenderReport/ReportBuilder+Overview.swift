@@ -208,7 +208,7 @@ extension ReportBuilder {
                 criterion: criterionName(criterionID),
                 lowest: NumberFormat.exact(lowest),
                 highest: NumberFormat.exact(highest),
-                spread: NumberFormat.exact(highest - lowest),
+                spread: NumberFormat.exact(Points(units: highest.units - lowest.units)),
                 threshold: NumberFormat.exact(threshold),
                 outliers: outliers.isEmpty ? nil : joinedNames(outliers)
             )

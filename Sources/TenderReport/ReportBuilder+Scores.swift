@@ -25,9 +25,9 @@ extension ReportBuilder {
         let subtotals: [RichText] = rubric.groups.compactMap { group in
             let scores = result.criterionScores.filter { $0.groupID == group.id }
             guard !scores.isEmpty else { return nil }
-            let sum = result.groupScore(for: group.id) ?? scores.reduce(Decimal(0)) { $0 + $1.points }
+            let sum = result.groupScore(for: group.id) ?? Points(units: scores.reduce(0) { $0 &+ $1.points.units })
             return
-                "\(groupName(group.id)) = \(scores.map { counted($0.points) }.joined(separator: " + ")) = \(counted(sum))"
+                "\(groupName(group.id)) = \(scores.map(countedScore).joined(separator: " + ")) = \(counted(sum))"
         }
         blocks.append(.paragraph("\(labels.subtotalsSection)"))
         blocks.append(.list(subtotals))
@@ -37,7 +37,7 @@ extension ReportBuilder {
 
     /// `Total = a + b + … = t`: every counted criterion score, so the sum can be checked by hand.
     func totalLine(_ result: BidResult) -> RichText {
-        let terms = result.criterionScores.map { counted($0.points) }.joined(separator: " + ")
+        let terms = result.criterionScores.map(countedScore).joined(separator: " + ")
         let sum: String
         switch rubric.tender.rounding {
         case .perCriterion:
@@ -60,7 +60,8 @@ extension ReportBuilder {
 
     /// The fact cell and the rule cell of one criterion line.
     func explanation(_ score: CriterionScore, _ result: BidResult) -> (fact: RichText, rule: RichText) {
-        let exact = NumberFormat.exact
+        func exact(_ value: ExactRatio) -> String { NumberFormat.exact(value) }
+        func exact(_ value: Points) -> String { NumberFormat.exact(value) }
         switch score.basis {
         case .objective(let fact, let line, let applied):
             return (
@@ -98,11 +99,12 @@ extension ReportBuilder {
 
     /// The rule that produced the points. `fact` is the value as read: a linear scale's `applied` may already hold
     /// the clamped value, and the report shows both.
-    func appliedText(_ applied: AppliedScale, unrounded: Decimal, fact: FactValue? = nil) -> RichText {
-        let exact = NumberFormat.exact
+    func appliedText(_ applied: AppliedScale, unrounded: ExactRatio, fact: FactValue? = nil) -> RichText {
+        func exact(_ value: ExactRatio) -> String { NumberFormat.exact(value) }
+        func exact(_ value: Points) -> String { NumberFormat.exact(value) }
         switch applied {
         case .linear(let value, let lower, let upper, let lowerPoints, let upperPoints):
-            let raw: Decimal
+            let raw: ExactRatio
             if case .number(let number) = fact { raw = number } else { raw = value }
             let clamped = min(max(raw, min(lower, upper)), max(lower, upper))
             let formula =
@@ -112,12 +114,13 @@ extension ReportBuilder {
                 "\(labels.linear(clamp: exact(clamped), value: exact(raw), lower: exact(lower), upper: exact(upper), formula: formula))"
         case .band(let band):
             guard let band else { return "\(labels.belowFirstBand(points: exact(unrounded)))" }
-            let upper = band.to.map(exact) ?? "∞"
+            let upper = band.to.map { exact($0) } ?? "∞"
             return "[\(exact(band.from)), \(upper)) → \(exact(band.points))"
         case .perItem(let count, let each, let cap):
-            let product = count * each
+            // The engine computed the same product when it scored the bid, so it fits.
+            let product = (try? count * each.ratio) ?? unrounded
             return
-                "\(labels.perItem(count: exact(count), each: exact(each), product: exact(product), cap: exact(cap), capped: product > cap, points: exact(unrounded)))"
+                "\(labels.perItem(count: exact(count), each: exact(each), product: exact(product), cap: exact(cap), capped: product > cap.ratio, points: exact(unrounded)))"
         case .yesNo(let value, let yes, let no):
             return "\(labels.yesNoRule(value, yes: exact(yes), no: exact(no)))"
         case .lookup(let key, let matched):
@@ -128,8 +131,9 @@ extension ReportBuilder {
     }
 
     /// The SME deduction step (when one applies) and the price formula with the actual numbers.
-    func priceRule(_ price: PriceEvaluation, size: EnterpriseSize?, unrounded: Decimal) -> String {
-        let exact = NumberFormat.exact
+    func priceRule(_ price: PriceEvaluation, size: EnterpriseSize?, unrounded: ExactRatio) -> String {
+        func exact(_ value: ExactRatio) -> String { NumberFormat.exact(value) }
+        func exact(_ value: Points) -> String { NumberFormat.exact(value) }
         var steps: [String] = []
         if price.deductionPercent != 0 {
             steps.append(

@@ -5,7 +5,7 @@ import TenderModel
 /// `result.json`: the whole evaluation as data, independent of the report language (names carry both `zh` and
 /// `en`). Keys are camelCase and sorted; arrays keep the evaluation's order (rank order, rubric order).
 enum ResultJSON {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static func document(_ evaluation: Evaluation, context: ReportContext) -> JSONValue {
         let rubric = evaluation.rubric

@@ -72,7 +72,19 @@ enum Admissibility {
         }
         let smallest = CurrencyMinorUnit.smallestAmount(of: currency)
         let deduction = bid.bidder.size.flatMap { rubric.pricePolicy.sizeDeductions[$0] } ?? 0
-        let evaluated = PriceScorer.evaluatedPrice(total: price.total, deductionPercent: deduction)
+        let evaluated: Money
+        do {
+            evaluated = try PriceScorer.evaluatedPrice(total: price.total, deductionPercent: deduction)
+        } catch {
+            return [
+                .error(
+                    "evaluated price of \(price.total.plainText) less the \(deduction.plainText) % deduction for a "
+                        + "\(bid.bidder.size.map(\.rawValue) ?? "") enterprise has more than \(Money.scale) decimals; "
+                        + "it cannot be evaluated exactly",
+                    at: location
+                )
+            ]
+        }
         if evaluated < smallest {
             let size = bid.bidder.size.map(\.rawValue) ?? ""
             return [

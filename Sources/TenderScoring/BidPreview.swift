@@ -1,4 +1,4 @@
-import TenderCore
+public import TenderCore
 public import TenderModel
 
 /// What one bid yields under a rubric on its own, without the other bids: its gate verdicts and the
@@ -7,22 +7,32 @@ public struct BidPreview: Hashable, Sendable {
     public var gates: [GateResult]
     public var objectiveScores: [CriterionScore]
 
-    public init(bid: Bid, rubric: Rubric) {
+    /// - Throws: a located error naming the criterion whose exact value cannot be held.
+    public init(bid: Bid, rubric: Rubric) throws(DiagnosticError) {
         gates = GateChecker(rubric: rubric).check(bid)
-        objectiveScores = rubric.groups.flatMap { group in
-            group.criteria.compactMap { criterion -> CriterionScore? in
-                guard case .objective(let rule) = criterion.rule else { return nil }
+        var scores: [CriterionScore] = []
+        for group in rubric.groups {
+            for criterion in group.criteria {
+                guard case .objective(let rule) = criterion.rule else { continue }
                 let fact = bid.facts[criterion.id]
-                let (points, applied) = ObjectiveScorer.score(fact, on: rule.scale)
-                return CriterionScore(
-                    criterionID: criterion.id,
-                    groupID: group.id,
-                    points: rubric.tender.rounding == .perCriterion
-                        ? points.rounded(places: rubric.tender.decimals) : points,
-                    unrounded: points,
-                    basis: .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
-                )
+                do {
+                    let (points, applied) = try ObjectiveScorer.score(fact, on: rule.scale)
+                    scores.append(
+                        CriterionScore(
+                            criterionID: criterion.id,
+                            groupID: group.id,
+                            points: try Points(rounding: points, places: rubric.tender.decimals),
+                            unrounded: points,
+                            basis: .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
+                        )
+                    )
+                } catch {
+                    throw DiagnosticError(
+                        ScoringOverflow(file: bid.file, criterionID: criterion.id, overflow: error).diagnostic
+                    )
+                }
             }
         }
+        objectiveScores = scores
     }
 }

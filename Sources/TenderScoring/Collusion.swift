@@ -181,12 +181,13 @@ enum Collusion {
                     .joined(separator: "; ")
                 sightings.add(.identicalPriceBreakdown, breakdown, .priceLines, price.line, nil)
             }
-            let sum = price.lines.reduce(Decimal(0)) { $0 + $1.amount }
-            let gap = price.total - sum
-            if (gap < 0 ? -gap : gap) >= minimumArithmeticError(currency: price.currency) {
+            // Price lines beyond the Money range add up to no comparable sum: nothing to compare.
+            if let sum = try? Money.sum(price.lines.map(\.amount)), let gap = try? price.total - sum,
+                gap.units.magnitude >= minimumArithmeticError(currency: price.currency).units.magnitude
+            {
                 sightings.add(
                     .identicalArithmeticError,
-                    (price.total - sum).plainText,
+                    gap.plainText,
                     .priceLines,
                     price.line,
                     sum.plainText
@@ -198,8 +199,8 @@ enum Collusion {
     /// The smallest gap between a bid's price lines and its total that counts as an error: one whole currency
     /// unit (1 yuan), and at least 100 minor units for a currency without a smaller one (¥100). Gaps of a few fen
     /// come from rounding each line and recur by chance between unrelated bids.
-    static func minimumArithmeticError(currency: String) -> Decimal {
-        max(1, CurrencyMinorUnit.smallestAmount(of: currency) * 100)
+    static func minimumArithmeticError(currency: String) -> Money {
+        max(1, Money(units: CurrencyMinorUnit.smallestAmount(of: currency).units * 100))
     }
 
     /// Groups sightings by value and keeps the values that different bidders share and that are not common:

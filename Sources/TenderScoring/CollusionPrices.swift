@@ -1,4 +1,3 @@
-import Foundation
 import TenderCore
 import TenderModel
 
@@ -15,7 +14,7 @@ enum CollusionPrices {
     static func signals(_ bids: [Bid], rubric: Rubric) -> [CollusionSignal] {
         let currency = rubric.tender.currency
         let places = CurrencyMinorUnit.places(of: currency)
-        var byTotal: [Decimal: [Bid]] = [:]
+        var byTotal: [Money: [Bid]] = [:]
         for bid in bids {
             guard let price = bid.price, price.currency == currency, price.total > 0,
                 price.total.decimalPlaces <= places
@@ -24,7 +23,7 @@ enum CollusionPrices {
         }
         let values = byTotal.keys.sorted()
         // In price order, so the pattern reads from the evidence; bids at one price by bidder, then file.
-        func evidence(_ totals: [Decimal]) -> [CollusionEvidence] {
+        func evidence(_ totals: [Money]) -> [CollusionEvidence] {
             totals.flatMap { total in
                 Collusion.sortedEvidence(
                     (byTotal[total] ?? []).map { bid in
@@ -39,7 +38,7 @@ enum CollusionPrices {
                 )
             }
         }
-        func bidderCount(_ totals: [Decimal]) -> Int {
+        func bidderCount(_ totals: [Money]) -> Int {
             Set(totals.flatMap { byTotal[$0] ?? [] }.map(Collusion.bidderKey)).count
         }
 
@@ -47,7 +46,7 @@ enum CollusionPrices {
         for total in values where bidderCount([total]) >= minimumBidders {
             signals.append(CollusionSignal(kind: .identicalPrices, value: total.plainText, evidence: evidence([total])))
         }
-        let half = CurrencyMinorUnit.smallestAmount(of: currency) / 2
+        let half = Money(units: CurrencyMinorUnit.smallestAmount(of: currency).units / 2)
         var found: [Progression] = []
         let exhaustive = values.count <= exhaustiveSearchLimit
         let totals = Set(values)
@@ -76,8 +75,12 @@ enum CollusionPrices {
             let members = progression.members
             let value: String
             switch progression.kind {
-            case .constantPriceSteps: value = (members[1] - members[0]).plainText
-            default: value = (members[1] / members[0]).rounded(places: 4).plainText
+            case .constantPriceSteps: value = Money(units: members[1].units - members[0].units).plainText
+            default:
+                // Two positive totals: the ratio and its rounding to 4 places cannot overflow.
+                value =
+                    ((try? ExactRatio(Int128(members[1].units), Int128(members[0].units)).rounded(places: 4))?.plainText)
+                    ?? ""
             }
             signals.append(CollusionSignal(kind: progression.kind, value: value, evidence: evidence(members)))
         }
@@ -86,7 +89,7 @@ enum CollusionPrices {
 
     struct Progression {
         var kind: CollusionKind
-        var members: [Decimal]
+        var members: [Money]
 
         /// Longer first, constant steps before ratios, then by the totals, so the order never depends on
         /// hashing.
@@ -98,11 +101,11 @@ enum CollusionPrices {
     }
 
     /// `a, b, b + (b − a), …` as far as the totals go.
-    static func arithmetic(from a: Decimal, _ b: Decimal, in totals: Set<Decimal>) -> [Decimal] {
-        let step = b - a
+    static func arithmetic(from a: Money, _ b: Money, in totals: Set<Money>) -> [Money] {
+        let step = Money(units: b.units - a.units)
         var chain = [a, b]
-        while let last = chain.last, totals.contains(last + step) {
-            chain.append(last + step)
+        while let last = chain.last, let next = try? last + step, totals.contains(next) {
+            chain.append(next)
         }
         return chain
     }
@@ -110,21 +113,23 @@ enum CollusionPrices {
     /// `a, b, c, …` such that one ratio r gives each total from the one before, rounded half away from zero to
     /// the minor unit: r lies in [(next − half) / previous, (next + half) / previous) for every step, and those
     /// intervals must meet. Bounds are kept as fractions, so no division is ever rounded.
-    static func geometric(from a: Decimal, _ b: Decimal, in sorted: [Decimal], half: Decimal) -> [Decimal] {
+    static func geometric(from a: Money, _ b: Money, in sorted: [Money], half: Money) -> [Money] {
         var chain = [a, b]
-        var low = RatioBound(numerator: b - half, denominator: a)
-        var high = RatioBound(numerator: b + half, denominator: a)
+        var low = RatioBound(numerator: b.units - half.units, denominator: a.units)
+        var high = RatioBound(numerator: b.units + half.units, denominator: a.units)
         while chain.count < sorted.count {
             let previous = chain[chain.count - 2]
             let last = chain[chain.count - 1]
-            let target = last * last / previous
+            // The geometric continuation, last² / previous, only to find where to look.
+            let square = Int128(last.units) * Int128(last.units) / Int128(previous.units)
+            let target = Money(units: Int64(clamping: square))
             let index = lowerBound(of: target, in: sorted)
             var extended = false
             for candidate in [index - 1, index, index + 1] where candidate >= 0 && candidate < sorted.count {
                 let next = sorted[candidate]
                 guard next > last else { continue }
-                let newLow = max(low, RatioBound(numerator: next - half, denominator: last))
-                let newHigh = min(high, RatioBound(numerator: next + half, denominator: last))
+                let newLow = max(low, RatioBound(numerator: next.units - half.units, denominator: last.units))
+                let newHigh = min(high, RatioBound(numerator: next.units + half.units, denominator: last.units))
                 if newLow < newHigh {
                     chain.append(next)
                     (low, high) = (newLow, newHigh)
@@ -137,13 +142,13 @@ enum CollusionPrices {
         return chain
     }
 
-    static func isArithmetic(_ chain: [Decimal]) -> Bool {
+    static func isArithmetic(_ chain: [Money]) -> Bool {
         guard chain.count >= 2 else { return false }
-        let step = chain[1] - chain[0]
-        return zip(chain, chain.dropFirst()).allSatisfy { $1 - $0 == step }
+        let step = chain[1].units - chain[0].units
+        return zip(chain, chain.dropFirst()).allSatisfy { $1.units - $0.units == step }
     }
 
-    private static func lowerBound(of value: Decimal, in sorted: [Decimal]) -> Int {
+    private static func lowerBound(of value: Money, in sorted: [Money]) -> Int {
         var low = 0
         var high = sorted.count
         while low < high {
@@ -154,16 +159,16 @@ enum CollusionPrices {
     }
 }
 
-/// A positive fraction compared exactly by cross-multiplying.
+/// A positive fraction of micro-unit counts, compared exactly by cross-multiplying in 128 bits.
 struct RatioBound: Comparable {
-    var numerator: Decimal
-    var denominator: Decimal
+    var numerator: Int64
+    var denominator: Int64
 
     static func < (lhs: RatioBound, rhs: RatioBound) -> Bool {
-        lhs.numerator * rhs.denominator < rhs.numerator * lhs.denominator
+        Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
     }
 
     static func == (lhs: RatioBound, rhs: RatioBound) -> Bool {
-        lhs.numerator * rhs.denominator == rhs.numerator * lhs.denominator
+        Int128(lhs.numerator) * Int128(rhs.denominator) == Int128(rhs.numerator) * Int128(lhs.denominator)
     }
 }

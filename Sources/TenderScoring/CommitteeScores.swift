@@ -1,4 +1,3 @@
-import Foundation
 import TenderCore
 import TenderModel
 
@@ -238,9 +237,8 @@ struct CommitteeScores {
         return (CommitteeScores(members: members, scores: table), collector.diagnostics)
     }
 
-    private static func isMultiple(_ value: Decimal, of step: Decimal) -> Bool {
-        let quotient = value / step
-        return quotient == quotient.rounded(places: 0)
+    private static func isMultiple(_ value: Points, of step: Points) -> Bool {
+        value.units % step.units == 0
     }
 }
 

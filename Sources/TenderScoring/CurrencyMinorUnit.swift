@@ -1,4 +1,5 @@
 import Foundation
+import TenderCore
 
 /// The minor unit of a currency (ISO 4217 "exponent"): the number of decimal places an amount may have and
 /// the smallest amount that can be paid. A price written more finely than that, or an evaluated price below
@@ -18,7 +19,9 @@ enum CurrencyMinorUnit {
     }
 
     /// One minor unit: 0.01 for CNY, 1 for JPY, 0.001 for KWD.
-    static func smallestAmount(of currency: String) -> Decimal {
-        Decimal(sign: .plus, exponent: -places(of: currency), significand: 1)
+    static func smallestAmount(of currency: String) -> Money {
+        var units = Money.unitsPerWhole
+        for _ in 0..<min(places(of: currency), Money.scale) { units /= 10 }
+        return Money(units: units)
     }
 }

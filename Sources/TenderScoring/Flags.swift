@@ -1,71 +1,102 @@
-import Foundation
 import TenderCore
 import TenderModel
 
 /// The checks that put a matter before the committee without changing any score.
 enum Flags {
     /// A valid bid whose evaluated price lies `percent` or more below the mean of the other valid bids.
-    static func abnormallyLowPrices(_ results: [BidResult], percent: Decimal) -> [Flag] {
+    static func abnormallyLowPrices(_ results: [BidResult], percent: ExactRatio) throws(FixedPointOverflow) -> [Flag] {
         guard results.count >= 2 else { return [] }
         let prices = results.map { $0.price?.evaluatedPrice ?? 0 }
-        let total = prices.reduce(Decimal(0), +)
-        return zip(results, prices).compactMap { result, price in
-            let mean = (total - price) / Decimal(results.count - 1)
-            guard mean > 0, price * 100 <= mean * (100 - percent) else { return nil }
-            return .abnormallyLowPrice(
-                bidder: result.displayName,
-                evaluatedPrice: price,
-                meanOfOthers: mean,
-                percentBelow: ((mean - price) * 100 / mean).rounded(places: 2)
+        // Micro-units summed in 128 bits: no number of bids can overflow it.
+        let total = prices.reduce(Int128(0)) { $0 + Int128($1.units) }
+        let others = Int128(results.count - 1) * Int128(Money.unitsPerWhole)
+        let share = try (try ExactRatio(100) - percent) / ExactRatio(100)
+        var flags: [Flag] = []
+        // price ≤ mean × share  ⇔  price × (n − 1) × 100·q ≤ (total − price) × (100·q − p) for percent p/q: one
+        // integer comparison per bid, with the exact ratios built only for the bids flagged (or on overflow).
+        let count = Int128(results.count - 1)
+        let hundredQ = percent.denominator.multipliedReportingOverflow(by: 100)
+        let kept = hundredQ.partialValue.subtractingReportingOverflow(percent.numerator)
+        for (result, price) in zip(results, prices) {
+            let rest = total - Int128(price.units)
+            if !hundredQ.overflow, !kept.overflow, rest > 0 {
+                let left = Int128(price.units).multipliedReportingOverflow(by: count)
+                let scaledLeft = left.partialValue.multipliedReportingOverflow(by: hundredQ.partialValue)
+                let right = rest.multipliedReportingOverflow(by: kept.partialValue)
+                if !left.overflow, !scaledLeft.overflow, !right.overflow, scaledLeft.partialValue > right.partialValue {
+                    continue
+                }
+            }
+            let mean = try ExactRatio(rest, others)
+            guard mean > .zero, price.ratio <= (try mean * share) else { continue }
+            flags.append(
+                .abnormallyLowPrice(
+                    bidder: result.displayName,
+                    evaluatedPrice: price,
+                    meanOfOthers: mean,
+                    percentBelow: try (try (try mean - price.ratio) * ExactRatio(100) / mean).rounded(places: 2)
+                )
             )
         }
+        return flags
     }
 
     /// Members' scores for one bidder and criterion spread by at least the rubric's share of its points.
-    static func disagreements(_ results: [BidResult], rubric: Rubric) -> [Flag] {
+    static func disagreements(_ results: [BidResult], rubric: Rubric) throws(FixedPointOverflow) -> [Flag] {
         let pointsByCriterion = Dictionary(
             rubric.criteria.map { ($0.id, $0.points) },
             uniquingKeysWith: { first, _ in first }
         )
-        return results.flatMap { result in
-            result.criterionScores.compactMap { score -> Flag? in
+        var thresholds: [String: ExactRatio] = [:]
+        for (id, points) in pointsByCriterion {
+            thresholds[id] = try points.ratio * rubric.committee.disagreementPercent / ExactRatio(100)
+        }
+        var flags: [Flag] = []
+        for result in results {
+            for score in result.criterionScores {
                 guard case .judgement(let aggregate) = score.basis,
                     let lowest = aggregate.scores.map(\.score).min(),
                     let highest = aggregate.scores.map(\.score).max(),
-                    let points = pointsByCriterion[score.criterionID]
-                else { return nil }
-                let threshold = points * rubric.committee.disagreementPercent / 100
-                guard highest - lowest >= threshold, highest > lowest else { return nil }
-                return .scoreDisagreement(
-                    bidder: result.displayName,
-                    criterionID: score.criterionID,
-                    lowest: lowest,
-                    highest: highest,
-                    threshold: threshold,
-                    outliers: outliers(aggregate.scores, threshold: threshold)
+                    let threshold = thresholds[score.criterionID]
+                else { continue }
+                guard highest > lowest, (try highest - lowest).ratio >= threshold else { continue }
+                flags.append(
+                    .scoreDisagreement(
+                        bidder: result.displayName,
+                        criterionID: score.criterionID,
+                        lowest: lowest,
+                        highest: highest,
+                        threshold: threshold,
+                        outliers: try outliers(aggregate.scores, threshold: threshold)
+                    )
                 )
             }
         }
+        return flags
     }
 
     /// Members whose score is at least `threshold` from the mean of the other members' scores (three or more).
-    static func outliers(_ scores: [MemberScore], threshold: Decimal) -> [String] {
+    static func outliers(_ scores: [MemberScore], threshold: ExactRatio) throws(FixedPointOverflow) -> [String] {
         guard scores.count >= 3 else { return [] }
-        let total = scores.reduce(Decimal(0)) { $0 + $1.score }
-        let others = Decimal(scores.count - 1)
-        return scores.filter { entry in
+        let total = scores.reduce(Int128(0)) { $0 + Int128($1.score.units) }
+        let others = Int128(scores.count - 1)
+        let limit = try threshold * ExactRatio(integer: others)
+        var members: [String] = []
+        for entry in scores {
             // |score − mean of others| ≥ threshold, multiplied through by the number of others to stay exact.
-            let difference = entry.score * others - (total - entry.score)
-            return (difference < 0 ? -difference : difference) >= threshold * others
+            let difference = Int128(entry.score.units) * others - (total - Int128(entry.score.units))
+            if try ExactRatio(difference < 0 ? -difference : difference, Int128(Points.unitsPerWhole)) >= limit {
+                members.append(entry.member)
+            }
         }
-        .map(\.member)
+        return members
     }
 
     /// Valid bids whose total, as bid, lies below the plausible minimum (the rubric's, or the default).
     static func implausiblyLowPrices(_ results: [BidResult], rubric: Rubric, base: PriceBase?) -> [Flag] {
         guard let minimum = rubric.plausibleFloor?.amount else { return [] }
         return results.compactMap { result in
-            guard let price = result.price, price.bidTotal < minimum else { return nil }
+            guard let price = result.price, price.bidTotal.ratio < minimum else { return nil }
             return .implausiblyLowPrice(
                 bidder: result.displayName,
                 price: price.bidTotal,

@@ -1,10 +1,11 @@
 import Foundation
+import TenderCore
 import TenderModel
 
 /// Shows the relative price formula's dependence on other bids: if the bid that sets the price base (the
 /// lowest, or for the linear formula also the highest evaluated price) were absent, would another bidder win?
 enum RankReversal {
-    static func check(scorer: Scorer, ranked: [BidResult]) -> [Flag] {
+    static func check(scorer: Scorer, ranked: [BidResult]) throws(ScoringOverflow) -> [Flag] {
         guard ranked.count >= 3, let winner = ranked.first, ranked.filter({ $0.rank == 1 }).count == 1,
             let formula = scorer.rubric.criteria.compactMap({ criterion -> PriceFormula? in
                 if case .price(let formula) = criterion.rule { return formula }
@@ -25,12 +26,16 @@ enum RankReversal {
             setters.insert(result.displayName)
         }
         setters.remove(winner.displayName)
-        return setters.sorted().compactMap { removed -> Flag? in
-            let what = scorer.repriced(ranked.filter { $0.displayName != removed })
+        var flags: [Flag] = []
+        for removed in setters.sorted() {
+            let what = try scorer.repriced(ranked.filter { $0.displayName != removed })
             guard let other = what.first, what.filter({ $0.rank == 1 }).count == 1,
                 other.displayName != winner.displayName
-            else { return nil }
-            return .rankReversal(removed: removed, winner: winner.displayName, winnerWithoutRemoved: other.displayName)
+            else { continue }
+            flags.append(
+                .rankReversal(removed: removed, winner: winner.displayName, winnerWithoutRemoved: other.displayName)
+            )
         }
+        return flags
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TenderCore
 import TenderModel
 
 /// Orders valid bids by the legal chain: total ↓ (or, for the lowest-evaluated-price method, price ↑ first),
@@ -95,13 +96,14 @@ enum Ranking {
         case .price:
             return ascending(lhs.price?.evaluatedPrice ?? 0, rhs.price?.evaluatedPrice ?? 0)
         case .rule(.technicalScore):
-            func technical(_ result: BidResult) -> Decimal {
-                result.groupScores.filter { !priceGroups.contains($0.groupID) }.reduce(Decimal(0)) { $0 + $1.points }
+            // Group scores are bounded by the rubric's 100 points: their unit sums cannot overflow.
+            func technical(_ result: BidResult) -> Int64 {
+                result.groupScores.filter { !priceGroups.contains($0.groupID) }.reduce(0) { $0 &+ $1.points.units }
             }
             return descending(technical(lhs), technical(rhs))
         case .rule(.groupScore(let ids)):
-            func sum(_ result: BidResult) -> Decimal {
-                ids.reduce(Decimal(0)) { $0 + (result.groupScore(for: $1) ?? 0) }
+            func sum(_ result: BidResult) -> Int64 {
+                ids.reduce(0) { $0 &+ (result.groupScore(for: $1)?.units ?? 0) }
             }
             return descending(sum(lhs), sum(rhs))
         case .rule(.criterionScore(let id)):

@@ -1,4 +1,3 @@
-import Foundation
 import TenderCore
 import TenderModel
 
@@ -9,19 +8,34 @@ struct Scorer {
     let committee: CommitteeScores
 
     /// Every valid bid scored and ranked, the price base, and one warning per objective fact a bid lacks.
-    func scoreAndRank(_ candidates: [Candidate]) -> (results: [BidResult], base: PriceBase?, warnings: [Diagnostic]) {
-        let prices = candidates.map { evaluatedPrice(of: $0.bid) }
+    /// - Throws: `ScoringOverflow` naming the bid and criterion whose exact value cannot be held.
+    func scoreAndRank(
+        _ candidates: [Candidate]
+    ) throws(ScoringOverflow) -> (results: [BidResult], base: PriceBase?, warnings: [Diagnostic]) {
+        var prices: [(deduction: ExactRatio, price: Money)] = []
+        prices.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            do {
+                prices.append(try evaluatedPrice(of: candidate.bid))
+            } catch {
+                throw ScoringOverflow(file: candidate.bid.file, criterionID: nil, overflow: error)
+            }
+        }
         let base = priceBase(
             zip(candidates, prices).map { ($0.bid.bidder.name, $0.bid.price?.total ?? 0, $1.price) }
         )
         var warnings: [Diagnostic] = []
-        let results = zip(candidates, prices).map { candidate, price in
-            score(
-                candidate,
-                deductionPercent: price.deduction,
-                evaluatedPrice: price.price,
-                base: base,
-                warnings: &warnings
+        var results: [BidResult] = []
+        results.reserveCapacity(candidates.count)
+        for (candidate, price) in zip(candidates, prices) {
+            results.append(
+                try score(
+                    candidate,
+                    deductionPercent: price.deduction,
+                    evaluatedPrice: price.price,
+                    base: base,
+                    warnings: &warnings
+                )
             )
         }
         return (Ranking.rank(results, rubric: rubric), base, warnings)
@@ -29,11 +43,12 @@ struct Scorer {
 
     /// The same results with the price criterion recomputed against the base of these results alone (a bid
     /// removed), totals summed again, and ranked: only the price points depend on the other bids.
-    func repriced(_ results: [BidResult]) -> [BidResult] {
+    func repriced(_ results: [BidResult]) throws(ScoringOverflow) -> [BidResult] {
         let base = priceBase(
             results.map { ($0.displayName, $0.price?.bidTotal ?? 0, $0.price?.evaluatedPrice ?? 0) }
         )
-        let repriced = results.map { result in
+        var repriced: [BidResult] = []
+        for result in results {
             var result = result
             result.rank = nil
             result.decidedBy = nil
@@ -42,41 +57,47 @@ struct Scorer {
                 guard case .price(var evaluation) = result.criterionScores[index].basis, let base else { continue }
                 evaluation.lowest = base.lowest
                 evaluation.highest = base.highest
-                let unrounded = PriceScorer.points(
-                    for: evaluation.evaluatedPrice,
-                    formula: evaluation.formula,
-                    lowest: base.lowest,
-                    highest: base.highest,
-                    maximum: evaluation.maximumPoints
-                )
+                let unrounded = try overflowNamed(result.file, result.criterionScores[index].criterionID) {
+                    () throws(FixedPointOverflow) in
+                    try PriceScorer.points(
+                        for: evaluation.evaluatedPrice,
+                        formula: evaluation.formula,
+                        lowest: base.lowest,
+                        highest: base.highest,
+                        maximum: evaluation.maximumPoints
+                    )
+                }
+                let criterionID = result.criterionScores[index].criterionID
                 result.criterionScores[index] = CriterionScore(
-                    criterionID: result.criterionScores[index].criterionID,
+                    criterionID: criterionID,
                     groupID: result.criterionScores[index].groupID,
-                    points: counted(unrounded),
+                    points: try overflowNamed(result.file, criterionID) { () throws(FixedPointOverflow) in
+                        try rounded(unrounded)
+                    },
                     unrounded: unrounded,
                     basis: .price(evaluation)
                 )
                 result.price = evaluation
             }
-            addTotals(to: &result)
-            return result
+            try overflowNamed(result.file, nil) { () throws(FixedPointOverflow) in try addTotals(to: &result) }
+            repriced.append(result)
         }
         return Ranking.rank(repriced, rubric: rubric)
     }
 
-    func evaluatedPrice(of bid: Bid) -> (deduction: Decimal, price: Decimal) {
+    func evaluatedPrice(of bid: Bid) throws(FixedPointOverflow) -> (deduction: ExactRatio, price: Money) {
         let total = bid.price?.total ?? 0
         let deduction = bid.bidder.size.flatMap { rubric.pricePolicy.sizeDeductions[$0] } ?? 0
-        return (deduction, PriceScorer.evaluatedPrice(total: total, deductionPercent: deduction))
+        return (deduction, try PriceScorer.evaluatedPrice(total: total, deductionPercent: deduction))
     }
 
     /// The price base: lowest and highest evaluated price of the valid bids whose total is at least the plausible
     /// minimum (a bid below it is flagged and must not decide every other bidder's price score). When no bid is
     /// left above the floor, the base is taken from them all and says so. Among equal lowest prices the bidder
     /// first by name is named.
-    func priceBase(_ prices: [(name: String, bidTotal: Decimal, evaluated: Decimal)]) -> PriceBase? {
+    func priceBase(_ prices: [(name: String, bidTotal: Money, evaluated: Money)]) -> PriceBase? {
         let floor = rubric.plausibleFloor
-        let isBelow = { (total: Decimal) in floor.map { total < $0.amount } ?? false }
+        let isBelow = { (total: Money) in floor.map { total.ratio < $0.amount } ?? false }
         let below = prices.filter { isBelow($0.bidTotal) }
         let above = prices.filter { !isBelow($0.bidTotal) }
         let allBelow = above.isEmpty && !below.isEmpty
@@ -93,7 +114,7 @@ struct Scorer {
         return base
     }
 
-    private static func lowestAndHighest(_ prices: some Sequence<(String, Decimal)>) -> PriceBase? {
+    private static func lowestAndHighest(_ prices: some Sequence<(String, Money)>) -> PriceBase? {
         var base: PriceBase?
         for (name, price) in prices {
             guard let current = base else {
@@ -112,29 +133,61 @@ struct Scorer {
     }
 
     /// The points a criterion adds to the total: rounded at the rubric's decimals, unless only the total is.
-    private func counted(_ unrounded: Decimal) -> Decimal {
-        rubric.tender.rounding == .perCriterion ? unrounded.rounded(places: rubric.tender.decimals) : unrounded
+    private func rounded(_ unrounded: ExactRatio) throws(FixedPointOverflow) -> Points {
+        try Points(rounding: unrounded, places: rubric.tender.decimals)
     }
 
     /// Group scores and the total from the criterion scores (the total rounded once under `rounding: total`).
-    private func addTotals(to result: inout BidResult) {
-        var byGroup: [String: Decimal] = [:]
-        for score in result.criterionScores {
-            byGroup[score.groupID, default: 0] += score.points
+    /// Under `rounding: per-criterion` every figure is a sum of rounded criterion scores, exact in `Points`; under
+    /// `rounding: total` the exact scores are summed and each group score and the total is rounded once.
+    private func addTotals(to result: inout BidResult) throws(FixedPointOverflow) {
+        guard rubric.tender.rounding == .total else {
+            var groupScores: [GroupScore] = []
+            groupScores.reserveCapacity(rubric.groups.count)
+            var total: Int64 = 0
+            var position = 0
+            for group in rubric.groups {
+                var sum: Int64 = 0
+                // Criterion scores are appended group by group in rubric order.
+                while position < result.criterionScores.count && result.criterionScores[position].groupID == group.id {
+                    let (next, overflow) = sum.addingReportingOverflow(result.criterionScores[position].points.units)
+                    guard !overflow else { throw FixedPointOverflow(.outOfRange) }
+                    sum = next
+                    position += 1
+                }
+                groupScores.append(GroupScore(groupID: group.id, points: Points(units: sum)))
+                let (next, overflow) = total.addingReportingOverflow(sum)
+                guard !overflow else { throw FixedPointOverflow(.outOfRange) }
+                total = next
+            }
+            result.groupScores = groupScores
+            result.total = Points(units: total)
+            result.unroundedTotal = Points(units: total).ratio
+            return
         }
-        result.groupScores = rubric.groups.map { GroupScore(groupID: $0.id, points: byGroup[$0.id] ?? 0) }
-        let sum = result.groupScores.reduce(Decimal(0)) { $0 + $1.points }
+        var byGroup: [String: ExactRatio] = [:]
+        for score in result.criterionScores {
+            byGroup[score.groupID] = try (byGroup[score.groupID] ?? .zero) + score.unrounded
+        }
+        var groupScores: [GroupScore] = []
+        var sum = ExactRatio.zero
+        for group in rubric.groups {
+            let exact = byGroup[group.id] ?? .zero
+            groupScores.append(GroupScore(groupID: group.id, points: try rounded(exact)))
+            sum = try sum + exact
+        }
+        result.groupScores = groupScores
         result.unroundedTotal = sum
-        result.total = rubric.tender.rounding == .perCriterion ? sum : sum.rounded(places: rubric.tender.decimals)
+        result.total = try rounded(sum)
     }
 
     private func score(
         _ candidate: Candidate,
-        deductionPercent: Decimal,
-        evaluatedPrice: Decimal,
+        deductionPercent: ExactRatio,
+        evaluatedPrice: Money,
         base: PriceBase?,
         warnings: inout [Diagnostic]
-    ) -> BidResult {
+    ) throws(ScoringOverflow) -> BidResult {
         let bid = candidate.bid
         var result = TenderEvaluator.result(for: bid, status: .valid)
         result.gates = candidate.gates
@@ -149,55 +202,60 @@ struct Scorer {
             maximumPoints: 0
         )
         result.price = evaluation
+        result.criterionScores.reserveCapacity(rubric.groups.reduce(0) { $0 + $1.criteria.count })
         for group in rubric.groups {
             for criterion in group.criteria {
-                let unrounded: Decimal
-                let basis: ScoreBasis
-                switch criterion.rule {
-                case .objective(let rule):
-                    let fact = bid.facts[criterion.id]
-                    let (points, applied) = ObjectiveScorer.score(fact, on: rule.scale)
-                    if applied == .absent {
-                        let found = (fact?.value ?? .absent) == .absent ? "nothing" : "a value of the wrong kind"
-                        warnings.append(
-                            .warning(
-                                "'\(criterion.id)' found \(found) for '\(rule.value)'; scored 0",
-                                at: SourceLocation(file: bid.file)
+                do {
+                    let unrounded: ExactRatio
+                    let basis: ScoreBasis
+                    switch criterion.rule {
+                    case .objective(let rule):
+                        let fact = bid.facts[criterion.id]
+                        let (points, applied) = try ObjectiveScorer.score(fact, on: rule.scale)
+                        if applied == .absent {
+                            let found = (fact?.value ?? .absent) == .absent ? "nothing" : "a value of the wrong kind"
+                            warnings.append(
+                                .warning(
+                                    "'\(criterion.id)' found \(found) for '\(rule.value)'; scored 0",
+                                    at: SourceLocation(file: bid.file)
+                                )
                             )
+                        }
+                        unrounded = points
+                        basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
+                    case .judgement:
+                        let aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
+                        unrounded = try aggregate.mean
+                        basis = .judgement(aggregate)
+                    case .price(let formula):
+                        var priced = evaluation
+                        priced.formula = formula
+                        priced.maximumPoints = criterion.points
+                        result.price = priced
+                        unrounded = try PriceScorer.points(
+                            for: evaluatedPrice,
+                            formula: formula,
+                            lowest: priced.lowest,
+                            highest: priced.highest,
+                            maximum: criterion.points
                         )
+                        basis = .price(priced)
                     }
-                    unrounded = points
-                    basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
-                case .judgement:
-                    let aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
-                    unrounded = aggregate.count == 0 ? 0 : aggregate.sum / Decimal(aggregate.count)
-                    basis = .judgement(aggregate)
-                case .price(let formula):
-                    var priced = evaluation
-                    priced.formula = formula
-                    priced.maximumPoints = criterion.points
-                    result.price = priced
-                    unrounded = PriceScorer.points(
-                        for: evaluatedPrice,
-                        formula: formula,
-                        lowest: priced.lowest,
-                        highest: priced.highest,
-                        maximum: criterion.points
+                    result.criterionScores.append(
+                        CriterionScore(
+                            criterionID: criterion.id,
+                            groupID: group.id,
+                            points: try rounded(unrounded),
+                            unrounded: unrounded,
+                            basis: basis
+                        )
                     )
-                    basis = .price(priced)
+                } catch {
+                    throw ScoringOverflow(file: bid.file, criterionID: criterion.id, overflow: error)
                 }
-                result.criterionScores.append(
-                    CriterionScore(
-                        criterionID: criterion.id,
-                        groupID: group.id,
-                        points: counted(unrounded),
-                        unrounded: unrounded,
-                        basis: basis
-                    )
-                )
             }
         }
-        addTotals(to: &result)
+        try overflowNamed(bid.file, nil) { () throws(FixedPointOverflow) in try addTotals(to: &result) }
         return result
     }
 
@@ -209,7 +267,7 @@ struct Scorer {
                 scores: scores,
                 aggregation: .mean,
                 dropped: [],
-                sum: scores.reduce(Decimal(0)) { $0 + $1.score },
+                sum: Points.sumWithinRange(scores.map(\.score)),
                 count: scores.count
             )
         }
@@ -221,8 +279,55 @@ struct Scorer {
             scores: scores,
             aggregation: .trimmedMean,
             dropped: [ordered.first!.member, ordered.last!.member],
-            sum: kept.reduce(Decimal(0)) { $0 + $1.score },
+            sum: Points.sumWithinRange(kept.map(\.score)),
             count: kept.count
         )
+    }
+}
+
+/// A value of the legal arithmetic that cannot be held exactly: reported at the bid, naming the criterion, and
+/// never replaced by a nearby number.
+struct ScoringOverflow: Error {
+    var file: String
+    var criterionID: String?
+    var overflow: FixedPointOverflow
+
+    var diagnostic: Diagnostic {
+        let what = criterionID.map { "criterion '\(VisibleText.excerpt($0))'" } ?? "the total"
+        return .error(
+            "\(what) cannot be scored exactly for this bid: \(overflow); no score is published rather than a wrong one",
+            at: SourceLocation(file: file)
+        )
+    }
+}
+
+/// Runs `body`, naming the bid and criterion if its arithmetic overflows.
+func overflowNamed<Value>(
+    _ file: String,
+    _ criterionID: String?,
+    _ body: () throws(FixedPointOverflow) -> Value
+) throws(ScoringOverflow) -> Value {
+    do {
+        return try body()
+    } catch {
+        throw ScoringOverflow(file: file, criterionID: criterionID, overflow: error)
+    }
+}
+
+extension JudgementAggregate {
+    /// The members' mean, exact: `sum / count` (zero when nobody scored).
+    var mean: ExactRatio {
+        get throws(FixedPointOverflow) {
+            guard count > 0 else { return .zero }
+            return try ExactRatio(Int128(sum.units), Int128(count) * Int128(Points.unitsPerWhole))
+        }
+    }
+}
+
+extension Points {
+    /// The sum of member scores, each within a criterion's points (so at most a few hundred points in all,
+    /// nowhere near the `Int64` range).
+    static func sumWithinRange(_ scores: [Points]) -> Points {
+        Points(units: scores.reduce(0) { $0 &+ $1.units })
     }
 }

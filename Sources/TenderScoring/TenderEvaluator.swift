@@ -81,7 +81,12 @@ public enum TenderEvaluator {
         diagnostics.append(contentsOf: committeeNotes)
 
         let scorer = Scorer(rubric: rubric, committee: committee)
-        let scored = scorer.scoreAndRank(valid)
+        let scored: (results: [BidResult], base: PriceBase?, warnings: [Diagnostic])
+        do {
+            scored = try scorer.scoreAndRank(valid)
+        } catch {
+            throw DiagnosticError(error.diagnostic)
+        }
         diagnostics.append(contentsOf: scored.warnings)
         let dateFlags = DateFlags.check(valid.map(\.bid) + disqualifiedBids, rubric: rubric)
         diagnostics.append(contentsOf: dateFlags.warnings)
@@ -103,10 +108,21 @@ public enum TenderEvaluator {
             }
         }
 
-        var flags = Flags.abnormallyLowPrices(scored.results, percent: rubric.pricePolicy.abnormallyLowPercent)
-        flags += Flags.disagreements(scored.results, rubric: rubric)
+        var flags: [Flag]
+        do {
+            flags = try Flags.abnormallyLowPrices(scored.results, percent: rubric.pricePolicy.abnormallyLowPercent)
+            flags += try Flags.disagreements(scored.results, rubric: rubric)
+        } catch {
+            throw DiagnosticError(
+                .error("the price and score checks cannot be computed exactly: \(error)", at: rubric.tender.location)
+            )
+        }
         flags += Flags.declaredTies(scored.results)
-        flags += RankReversal.check(scorer: scorer, ranked: scored.results)
+        do {
+            flags += try RankReversal.check(scorer: scorer, ranked: scored.results)
+        } catch {
+            throw DiagnosticError(error.diagnostic)
+        }
         flags += Flags.suspiciousNames(imported)
         flags += dateFlags.flags
         flags += Flags.implausiblyLowPrices(scored.results, rubric: rubric, base: scored.base)
@@ -122,7 +138,7 @@ public enum TenderEvaluator {
         if let committeeFile {
             let findings = committeeFile.policyFindings(
                 profile: rubric.tender.profile,
-                budgetAtLeastLarge: rubric.tender.budget.map { $0 >= Decimal(Committee.largeBudget) } ?? false
+                budgetAtLeastLarge: rubric.budgetAtLeastLargeCommitteeThreshold
             )
             flags.insert(contentsOf: findings.map(Flag.committeeComposition), at: 0)
         }

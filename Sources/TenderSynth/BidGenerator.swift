@@ -60,7 +60,7 @@ struct BidGenerator {
         var lineCents = lineWeights.map { totalCents / weightSum * $0 }
         lineCents[lineCents.count - 1] += totalCents - lineCents.reduce(0, +)
         let priceLines = zip(lineItems, lineCents).map {
-            SyntheticPriceLine(item: $0, amount: Self.decimal($1, places: 2))
+            SyntheticPriceLine(item: $0, amount: Self.scaled($1, places: 2))
         }
 
         // Staff: a project manager, certified staff in number leaning with quality, a few without certificates.
@@ -129,8 +129,8 @@ struct BidGenerator {
                 SyntheticPastContract(
                     client: random.pick(NameTables.cities).name + client,
                     year: random.int(in: 2019...2023),
-                    value: Decimal(lean(80, 900) * 10_000),
-                    satisfaction: Self.decimal(halves * 5, places: 1)
+                    value: Self.scaled(lean(80, 900) * 10_000, places: 0),
+                    satisfaction: Self.ratio(halves * 5, places: 1)
                 )
             )
         }
@@ -173,33 +173,33 @@ struct BidGenerator {
             guard case .objective(let source, _) = criterion.rule else { continue }
             switch source {
             case .qualifiedStaff:
-                facts[criterion.id] = .number(Decimal(staff.filter { !$0.qualifications.isEmpty }.count))
+                facts[criterion.id] = .number(ExactRatio(staff.filter { !$0.qualifications.isEmpty }.count))
             case .emergencyMinutes:
-                facts[criterion.id] = .number(Decimal(minutes))
+                facts[criterion.id] = .number(ExactRatio(minutes))
             case .satisfaction:
                 // halves / 2 / count, in thousandths: exact because count is 2 or 4.
-                facts[criterion.id] = .number(Self.decimal(satisfactionHalves * 500 / contracts.count, places: 3))
+                facts[criterion.id] = .number(Self.ratio(satisfactionHalves * 500 / contracts.count, places: 3))
             case .certification(let standard):
                 facts[criterion.id] = .boolean(certifications.contains { $0.standard == standard })
             case .associationRating:
                 facts[criterion.id] = .text(grade)
             case .equipmentTotal:
-                facts[criterion.id] = .number(Decimal(equipment.reduce(0) { $0 + $1.count }))
+                facts[criterion.id] = .number(ExactRatio(equipment.reduce(0) { $0 + $1.count }))
             case .spareParts:
-                facts[criterion.id] = .number(Decimal(spareParts))
+                facts[criterion.id] = .number(ExactRatio(spareParts))
             case .pastContractCount:
-                facts[criterion.id] = .number(Decimal(contracts.count))
+                facts[criterion.id] = .number(ExactRatio(contracts.count))
             case .fact(let spec):
                 let text: String
                 switch spec.kind {
                 case .count(let lo, let hi):
                     let value = spec.lowerIsBetter ? hi - lean(0, hi - lo) : lean(lo, hi)
                     text = String(value)
-                    facts[criterion.id] = .number(Decimal(value))
+                    facts[criterion.id] = .number(ExactRatio(value))
                 case .tenths(let lo, let hi):
                     let value = spec.lowerIsBetter ? hi - lean(0, hi - lo) : lean(lo, hi)
                     text = Fixed.text(value, places: 1)
-                    facts[criterion.id] = .number(Self.decimal(value, places: 1))
+                    facts[criterion.id] = .number(Self.ratio(value, places: 1))
                 case .yesNo:
                     let yes = random.chance(perMille: 300 + q * 6 / 10)
                     text = yes ? "是" : "否"
@@ -223,11 +223,11 @@ struct BidGenerator {
             email: "tender@\(uniqueDomain(brandPinyin, city: city.code)).example.cn",
             address: address,
             submitted: submitted,
-            total: Self.decimal(totalCents, places: 2),
+            total: Self.scaled(totalCents, places: 2),
             priceLines: priceLines,
             staff: staff,
             equipment: equipment,
-            sparePartsStockValue: Decimal(spareParts),
+            sparePartsStockValue: Self.scaled(spareParts, places: 0),
             emergencyMinutes: minutes,
             certifications: certifications,
             associationGrade: grade,
@@ -242,8 +242,16 @@ struct BidGenerator {
     }
 
     /// `units / 10^places` exactly.
-    static func decimal(_ units: Int, places: Int) -> Decimal {
-        Decimal(sign: units < 0 ? .minus : .plus, exponent: -places, significand: Decimal(abs(units)))
+    /// `units × 10^-places` as money or points (synthetic values are small and have at most `scale` places).
+    static func scaled<Value: ScaledDecimal>(_ units: Int, places: Int) -> Value {
+        var value = Int64(units)
+        for _ in places..<Value.scale { value *= 10 }
+        return Value(units: value)
+    }
+
+    /// `units × 10^-places` as an exact ratio.
+    static func ratio(_ units: Int, places: Int) -> ExactRatio {
+        (try? ExactRatio(units: Int64(units), scale: places)) ?? .zero
     }
 
     private mutating func uniqueName(

@@ -32,7 +32,7 @@ enum Escape {
     }
 }
 
-extension Decimal {
+extension ScaledDecimal {
     /// Plain text of an exact decimal (`2856000.5`, `96.125`).
     var synthText: String {
         plainText
@@ -40,10 +40,14 @@ extension Decimal {
 
     /// Money with exactly two decimals (`2856000.50`).
     var moneyText: String {
-        let text = synthText
-        guard let point = text.firstIndex(of: ".") else { return text + ".00" }
-        let decimals = text.distance(from: point, to: text.endIndex) - 1
-        return decimals >= 2 ? text : text + String(repeating: "0", count: 2 - decimals)
+        fixedText(places: max(2, decimalPlaces))
+    }
+}
+
+extension ExactRatio {
+    /// Plain text of an exact decimal (`96.125`).
+    var synthText: String {
+        plainText
     }
 }
 

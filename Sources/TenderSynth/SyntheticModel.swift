@@ -1,10 +1,10 @@
-public import Foundation
-import TenderCore
+import Foundation
+public import TenderCore
 public import TenderModel
 
 /// A value a rubric expression yields for one bid, as the importer would read it from the XML.
 public enum SyntheticFactValue: Hashable, Sendable {
-    case number(Decimal)
+    case number(ExactRatio)
     case text(String)
     case boolean(Bool)
 }
@@ -20,14 +20,14 @@ public struct SyntheticCriterion: Hashable, Sendable {
 
     public var id: String
     public var groupID: String
-    public var points: Decimal
+    public var points: Points
     public var kind: Kind
     /// The XPath expression of an objective criterion.
     public var expression: String?
     /// True when a smaller raw value is better (price, complaint rates).
     public var lowerIsBetter: Bool
 
-    public init(id: String, groupID: String, points: Decimal, kind: Kind, expression: String?, lowerIsBetter: Bool) {
+    public init(id: String, groupID: String, points: Points, kind: Kind, expression: String?, lowerIsBetter: Bool) {
         self.id = id
         self.groupID = groupID
         self.points = points
@@ -89,10 +89,10 @@ public struct SyntheticCertification: Hashable, Sendable {
 public struct SyntheticPastContract: Hashable, Sendable {
     public var client: String
     public var year: Int
-    public var value: Decimal
-    public var satisfaction: Decimal
+    public var value: Money
+    public var satisfaction: ExactRatio
 
-    public init(client: String, year: Int, value: Decimal, satisfaction: Decimal) {
+    public init(client: String, year: Int, value: Money, satisfaction: ExactRatio) {
         self.client = client
         self.year = year
         self.value = value
@@ -102,9 +102,9 @@ public struct SyntheticPastContract: Hashable, Sendable {
 
 public struct SyntheticPriceLine: Hashable, Sendable {
     public var item: String
-    public var amount: Decimal
+    public var amount: Money
 
-    public init(item: String, amount: Decimal) {
+    public init(item: String, amount: Money) {
         self.item = item
         self.amount = amount
     }
@@ -176,11 +176,11 @@ public struct SyntheticBid: Hashable, Sendable {
     public var address: String
     /// ISO 8601 submission time.
     public var submitted: String
-    public var total: Decimal
+    public var total: Money
     public var priceLines: [SyntheticPriceLine]
     public var staff: [SyntheticPerson]
     public var equipment: [SyntheticEquipment]
-    public var sparePartsStockValue: Decimal
+    public var sparePartsStockValue: Money
     public var emergencyMinutes: Int
     public var certifications: [SyntheticCertification]
     public var associationGrade: String
@@ -204,11 +204,11 @@ public struct SyntheticBid: Hashable, Sendable {
         email: String,
         address: String,
         submitted: String,
-        total: Decimal,
+        total: Money,
         priceLines: [SyntheticPriceLine],
         staff: [SyntheticPerson],
         equipment: [SyntheticEquipment],
-        sparePartsStockValue: Decimal,
+        sparePartsStockValue: Money,
         emergencyMinutes: Int,
         certifications: [SyntheticCertification],
         associationGrade: String,
@@ -253,9 +253,9 @@ public struct SyntheticScore: Hashable, Sendable {
     public var member: String
     public var bidder: String
     public var criterionID: String
-    public var score: Decimal
+    public var score: Points
 
-    public init(member: String, bidder: String, criterionID: String, score: Decimal) {
+    public init(member: String, bidder: String, criterionID: String, score: Points) {
         self.member = member
         self.bidder = bidder
         self.criterionID = criterionID

@@ -1,11 +1,12 @@
-public import Foundation
+import Foundation
+public import TenderCore
 
 /// The content of a synthetic tender without any rendered XML: the rubric, each bid's values and the
 /// committee's scores. Use it to build bids in memory (benchmarks); `SyntheticTender` adds the files.
 public struct SyntheticTenderModel: Sendable {
     public var seed: UInt64
     public var tenderID: String
-    public var budget: Decimal
+    public var budget: Money
     public var rubricYAML: String
     /// Every criterion in rubric order (price first, then objective, then judgement).
     public var criteria: [SyntheticCriterion]
@@ -18,7 +19,7 @@ public struct SyntheticTenderModel: Sendable {
     public init(
         seed: UInt64,
         tenderID: String,
-        budget: Decimal,
+        budget: Money,
         rubricYAML: String,
         criteria: [SyntheticCriterion],
         bids: [SyntheticBid],
@@ -120,7 +121,7 @@ public struct SyntheticTenderModel: Sendable {
                             member: member,
                             bidder: bid.name,
                             criterionID: criterion.id,
-                            score: BidGenerator.decimal(value * 5, places: 1)
+                            score: BidGenerator.scaled(value * 5, places: 1)
                         )
                     )
                 }
@@ -137,7 +138,7 @@ public struct SyntheticTenderModel: Sendable {
             return SyntheticCriterion(
                 id: criterion.id,
                 groupID: criterion.group,
-                points: BidGenerator.decimal(criterion.points, places: 5),
+                points: BidGenerator.scaled(criterion.points, places: 5),
                 kind: kind,
                 expression: criterion.expression,
                 lowerIsBetter: criterion.lowerIsBetter
@@ -146,7 +147,7 @@ public struct SyntheticTenderModel: Sendable {
         return SyntheticTenderModel(
             seed: seed,
             tenderID: tenderID,
-            budget: BidGenerator.decimal(budgetCents, places: 2),
+            budget: BidGenerator.scaled(budgetCents, places: 2),
             rubricYAML: RubricYAML.render(
                 plan: plan,
                 tenderID: tenderID,

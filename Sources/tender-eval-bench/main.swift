@@ -78,6 +78,15 @@ func parseOptions(_ arguments: [String]) -> Options {
     return options
 }
 
+/// The numpy reference's input is binary floating point by design; exact values become doubles only here.
+func double(_ value: some ScaledDecimal) -> Double {
+    Double(value.units) / Double(Money.unitsPerWhole)
+}
+
+func double(_ value: ExactRatio) -> Double {
+    Double(value.numerator) / Double(value.denominator)
+}
+
 func seconds(_ duration: Duration) -> Double {
     let parts = duration.components
     return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
@@ -183,7 +192,7 @@ func runScoring(_ options: Options) {
             let valid = evaluation.results.filter { $0.status == .valid }.count
             let disqualified = evaluation.results.filter { $0.status == .disqualified }.count
             let winner =
-                evaluation.results.first.map { "\($0.displayName) \($0.total?.fixed(places: 2) ?? "-")" } ?? "-"
+                evaluation.results.first.map { "\($0.displayName) \($0.total?.fixedText(places: 2) ?? "-")" } ?? "-"
             print(
                 "run \(run): evaluate \(format(seconds(elapsed))) s (valid \(valid), disqualified \(disqualified), "
                     + "flags \(evaluation.flags.count), first: \(winner))"
@@ -227,14 +236,14 @@ func runMatrix(_ options: Options) {
     for criterion in rubric.criteria {
         if case .objective(let rule) = criterion.rule, case .lookup(let entries, _) = rule.scale {
             lookups[criterion.id] = Dictionary(
-                entries.map { ($0.key, NSDecimalNumber(decimal: $0.points).doubleValue) },
+                entries.map { ($0.key, double($0.points)) },
                 uniquingKeysWith: { first, _ in first }
             )
         }
     }
     var judgement: [String: [String: (sum: Double, count: Int)]] = [:]
     for score in model.committeeScores {
-        let value = NSDecimalNumber(decimal: score.score).doubleValue
+        let value = double(score.score)
         let old = judgement[score.bidder, default: [:]][score.criterionID] ?? (0, 0)
         judgement[score.bidder, default: [:]][score.criterionID] = (old.sum + value, old.count + 1)
     }
@@ -245,13 +254,13 @@ func runMatrix(_ options: Options) {
             var value: Double
             switch criterion.kind {
             case .price:
-                value = NSDecimalNumber(decimal: bid.total).doubleValue
+                value = double(bid.total)
             case .judgement:
                 let entry = judgement[bid.name]?[criterion.id] ?? (0, 1)
                 value = entry.sum / Double(max(1, entry.count))
             case .objective:
                 switch bid.facts[criterion.id] {
-                case .number(let number): value = NSDecimalNumber(decimal: number).doubleValue
+                case .number(let number): value = double(number)
                 case .boolean(let flag): value = flag ? 1 : 0
                 case .text(let text): value = lookups[criterion.id]?[text] ?? 0
                 case nil: value = 0
@@ -261,7 +270,7 @@ func runMatrix(_ options: Options) {
             values.append(value)
         }
     }
-    let weights = model.criteria.map { NSDecimalNumber(decimal: $0.points).doubleValue }
+    let weights = model.criteria.map { double($0.points) }
     guard let directory = options.out else { fail("matrix needs --out DIR") }
     do {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -37,7 +37,20 @@ import Testing
         (file, [("<total>\(old)</total>", "<total>\(new)</total>")])
     }
 
-    @Test(arguments: ["0.0000000000000001", "0.001", "6318000.005"])
+    /// Finer than Money's micro-unit: refused where it is written, never rounded to a price the bidder did not bid.
+    @Test func priceFinerThanMoneyHoldsIsALocatedImportError() throws {
+        let outcome = try Self.score([Self.total("bids/04-qinghe.xml", from: "6318000.00", to: "0.0000000000000001")])
+        #expect(outcome.run.status == 1)
+        #expect(
+            outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/04-") } == [
+                "bids/04-qinghe.xml:15: error: amount '0.0000000000000001' has 16 decimals; at most 6 are allowed"
+            ]
+        )
+        #expect(Self.status(of: "bids/04-qinghe.xml", in: outcome.json) == "not-evaluated")
+        #expect(Self.lowestPrice(outcome.json) == "7414200")
+    }
+
+    @Test(arguments: ["0.001", "6318000.005"])
     func priceFinerThanTheFenIsNotEvaluatedAndDoesNotSetTheBase(_ price: String) throws {
         let outcome = try Self.score([Self.total("bids/04-qinghe.xml", from: "6318000.00", to: price)])
         #expect(outcome.run.status == 1)

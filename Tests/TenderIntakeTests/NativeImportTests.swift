@@ -55,11 +55,11 @@ import Testing
         #expect(
             bid.price
                 == BidPrice(
-                    total: Decimal(exactly: "2856000.00")!,
+                    total: (try? Money(parsing: "2856000.00"))!,
                     currency: "CNY",
                     lines: [
-                        PriceLine(item: "保洁服务", amount: Decimal(exactly: "1200000")!, line: 16),
-                        PriceLine(item: "秩序维护", amount: Decimal(exactly: "1656000")!, line: 17),
+                        PriceLine(item: "保洁服务", amount: (try? Money(parsing: "1200000"))!, line: 16),
+                        PriceLine(item: "秩序维护", amount: (try? Money(parsing: "1656000"))!, line: 17),
                     ],
                     line: 14
                 )
@@ -140,7 +140,7 @@ import Testing
         let outcome = importer.importBid(bytes: try fixture(file), file: file)
         let bid = try #require(outcome.bid, "\(outcome.diagnostics)")
         #expect(bid.bidder.name == name)
-        #expect(bid.price?.total == Decimal(exactly: "100.50"))
+        #expect(bid.price?.total == (try? Money(parsing: "100.50")))
     }
 
     @Test func encodingThatContradictsTheBytesIsAnError() throws {

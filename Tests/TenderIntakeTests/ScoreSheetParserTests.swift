@@ -24,7 +24,7 @@ import Testing
         #expect(entries.count == 1)
         #expect(entries[0].member == "评委1")
         #expect(entries[0].bidder == "台州安洁")
-        #expect(entries[0].score == Decimal(exactly: "8.5"))
+        #expect(entries[0].score == (try? Points(parsing: "8.5")))
         #expect(entries[0].location.description == "s.csv:2:15")
     }
 

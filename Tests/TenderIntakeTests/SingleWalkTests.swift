@@ -335,7 +335,7 @@ import Testing
                 Fact(.number(2)),
                 Fact(.number(2)),
                 Fact(.number(12), line: 6),
-                Fact(.number(Decimal(exactly: "1.50")!), line: 7),
+                Fact(.number((try? ExactRatio(parsing: "1.50"))!), line: 7),
                 Fact(.number(-3), line: 8),
                 Fact(.text("A"), line: 26),
                 Fact(.number(3)),

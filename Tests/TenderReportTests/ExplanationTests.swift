@@ -48,7 +48,7 @@ import Testing
         )
     }
 
-    @Test func trimmedMeanNamesTheDroppedMembers() {
+    @Test func trimmedMeanNamesTheDroppedMembers() throws {
         let scores = [("A", "8"), ("B", "7.5"), ("C", "8"), ("D", "9"), ("E", "8.5")].map {
             MemberScore(member: $0.0, score: Sample.decimal($0.1), location: nil)
         }
@@ -59,11 +59,11 @@ import Testing
             sum: Sample.decimal("24.5"),
             count: 3
         )
-        let unrounded = Sample.decimal("24.5") / 3
+        let unrounded = try ExactRatio(245, 30)
         let score = CriterionScore(
             criterionID: "plan",
             groupID: "capability",
-            points: unrounded.rounded(places: 2),
+            points: Sample.round(unrounded),
             unrounded: unrounded,
             basis: .judgement(aggregate)
         )
@@ -108,10 +108,10 @@ import Testing
         evaluation.rubric.tender.rounding = .total
         evaluation.results[1].unroundedTotal = Sample.decimal("80.4987")
         let markdown = ReportRenderer.markdown(evaluation, context: Sample.context(.en))
+        // Only the total is rounded, so the terms are the exact criterion scores.
         #expect(
-            markdown.contains(
-                "**Total = 23.72 + 10 + 4.65 + 6 + 13.2 + 4 + 4 + 8.2 + 3.73 + 3 = 80.4987 → 80.50**"
-            )
+            markdown.split(separator: "\n").first { $0.contains("80.4987") }
+                == "**Total = 23.7154… + 10 + 4.65 + 6 + 13.2 + 4 + 4 + 8.2 + 3.7333… + 3 = 80.4987 → 80.50**"
         )
         #expect(
             markdown.contains(

@@ -90,8 +90,8 @@ import Testing
             try #require(parts.count == 2)
             let terms = parts[0].components(separatedBy: " + ")
             #expect(terms.count == evaluation.rubric.criteria.count)
-            let sum = try terms.reduce(Decimal(0)) { sum, term in sum + (try #require(Decimal(exactly: term))) }
-            let stated = try #require(Decimal(exactly: parts[1]))
+            let sum = try terms.reduce(Points(0)) { sum, term in try sum + (try #require(try? Points(parsing: term))) }
+            let stated = try #require(try? Points(parsing: parts[1]))
             #expect(sum == stated)
             #expect(stated == result.total)
         }
@@ -339,9 +339,11 @@ import Testing
 @Suite struct JSONTests {
     @Test func decimalsAreWrittenExactlyAndTheDocumentIsValid() throws {
         let json = ReportRenderer.json(Sample.evaluation(), context: Sample.context(.en))
-        #expect(json.contains("\"unrounded\":23.71541501976284584980237154150197628"))
-        #expect(json.contains("\"evaluatedPrice\":2277000"))
-        #expect(json.contains("\"percentBelow\":20.948616600790513833992094861660079051"))
+        // Exact values are strings: decimal text when it ends, otherwise the fraction in lowest terms.
+        #expect(json.contains("\"unrounded\":\"6000/253\""))
+        #expect(json.contains("\"evaluatedPrice\":\"2277000\""))
+        #expect(json.contains("\"percentBelow\":\"5300/253\""))
+        #expect(json.contains("\"points\":\"23.72\""))
         #expect(json.split(separator: "\n").count == 1, "result.json is compact: one line")
         #expect(json.hasSuffix("}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
@@ -454,15 +456,17 @@ import Testing
         ("-1234.5", "-1,234.50"),
     ])
     func money(input: String, expected: String) throws {
-        let value = try #require(Decimal(string: input))
+        let value = try #require(try? ExactRatio(parsing: input))
         #expect(NumberFormat.money(value) == expected)
     }
 
     @Test func exactValuesAreCutOnlyWhenLong() throws {
-        #expect(NumberFormat.exact(Decimal(string: "8.2")!) == "8.2")
-        #expect(NumberFormat.exact(Decimal(string: "4.123456")!) == "4.123456")
-        let ratio = Decimal(string: "2288231.72")! / Decimal(string: "2296472")! * 30
+        #expect(NumberFormat.exact(try ExactRatio(parsing: "8.2")) == "8.2")
+        #expect(NumberFormat.exact(try ExactRatio(parsing: "4.123456")) == "4.123456")
+        let ratio = try ExactRatio(parsing: "2288231.72") / ExactRatio(parsing: "2296472") * 30
         #expect(NumberFormat.exact(ratio) == "29.8923…")
-        #expect(NumberFormat.rounding(ratio, to: ratio.rounded(places: 2), decimals: 2) == "29.8923… → 29.89")
+        #expect(
+            NumberFormat.rounding(ratio, to: try Points(rounding: ratio, places: 2), decimals: 2) == "29.8923… → 29.89"
+        )
     }
 }

@@ -8,9 +8,28 @@ import TenderReport
 /// declared tied), SME deductions, a five-member committee, an abnormally low price, one bid disqualified for
 /// a major violation and one bid that could not be read.
 enum Sample {
-    static func decimal(_ text: String) -> Decimal {
-        guard let value = Decimal(exactly: text) else { fatalError("bad decimal literal \(text)") }
+    static func decimal(_ text: String) -> ExactRatio {
+        guard let value = try? ExactRatio(parsing: text) else { fatalError("bad decimal literal \(text)") }
         return value
+    }
+
+    static func decimal(_ text: String) -> Points {
+        guard let value = try? Points(parsing: text) else { fatalError("bad points literal \(text)") }
+        return value
+    }
+
+    static func decimal(_ text: String) -> Money {
+        guard let value = try? Money(parsing: text) else { fatalError("bad money literal \(text)") }
+        return value
+    }
+
+    /// Exact arithmetic on the sample's small values, which cannot overflow.
+    static func exact(_ body: () throws(FixedPointOverflow) -> ExactRatio) -> ExactRatio {
+        do {
+            return try body()
+        } catch {
+            fatalError("sample arithmetic overflowed: \(error)")
+        }
     }
 
     static let members = ["刘洋", "张伟", "李娜", "王强", "陈静"]
@@ -266,17 +285,18 @@ enum Sample {
         ]
     }
 
-    static func round(_ value: Decimal) -> Decimal {
-        value.rounded(places: 2)
+    static func round(_ value: ExactRatio) -> Points {
+        guard let rounded = try? Points(rounding: value, places: 2) else { fatalError("cannot round \(value)") }
+        return rounded
     }
 
-    static func score(_ id: String, _ group: String, _ unrounded: Decimal, _ basis: ScoreBasis) -> CriterionScore {
+    static func score(_ id: String, _ group: String, _ unrounded: ExactRatio, _ basis: ScoreBasis) -> CriterionScore {
         CriterionScore(criterionID: id, groupID: group, points: round(unrounded), unrounded: unrounded, basis: basis)
     }
 
     static func judgement(_ id: String, _ group: String, _ scores: [String]) -> CriterionScore {
-        let values = scores.map(decimal)
-        let sum = values.reduce(Decimal(0), +)
+        let values: [Points] = scores.map { decimal($0) }
+        let sum = Points(units: values.reduce(0) { $0 + $1.units })
         let memberScores = zip(members, values).enumerated().map { index, pair in
             MemberScore(
                 member: pair.0,
@@ -291,23 +311,30 @@ enum Sample {
             sum: sum,
             count: values.count
         )
-        return score(id, group, sum / Decimal(values.count), .judgement(aggregate))
+        return score(
+            id,
+            group,
+            exact { () throws(FixedPointOverflow) in try sum.ratio / ExactRatio(values.count) },
+            .judgement(aggregate)
+        )
     }
 
     static func linear(
         _ id: String,
         _ group: String,
         _ value: String,
-        lower: Decimal,
-        upper: Decimal,
-        points: Decimal,
+        lower: ExactRatio,
+        upper: ExactRatio,
+        points: Points,
         line: Int
     )
         -> CriterionScore
     {
-        let raw = decimal(value)
+        let raw: ExactRatio = decimal(value)
         let clamped = min(max(raw, lower), upper)
-        let unrounded = (clamped - lower) * points / (upper - lower)
+        let unrounded = exact { () throws(FixedPointOverflow) in
+            try (try clamped - lower) * points.ratio / (try upper - lower)
+        }
         return score(
             id,
             group,
@@ -320,32 +347,36 @@ enum Sample {
         )
     }
 
-    static func perItem(_ id: String, _ group: String, _ count: Int, each: Decimal, cap: Decimal, line: Int)
+    static func perItem(_ id: String, _ group: String, _ count: Int, each: Points, cap: Points, line: Int)
         -> CriterionScore
     {
-        let product = Decimal(count) * each
+        let product = exact { () throws(FixedPointOverflow) in try ExactRatio(count) * each.ratio }
         return score(
             id,
             group,
-            min(product, cap),
+            min(product, cap.ratio),
             .objective(
-                fact: .number(Decimal(count)),
+                fact: .number(ExactRatio(count)),
                 line: line,
-                applied: .perItem(count: Decimal(count), each: each, cap: cap)
+                applied: .perItem(count: ExactRatio(count), each: each, cap: cap)
             )
         )
     }
 
-    static func prices() -> [Decimal] {
-        offers.map { offer in
-            let deduction: Decimal = offer.size == .small || offer.size == .micro ? 10 : 0
-            return decimal(offer.bid) * (1 - deduction / 100)
-        }
+    static func evaluatedPrice(_ offer: Offer) -> Money {
+        let deduction: Int64 = offer.size == .small || offer.size == .micro ? 10 : 0
+        let bid: Money = decimal(offer.bid)
+        // Whole-percent deductions of amounts in cents stay within Money's six decimals.
+        return Money(units: bid.units * (100 - deduction) / 100)
     }
 
-    static func valid(_ offer: Offer, lowest: Decimal, highest: Decimal) -> BidResult {
-        let deduction: Decimal = offer.size == .small || offer.size == .micro ? 10 : 0
-        let evaluated = decimal(offer.bid) * (1 - deduction / 100)
+    static func prices() -> [Money] {
+        offers.map(evaluatedPrice)
+    }
+
+    static func valid(_ offer: Offer, lowest: Money, highest: Money) -> BidResult {
+        let deduction: ExactRatio = offer.size == .small || offer.size == .micro ? 10 : 0
+        let evaluated = evaluatedPrice(offer)
         let price = PriceEvaluation(
             bidTotal: decimal(offer.bid),
             currency: "CNY",
@@ -356,15 +387,22 @@ enum Sample {
             highest: highest,
             maximumPoints: 30
         )
-        let band = staffBands.last { Decimal(offer.staff) >= $0.from }
-        let ratingPoints: [String: Decimal] = ["AAA": 6, "AA": 4, "A": 2]
+        let band = staffBands.last { ExactRatio(offer.staff) >= $0.from }
+        let ratingPoints: [String: Points] = ["AAA": 6, "AA": 4, "A": 2]
         let scores: [CriterionScore] = [
-            score("price", "price", lowest * 30 / evaluated, .price(price)),
+            score(
+                "price",
+                "price",
+                exact { () throws(FixedPointOverflow) in
+                    try ExactRatio(Int128(lowest.units) * 30, Int128(evaluated.units))
+                },
+                .price(price)
+            ),
             score(
                 "staff",
                 "capability",
-                band?.points ?? 0,
-                .objective(fact: .number(Decimal(offer.staff)), line: 41, applied: .band(band))
+                band?.points.ratio ?? 0,
+                .objective(fact: .number(ExactRatio(offer.staff)), line: 41, applied: .band(band))
             ),
             linear("coverage", "capability", offer.coverage, lower: 80, upper: 100, points: 6, line: 45),
             perItem("spares", "capability", offer.spares, each: decimal("0.5"), cap: 8, line: 52),
@@ -378,7 +416,7 @@ enum Sample {
             score(
                 "rating",
                 "quality",
-                ratingPoints[offer.rating] ?? 0,
+                ratingPoints[offer.rating]?.ratio ?? 0,
                 .objective(
                     fact: .text(offer.rating),
                     line: 62,
@@ -392,10 +430,10 @@ enum Sample {
         let groups = ["price", "capability", "quality", "reputation"].map { group in
             GroupScore(
                 groupID: group,
-                points: scores.filter { $0.groupID == group }.reduce(Decimal(0)) { $0 + $1.points }
+                points: Points(units: scores.filter { $0.groupID == group }.reduce(0) { $0 + $1.points.units })
             )
         }
-        let total = scores.reduce(Decimal(0)) { $0 + $1.points }
+        let total = Points(units: scores.reduce(0) { $0 + $1.points.units })
         return BidResult(
             file: offer.file,
             bidderName: offer.name,
@@ -407,7 +445,7 @@ enum Sample {
             criterionScores: scores,
             groupScores: groups,
             total: total,
-            unroundedTotal: total,
+            unroundedTotal: total.ratio,
             price: price
         )
     }
@@ -432,12 +470,14 @@ enum Sample {
         anda.rank = 2
         jiemei.tiedWith = [anda.displayName]
         anda.tiedWith = [jiemei.displayName]
-        let othersMean = (evaluated[0] + evaluated[1]) / 2
+        let othersMean = exact { () throws(FixedPointOverflow) in try (try evaluated[0] + evaluated[1]).ratio / 2 }
         let lowFlag = Flag.abnormallyLowPrice(
             bidder: xincheng.displayName,
             evaluatedPrice: evaluated[2],
             meanOfOthers: othersMean,
-            percentBelow: (othersMean - evaluated[2]) * 100 / othersMean
+            percentBelow: exact { () throws(FixedPointOverflow) in
+                try (try othersMean - evaluated[2].ratio) * 100 / othersMean
+            }
         )
         let tieFlag = Flag.declaredTie(bidders: [jiemei.displayName, anda.displayName], rank: 2)
         let disagreement = Flag.scoreDisagreement(

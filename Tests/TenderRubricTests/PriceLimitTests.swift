@@ -27,13 +27,13 @@ import Testing
             file: "r.yaml"
         )
         #expect(share.rubric.pricePolicy.plausibleMinimum == .percentOfBudget(30))
-        #expect(share.rubric.pricePolicy.plausibleMinimum?.amount(budget: 9_800_000) == 2_940_000)
+        #expect(try share.rubric.pricePolicy.plausibleMinimum?.amount(budget: 9_800_000) == 2_940_000)
         #expect(share.rubric.pricePolicy.ceiling == 9_500_000)
         let amount = try RubricLoader.load(
             bytes: Array(Self.yaml(budget: nil, policy: "  plausible-minimum: 2000000.50").utf8),
             file: "r.yaml"
         )
-        #expect(amount.rubric.pricePolicy.plausibleMinimum == .amount(Decimal(string: "2000000.50")!))
+        #expect(amount.rubric.pricePolicy.plausibleMinimum == .amount((try? Money(parsing: "2000000.50"))!))
         #expect(amount.rubric.pricePolicy.ceiling == nil)
     }
 

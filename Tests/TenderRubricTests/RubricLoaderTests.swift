@@ -20,7 +20,7 @@ import Testing
         )
         #expect(tender.buyer.zh == "台州市黄岩区机关事务中心")
         #expect(tender.currency == "CNY")
-        #expect(tender.budget == Decimal(9_800_000))
+        #expect(tender.budget == 9_800_000)
         #expect(tender.method == .comprehensive)
         #expect(tender.decimals == 2)
         #expect(tender.rounding == .perCriterion)
@@ -56,7 +56,7 @@ import Testing
         #expect(rubric.groups.map(\.id) == ["price", "capability", "quality", "reputation"])
         #expect(
             rubric.groups.map(\.points) == [
-                30, Decimal(string: "33.3")!, Decimal(string: "33.3")!, Decimal(string: "3.4")!,
+                30, (try? Points(parsing: "33.3"))!, (try? Points(parsing: "33.3"))!, (try? Points(parsing: "3.4"))!,
             ]
         )
         #expect(rubric.groups.map(\.isPrice) == [true, false, false, false])
@@ -68,7 +68,7 @@ import Testing
                 == .objective(
                     ObjectiveRule(
                         value: "count(b:capability/b:staff/b:person[b:qualification])",
-                        scale: .perItem(each: Decimal(string: "0.5")!, cap: 8),
+                        scale: .perItem(each: (try? Points(parsing: "0.5"))!, cap: 8),
                         valueLocation: SourceLocation(file: "valid.yaml", line: 54, column: 18)
                     )
                 )
@@ -86,17 +86,17 @@ import Testing
         #expect(bands[2].location == SourceLocation(file: "valid.yaml", line: 63, column: 15))
 
         let plan = try #require(criteria["service-plan"])
-        #expect(plan.points == Decimal(string: "20.3")!)
+        #expect(plan.points == (try? Points(parsing: "20.3"))!)
         #expect(
             plan.rule
                 == .judgement(
                     JudgementRule(
-                        step: Decimal(string: "0.1")!,
+                        step: (try? Points(parsing: "0.1"))!,
                         bands: [
                             AdjectivalBand(
                                 label: LocalizedText(zh: "优", en: "Excellent"),
                                 min: 16,
-                                max: Decimal(string: "20.3")!
+                                max: (try? Points(parsing: "20.3"))!
                             ),
                             AdjectivalBand(label: LocalizedText(zh: "中", en: "Fair"), min: 8, max: 16),
                         ]
@@ -111,7 +111,8 @@ import Testing
             return
         }
         #expect(
-            satisfaction.scale == .linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: Decimal(string: "26.3")!)
+            satisfaction.scale
+                == .linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: (try? Points(parsing: "26.3"))!)
         )
         guard case .objective(let iso) = criteria["iso9001"]?.rule else {
             Issue.record("iso9001 should be objective")
@@ -137,7 +138,7 @@ import Testing
 
     @Test func pointsAreExactDecimals() throws {
         let rubric = try RubricFixtures.load("valid.yaml").rubric
-        let total = rubric.groups.reduce(Decimal(0)) { $0 + $1.points }
+        let total = try Points.sum(rubric.groups.map(\.points))
         #expect(total == 100)
         #expect(rubric.groups[1].points.plainText == "33.3")
     }

@@ -7,8 +7,16 @@ import TenderScoring
 
 /// Small builders so each test states only what it is about.
 enum Build {
-    static func decimal(_ text: String) -> Decimal {
-        Decimal(exactly: text)!
+    static func decimal(_ text: String) -> ExactRatio {
+        (try? ExactRatio(parsing: text))!
+    }
+
+    static func decimal(_ text: String) -> Points {
+        (try? Points(parsing: text))!
+    }
+
+    static func decimal(_ text: String) -> Money {
+        (try? Money(parsing: text))!
     }
 
     static func rubric(
@@ -19,7 +27,7 @@ enum Build {
         rounding: RoundingPolicy = .perCriterion,
         minimumValidBids: Int = 3,
         tieBreak: [TieBreakRule] = [],
-        deductions: [EnterpriseSize: Decimal] = [:],
+        deductions: [EnterpriseSize: ExactRatio] = [:],
         members: Int? = nil
     ) -> Rubric {
         Rubric(

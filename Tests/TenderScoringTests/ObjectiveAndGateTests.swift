@@ -8,50 +8,50 @@ import Testing
 @testable import TenderScoring
 
 @Suite struct ObjectiveAndGateTests {
-    private func band(_ from: Decimal, _ to: Decimal?, _ points: Decimal) -> Band {
+    private func band(_ from: ExactRatio, _ to: ExactRatio?, _ points: Points) -> Band {
         Band(from: from, to: to, points: points, location: SourceLocation(file: "r.yaml"))
     }
 
-    @Test func bandsAreHalfOpen() {
+    @Test func bandsAreHalfOpen() throws {
         let scale = Scale.bands([band(0, 16, 5), band(16, 31, 3), band(31, nil, 0)])
-        #expect(ObjectiveScorer.score(Fact(.number(15)), on: scale).points == 5)
-        #expect(ObjectiveScorer.score(Fact(.number(16)), on: scale).points == 3)
-        #expect(ObjectiveScorer.score(Fact(.number(31)), on: scale).points == 0)
-        #expect(ObjectiveScorer.score(Fact(.number(-1)), on: scale).applied == .band(nil))
+        #expect(try ObjectiveScorer.score(Fact(.number(15)), on: scale).points == 5)
+        #expect(try ObjectiveScorer.score(Fact(.number(16)), on: scale).points == 3)
+        #expect(try ObjectiveScorer.score(Fact(.number(31)), on: scale).points == 0)
+        #expect(try ObjectiveScorer.score(Fact(.number(-1)), on: scale).applied == .band(nil))
     }
 
-    @Test func linearScaleClampsAndInterpolatesExactly() {
+    @Test func linearScaleClampsAndInterpolatesExactly() throws {
         let scale = Scale.linear(lower: 80, upper: 100, lowerPoints: 0, upperPoints: 6)
         #expect(
-            ObjectiveScorer.score(Fact(.number(Decimal(exactly: "96.5")!)), on: scale).points
-                == Decimal(exactly: "4.95")
+            try ObjectiveScorer.score(Fact(.number(Build.decimal("96.5"))), on: scale).points
+                == Build.decimal("4.95") as ExactRatio
         )
-        #expect(ObjectiveScorer.score(Fact(.number(120)), on: scale).points == 6)
-        #expect(ObjectiveScorer.score(Fact(.number(50)), on: scale).points == 0)
+        #expect(try ObjectiveScorer.score(Fact(.number(120)), on: scale).points == 6)
+        #expect(try ObjectiveScorer.score(Fact(.number(50)), on: scale).points == 0)
         let lowerIsBetter = Scale.linear(lower: 60, upper: 15, lowerPoints: 0, upperPoints: 5)
-        #expect(ObjectiveScorer.score(Fact(.number(15)), on: lowerIsBetter).points == 5)
-        #expect(ObjectiveScorer.score(Fact(.number(90)), on: lowerIsBetter).points == 0)
+        #expect(try ObjectiveScorer.score(Fact(.number(15)), on: lowerIsBetter).points == 5)
+        #expect(try ObjectiveScorer.score(Fact(.number(90)), on: lowerIsBetter).points == 0)
     }
 
-    @Test func perItemIsCappedAndYesNoAndLookupWork() {
+    @Test func perItemIsCappedAndYesNoAndLookupWork() throws {
         #expect(
-            ObjectiveScorer.score(Fact(.number(20)), on: .perItem(each: Decimal(exactly: "0.5")!, cap: 8)).points == 8
+            try ObjectiveScorer.score(Fact(.number(20)), on: .perItem(each: Build.decimal("0.5"), cap: 8)).points == 8
         )
         #expect(
-            ObjectiveScorer.score(Fact(.number(3)), on: .perItem(each: Decimal(exactly: "0.5")!, cap: 8)).points
-                == Decimal(exactly: "1.5")
+            try ObjectiveScorer.score(Fact(.number(3)), on: .perItem(each: Build.decimal("0.5"), cap: 8)).points
+                == Build.decimal("1.5") as ExactRatio
         )
-        #expect(ObjectiveScorer.score(Fact(.boolean(true)), on: .yesNo(yes: 3, no: 0)).points == 3)
+        #expect(try ObjectiveScorer.score(Fact(.boolean(true)), on: .yesNo(yes: 3, no: 0)).points == 3)
         let lookup = Scale.lookup(entries: [LookupEntry(key: "AAA", points: 4)], otherwise: 1)
-        #expect(ObjectiveScorer.score(Fact(.text(" AAA ")), on: lookup).points == 4)
-        #expect(ObjectiveScorer.score(Fact(.text("B")), on: lookup).applied == .lookup(key: "B", matched: false))
-        #expect(ObjectiveScorer.score(nil, on: lookup).applied == .absent)
+        #expect(try ObjectiveScorer.score(Fact(.text(" AAA ")), on: lookup).points == 4)
+        #expect(try ObjectiveScorer.score(Fact(.text("B")), on: lookup).applied == .lookup(key: "B", matched: false))
+        #expect(try ObjectiveScorer.score(nil, on: lookup).applied == .absent)
     }
 
-    @Test func halfRoundsAwayFromZeroAtTheRubricsDecimals() {
-        #expect(Decimal(exactly: "2.345")!.rounded(places: 2) == Decimal(exactly: "2.35"))
-        #expect(Decimal(exactly: "2.344999")!.rounded(places: 2) == Decimal(exactly: "2.34"))
-        #expect(Decimal(exactly: "19.9282353")!.fixed(places: 2) == "19.93")
+    @Test func halfRoundsAwayFromZeroAtTheRubricsDecimals() throws {
+        #expect(try Points(rounding: Build.decimal("2.345"), places: 2) == Build.decimal("2.35"))
+        #expect(try Points(rounding: Build.decimal("2.344999"), places: 2) == Build.decimal("2.34"))
+        #expect(try (Build.decimal("19.9282353") as ExactRatio).fixedText(places: 2) == "19.93")
     }
 
     @Test func roundingTotalOnlyRoundsTheSum() throws {
@@ -76,11 +76,11 @@ import Testing
         let bid = Build.bid("A", price: "1", facts: facts)
         #expect(
             try TenderEvaluator.evaluate(rubric: perCriterion, bids: [bid], scores: []).results[0].total
-                == Decimal(exactly: "33.34")
+                == Build.decimal("33.34") as Points
         )
         #expect(
             try TenderEvaluator.evaluate(rubric: total, bids: [bid], scores: []).results[0].total
-                == Decimal(exactly: "33.33")
+                == Build.decimal("33.33") as Points
         )
     }
 
@@ -100,10 +100,10 @@ import Testing
         #expect(GateChecker.date("2020-02-29", minusYears: 3) == "2017-02-28")
     }
 
-    @Test func aNegativeCountScoresNothingRatherThanNegativePoints() {
-        let scored = ObjectiveScorer.score(Fact(.number(-5)), on: .perItem(each: Decimal(exactly: "0.5")!, cap: 8))
+    @Test func aNegativeCountScoresNothingRatherThanNegativePoints() throws {
+        let scored = try ObjectiveScorer.score(Fact(.number(-5)), on: .perItem(each: Build.decimal("0.5"), cap: 8))
         #expect(scored.points == 0)
-        #expect(scored.applied == .perItem(count: 0, each: Decimal(exactly: "0.5")!, cap: 8))
+        #expect(scored.applied == .perItem(count: 0, each: Build.decimal("0.5"), cap: 8))
     }
 
     @Test func aFormatWithoutAViolationRecordFailsTheViolationGate() {

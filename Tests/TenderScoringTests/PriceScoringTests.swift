@@ -36,22 +36,22 @@ import Testing
         #expect(evaluation.priceBase?.lowest == Build.decimal("2288231.72"))
     }
 
-    @Test func ratioIsNeverRoundedBeforeMultiplying() {
+    @Test func ratioIsNeverRoundedBeforeMultiplying() throws {
         // 1/3 rounded to 2 places first would give 0.33 × 30 = 9.90; the exact ratio gives 10.00.
-        let points = PriceScorer.points(
+        let points = try PriceScorer.points(
             for: 300,
             formula: .lowestPriceRatio,
             lowest: 100,
             highest: 300,
             maximum: 30
         )
-        #expect(points.rounded(places: 2) == 10)
+        #expect(try points.rounded(places: 2) == 10)
     }
 
-    @Test func linearFormulaInterpolatesBetweenLowestAndHighest() {
-        let middle = PriceScorer.points(for: 150, formula: .linear, lowest: 100, highest: 200, maximum: 40)
+    @Test func linearFormulaInterpolatesBetweenLowestAndHighest() throws {
+        let middle = try PriceScorer.points(for: 150, formula: .linear, lowest: 100, highest: 200, maximum: 40)
         #expect(middle == 20)
-        let allEqual = PriceScorer.points(for: 100, formula: .linear, lowest: 100, highest: 100, maximum: 40)
+        let allEqual = try PriceScorer.points(for: 100, formula: .linear, lowest: 100, highest: 100, maximum: 40)
         #expect(allEqual == 40)
     }
 

@@ -139,7 +139,7 @@ import Testing
                 Build.bid(
                     "B\(index)",
                     price: "\(100 + index * 7 % 5)",
-                    facts: ["quality": .number(Decimal(50 + index % 3))]
+                    facts: ["quality": .number(ExactRatio(50 + index % 3))]
                 )
             } + [.rejected(file: "broken.xml", diagnostics: [.error("bad", at: SourceLocation(file: "broken.xml"))])]
         let forward = try TenderEvaluator.evaluate(rubric: rubric, bids: bids, scores: [])

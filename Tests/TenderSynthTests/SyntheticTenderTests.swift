@@ -22,7 +22,7 @@ import Testing
         }
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings.map(\.description))")
         #expect(loaded.rubric.criteria.count == criteria)
-        #expect(loaded.rubric.groups.reduce(Decimal(0)) { $0 + $1.points } == 100)
+        #expect((try? Points.sum(loaded.rubric.groups.map(\.points))) == 100)
         #expect(loaded.rubric.gates.map(\.id) == ["no-major-violation", "confidentiality", "integrity"])
         #expect(
             tender.model.criteria.map(\.id)
@@ -120,14 +120,14 @@ import Testing
             case .recentMajorViolation:
                 #expect(bid.violations.contains { $0.severity == .major && $0.date >= "2021-06-20" })
             case .abnormallyLow:
-                #expect(bid.total * 100 < model.budget * 61)
+                #expect(Int128(bid.total.units) * 100 < Int128(model.budget.units) * 61)
             case .ordinary:
-                #expect(bid.total * 100 >= model.budget * 80)
+                #expect(Int128(bid.total.units) * 100 >= Int128(model.budget.units) * 80)
                 #expect(!bid.violations.contains { $0.severity == .major && $0.date >= "2021-06-20" })
                 #expect(bid.commitments.allSatisfy { $0.signed != nil })
                 #expect(bid.commitments.count == 3)
             }
-            #expect(bid.priceLines.reduce(Decimal(0)) { $0 + $1.amount } == bid.total)
+            #expect((try? Money.sum(bid.priceLines.map(\.amount))) == bid.total)
         }
         let small = SyntheticTenderModel.generate(bids: 8, criteria: 10, seed: 5)
         #expect(Set(small.bids.map(\.design)) == Set(SyntheticBidDesign.allCases))
@@ -145,7 +145,7 @@ import Testing
         for score in model.committeeScores {
             let maximum = try #require(points[score.criterionID])
             #expect(score.score >= 0 && score.score <= maximum)
-            #expect((score.score * 2).rounded(places: 0) == score.score * 2)
+            #expect((score.score.units * 2) % Points.unitsPerWhole == 0)
         }
         let lines = tender.scoreSheetCSV.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "member,bidder,criterion,score")

@@ -76,6 +76,24 @@ public enum DecimalText {
         return Parsed(units: negative ? -units : units, scale: scale)
     }
 
+    /// Why `text` cannot be a value of `Value`, for a diagnostic that names it (`price has 7 decimals; at most 6
+    /// are allowed`, `amount is too large`); nil when it can.
+    public static func refusal<Value: ScaledDecimal>(of text: some StringProtocol, as type: Value.Type, name: String)
+        -> String?
+    {
+        do {
+            _ = try Value(parsing: text)
+            return nil
+        } catch .tooManyDecimals {
+            let decimals = (try? parse(text))?.scale ?? Value.scale + 1
+            return "\(name) has \(decimals) decimals; at most \(Value.scale) are allowed"
+        } catch .tooLarge {
+            return "\(name) is too large"
+        } catch {
+            return "\(name) is not a plain decimal number"
+        }
+    }
+
     /// `units × 10^-places` with exactly `places` decimals (`fixed(1993, 2)` is `19.93`, `fixed(5, 2)` is
     /// `0.05`), built from the digits directly.
     public static func fixed(units: Int128, places: Int) -> String {

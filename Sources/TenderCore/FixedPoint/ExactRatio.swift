@@ -37,10 +37,20 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     /// can fail.
     init(units: Int128, knownScale scale: Int) {
         precondition((0...38).contains(scale) && units != .min, "scale out of range")
-        var power: Int128 = 1
-        for _ in 0..<scale { power *= 10 }
+        let power = Self.powersOfTen[scale]
+        // Whole values (most points and prices) need no common divisor.
+        if units % power == 0 {
+            self.init(reduced: units / power, 1)
+            return
+        }
         let divisor = Int128(Self.gcd(units.magnitude, power.magnitude))
         self.init(reduced: units / divisor, power / divisor)
+    }
+
+    /// The integer `value`.
+    public init(integer value: Int128) throws(FixedPointOverflow) {
+        guard value != .min else { throw FixedPointOverflow(.outOfRange) }
+        self.init(reduced: value, 1)
     }
 
     private init(reduced numerator: Int128, _ denominator: Int128) {
@@ -53,6 +63,11 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     // MARK: Arithmetic
 
     public static func + (lhs: ExactRatio, rhs: ExactRatio) throws(FixedPointOverflow) -> ExactRatio {
+        if lhs.denominator == rhs.denominator {
+            let (sum, overflow) = lhs.numerator.addingReportingOverflow(rhs.numerator)
+            guard !overflow else { throw FixedPointOverflow(.outOfRange) }
+            return lhs.denominator == 1 ? try ExactRatio(integer: sum) : try ExactRatio(sum, lhs.denominator)
+        }
         // a/b + c/d over the least common denominator keeps the intermediates as small as they can be.
         let divisor = Int128(gcd(lhs.denominator.magnitude, rhs.denominator.magnitude))
         let left = try multiply(lhs.numerator, rhs.denominator / divisor)
@@ -67,6 +82,9 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func * (lhs: ExactRatio, rhs: ExactRatio) throws(FixedPointOverflow) -> ExactRatio {
+        if lhs.denominator == 1 && rhs.denominator == 1 {
+            return try ExactRatio(integer: try multiply(lhs.numerator, rhs.numerator))
+        }
         // Cross-reduce first: (a/b)(c/d) = (a/g1 · c/g2) / (b/g2 · d/g1).
         let first = Int128(gcd(lhs.numerator.magnitude, rhs.denominator.magnitude))
         let second = Int128(gcd(rhs.numerator.magnitude, lhs.denominator.magnitude))
@@ -95,6 +113,7 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     /// The value rounded to `places` decimals, half away from zero, as a count of `10^-places` units.
     public func roundedUnits(places: Int) throws(FixedPointOverflow) -> Int128 {
         let scaled = try Self.multiply(numerator, try Self.powerOfTen(places))
+        if denominator == 1 { return scaled }
         let quotient = scaled / denominator
         let remainder = (scaled % denominator).magnitude
         // Half away from zero: |remainder| ≥ denominator / 2, compared without dividing.
@@ -112,6 +131,20 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     /// The value with exactly `places` decimals after rounding half away from zero (`19.93`, `20.00`).
     public func fixedText(places: Int) throws(FixedPointOverflow) -> String {
         DecimalText.fixed(units: try roundedUnits(places: places), places: places)
+    }
+
+    /// Digits after the point of the exact decimal expansion (`21.25` has 2), or nil when it does not end.
+    public var decimalPlaces: Int? {
+        var (rest, twos, fives) = (denominator, 0, 0)
+        while rest % 2 == 0 {
+            rest /= 2
+            twos += 1
+        }
+        while rest % 5 == 0 {
+            rest /= 5
+            fives += 1
+        }
+        return rest == 1 ? max(twos, fives) : nil
     }
 
     /// Whether the decimal expansion ends (the denominator has no prime factor but 2 and 5).
@@ -162,12 +195,20 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     /// 10^exponent for 0 ≤ exponent ≤ 38.
     static func powerOfTen(_ exponent: Int) throws(FixedPointOverflow) -> Int128 {
         guard (0...38).contains(exponent) else { throw FixedPointOverflow(.outOfRange) }
-        var result: Int128 = 1
-        for _ in 0..<exponent { result *= 10 }
-        return result
+        return powersOfTen[exponent]
+    }
+
+    static let powersOfTen: [Int128] = (0...38).reduce(into: []) { powers, exponent in
+        powers.append(exponent == 0 ? 1 : powers[exponent - 1] * 10)
     }
 
     static func gcd(_ lhs: UInt128, _ rhs: UInt128) -> UInt128 {
+        // Most operands fit 64 bits, where a division is many times cheaper than a 128-bit one.
+        if let left = UInt64(exactly: lhs), let right = UInt64(exactly: rhs) {
+            var (a, b) = (left, right)
+            while b != 0 { (a, b) = (b, a % b) }
+            return a == 0 ? 1 : UInt128(a)
+        }
         var (a, b) = (lhs, rhs)
         while b != 0 { (a, b) = (b, a % b) }
         return a == 0 ? 1 : a

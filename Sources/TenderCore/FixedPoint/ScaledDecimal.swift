@@ -1,6 +1,7 @@
 /// A decimal held as an `Int64` count of `10^-scale` units, so sums and comparisons are exact integer
 /// operations; products and quotients go through `ExactRatio` and come back only by an explicit rounding.
-public protocol ScaledDecimal: Hashable, Sendable, Comparable, CustomStringConvertible {
+public protocol ScaledDecimal: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral
+where IntegerLiteralType == Int64 {
     /// Digits after the point that every value of the type can carry.
     static var scale: Int { get }
     var units: Int64 { get }
@@ -9,6 +10,32 @@ public protocol ScaledDecimal: Hashable, Sendable, Comparable, CustomStringConve
 
 extension ScaledDecimal {
     public static var zero: Self { Self(units: 0) }
+
+    /// A whole number written in the source (`30`, `0`); a literal beyond the range stops the program, as any
+    /// integer literal overflow does.
+    public init(integerLiteral value: Int64) {
+        let (units, overflow) = value.multipliedReportingOverflow(by: Self.unitsPerWhole)
+        precondition(!overflow, "literal out of range")
+        self.init(units: units)
+    }
+
+    /// Units in one whole: 10^scale.
+    public static var unitsPerWhole: Int64 {
+        var power: Int64 = 1
+        for _ in 0..<scale { power *= 10 }
+        return power
+    }
+
+    /// Digits after the point in the shortest exact text (`19.5` has 1).
+    public var decimalPlaces: Int {
+        guard units != 0 else { return 0 }
+        var (rest, places) = (units, Self.scale)
+        while places > 0 && rest % 10 == 0 {
+            rest /= 10
+            places -= 1
+        }
+        return places
+    }
 
     /// Parses a plain decimal numeral exactly (see `DecimalText.parse`).
     /// - Throws: `.tooManyDecimals` when the numeral has more decimals than `scale`, `.tooLarge` when it does
@@ -130,7 +157,16 @@ public struct Points: ScaledDecimal {
     }
 }
 
-extension ExactRatio {
+extension ExactRatio: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int64) {
+        self.init(Int(value))
+    }
+
+    /// The exact text when the expansion ends (`21.25`, `0.0000001`); otherwise cut and followed by `…`.
+    public var plainText: String {
+        decimalText(maximumDigits: decimalPlaces ?? 10)
+    }
+
     /// Parses a plain decimal numeral exactly (`0.0000000000000001` is 1/10¹⁶).
     public init(parsing text: some StringProtocol) throws(DecimalText.Problem) {
         let parsed = try DecimalText.parse(text)

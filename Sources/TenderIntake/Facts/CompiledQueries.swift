@@ -340,7 +340,7 @@ enum FactConversion {
             return (Fact(text.isEmpty ? .absent : .text(text), line: line), nil)
         case .number:
             if text.isEmpty { return (Fact(.absent, line: line), nil) }
-            if let value = Decimal(exactly: text) { return (Fact(.number(value), line: line), nil) }
+            if let value = try? ExactRatio(parsing: text) { return (Fact(.number(value), line: line), nil) }
             return (
                 Fact(.absent, line: line),
                 .warning(
@@ -361,17 +361,17 @@ enum FactConversion {
 
     /// An integral or finite double as a decimal through its shortest text with at most 15 significant
     /// digits (so `0.1 + 0.2` from an XPath `sum` is 0.3, and counts are exact).
-    static func decimal(from value: Double) -> Decimal? {
-        // A whole number below 10^15 prints as its digits under %.15g; writing them directly skips the
-        // number formatter, which costs about as much as a whole bid's parse (counts are the common case).
-        if value == value.rounded(.towardZero), value.magnitude < 1e15, !(value == 0 && value.sign == .minus) {
-            return Decimal(exactly: String(Int64(value)))
+    static func decimal(from value: Double) -> ExactRatio? {
+        // A whole number below 10^15 is exact as an integer: no text, no number formatter, which costs about as
+        // much as a whole bid's parse (counts are the common case).
+        if value == value.rounded(.towardZero), value.magnitude < 1e15 {
+            return ExactRatio(Int(value))
         }
         return formattedDecimal(from: value)
     }
 
     /// The general conversion, through the formatted text.
-    static func formattedDecimal(from value: Double) -> Decimal? {
+    static func formattedDecimal(from value: Double) -> ExactRatio? {
         // Foundation's formatter sets a number formatter up on every call, which costs more than parsing a bid;
         // what it writes for `%.15g` is the shortest text that reads back as the double, rounded half to even at
         // the 15th significant digit, and that is computed here directly. Outside the magnitudes every rubric
@@ -385,7 +385,7 @@ enum FactConversion {
     }
 
     /// Swift's shortest round-trip text of `value`, rounded half to even to at most 15 significant digits.
-    static func shortestRounded(_ value: Double) -> Decimal? {
+    static func shortestRounded(_ value: Double) -> ExactRatio? {
         var digits: [UInt8] = []
         var pointPosition: Int?
         var exponent = 0
@@ -432,22 +432,29 @@ enum FactConversion {
             }
         }
         while digits.last == 0 { digits.removeLast() }
-        guard !digits.isEmpty else { return Decimal(0) }
-        let significand = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
-        let decimal = Decimal(
-            sign: value.sign,
-            exponent: exponent - digits.count,
-            significand: Decimal(significand)
-        )
-        return decimal
+        guard !digits.isEmpty else { return .zero }
+        // At most 15 digits: the significand fits an Int64 and the power of ten is exact.
+        let magnitude = digits.reduce(Int64(0)) { $0 * 10 + Int64($1) }
+        let significand = value.sign == .minus ? -magnitude : magnitude
+        let power = exponent - digits.count
+        guard power.magnitude <= 38 else { return nil }
+        if power <= 0 { return try? ExactRatio(units: significand, scale: -power) }
+        guard let scale = try? ExactRatio(units: 1, scale: power) else { return nil }
+        return try? ExactRatio(Int(significand)) / scale
     }
 
     /// The conversion through Foundation's formatter, whatever the process's locale (the reference the C
     /// library's text is tested against).
-    static func localeFormattedDecimal(from value: Double) -> Decimal? {
+    static func localeFormattedDecimal(from value: Double) -> ExactRatio? {
+        guard value.isFinite else { return nil }
         let text = String(format: "%.15g", locale: Locale(identifier: "en_US_POSIX"), value)
-        if let exact = Decimal(exactly: text) { return exact }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        let parts = text.split(separator: "e", maxSplits: 1)
+        guard let mantissa = try? ExactRatio(parsing: parts[0]) else { return nil }
+        guard parts.count == 2 else { return mantissa }
+        guard let exponent = Int(parts[1].drop { $0 == "+" }), exponent.magnitude <= 38,
+            let power = try? ExactRatio(units: 1, scale: Int(exponent.magnitude))
+        else { return nil }
+        return exponent < 0 ? try? mantissa * power : try? mantissa / power
     }
 }
 

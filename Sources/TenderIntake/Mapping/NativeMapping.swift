@@ -59,7 +59,7 @@ enum NativeMapping {
         var price: BidPrice?
         if let element = root.child(ns, "price") {
             let currency = element.attribute("currency") ?? ""
-            var total: Decimal?
+            var total: Money?
             if let node = element.child(ns, "total") {
                 total = money(node, problems: &problems, file: file)
             }
@@ -137,12 +137,12 @@ enum NativeMapping {
 
     /// A money amount; the schema already allows only plain decimals, so a failure here means more digits
     /// than exact arithmetic carries.
-    static func money(_ node: xmlNodePtr, problems: inout DiagnosticCollector, file: String) -> Decimal? {
+    static func money(_ node: xmlNodePtr, problems: inout DiagnosticCollector, file: String) -> Money? {
         let text = node.trimmedText
-        if let value = Decimal(exactly: text) { return value }
+        if let value = try? Money(parsing: text) { return value }
         problems.error(
-            "amount '\(text.prefix(40))' is not a plain decimal number with at most "
-                + "\(Decimal.maximumInputDigits) digits",
+            DecimalText.refusal(of: text, as: Money.self, name: "amount '\(text.prefix(40))'")
+                ?? "amount '\(text.prefix(40))' is not a plain decimal number",
             at: SourceLocation(file: file, line: node.line)
         )
         return nil

@@ -87,12 +87,16 @@ enum UBLTenderMapping {
             )
         }
 
-        var lots: [(item: String, amount: Decimal, currency: String, line: Int?)] = []
+        var lots: [(item: String, amount: Money, currency: String, line: Int?)] = []
         for (index, project) in root.children(cac, "TenderedProject").enumerated() {
             guard let amount = project.child(cac, "LegalMonetaryTotal")?.child(cbc, "PayableAmount") else { continue }
             let text = amount.trimmedText
-            guard let value = Decimal(exactly: text) else {
-                problems.error("payable amount '\(text.prefix(40))' is not a plain decimal number", at: at(amount))
+            guard let value = try? Money(parsing: text) else {
+                problems.error(
+                    DecimalText.refusal(of: text, as: Money.self, name: "payable amount '\(text.prefix(40))'")
+                        ?? "payable amount '\(text.prefix(40))' is not a plain decimal number",
+                    at: at(amount)
+                )
                 continue
             }
             guard let currency = amount.attribute("currencyID") else {
@@ -107,7 +111,13 @@ enum UBLTenderMapping {
             if lots.count == 1 {
                 price = BidPrice(total: first.amount, currency: first.currency, lines: [], line: first.line)
             } else if Set(lots.map(\.currency)).count == 1 {
-                let total = lots.reduce(Decimal(0)) { $0 + $1.amount }
+                let total: Money
+                do {
+                    total = try Money.sum(lots.map(\.amount))
+                } catch {
+                    problems.error("the lots' payable amounts add up to an amount that is too large", at: at(root))
+                    total = .zero
+                }
                 price = BidPrice(
                     total: total,
                     currency: first.currency,

@@ -122,9 +122,14 @@ public enum ScoreSheetParser {
             // A blank score on a member sheet is not yet scored (or left empty after a declared conflict): the
             // missing score is reported against the committee, never guessed.
             if scoreText.isEmpty && layout.hasDeclarations { continue }
-            guard let score = Decimal(exactly: scoreText) else {
+            guard let score = try? Points(parsing: scoreText) else {
                 collector.error(
-                    "score '\(VisibleText.excerpt(scoreText))' is not a plain decimal number",
+                    DecimalText.refusal(
+                        of: scoreText,
+                        as: Points.self,
+                        name: "score '\(VisibleText.excerpt(scoreText))'"
+                    )
+                        ?? "score '\(VisibleText.excerpt(scoreText))' is not a plain decimal number",
                     at: location(scoreField)
                 )
                 continue

@@ -1,5 +1,4 @@
-public import Foundation
-import TenderCore
+public import TenderCore
 
 /// Everything the evaluation needs from one bid document, copied out of the XML into plain values.
 ///
@@ -122,13 +121,13 @@ public struct ProjectManager: Hashable, Sendable {
 }
 
 public struct BidPrice: Hashable, Sendable {
-    public var total: Decimal
+    public var total: Money
     /// ISO 4217 code as written in the bid.
     public var currency: String
     public var lines: [PriceLine]
     public var line: Int?
 
-    public init(total: Decimal, currency: String, lines: [PriceLine] = [], line: Int? = nil) {
+    public init(total: Money, currency: String, lines: [PriceLine] = [], line: Int? = nil) {
         self.total = total
         self.currency = currency
         self.lines = lines
@@ -138,10 +137,10 @@ public struct BidPrice: Hashable, Sendable {
 
 public struct PriceLine: Hashable, Sendable {
     public var item: String
-    public var amount: Decimal
+    public var amount: Money
     public var line: Int?
 
-    public init(item: String, amount: Decimal, line: Int? = nil) {
+    public init(item: String, amount: Money, line: Int? = nil) {
         self.item = item
         self.amount = amount
         self.line = line
@@ -208,7 +207,7 @@ public struct Fact: Hashable, Sendable {
 }
 
 public enum FactValue: Hashable, Sendable {
-    case number(Decimal)
+    case number(ExactRatio)
     case text(String)
     case boolean(Bool)
     /// The expression matched nothing (or gave an empty string where a number was expected).

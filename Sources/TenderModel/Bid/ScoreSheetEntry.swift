@@ -1,4 +1,3 @@
-public import Foundation
 public import TenderCore
 
 /// One row of a committee score sheet: a member's score for one bidder on one judgement criterion.
@@ -7,7 +6,7 @@ public struct ScoreSheetEntry: Hashable, Sendable {
     /// The bidder's name or registration id as written on the sheet.
     public var bidder: String
     public var criterionID: String
-    public var score: Decimal
+    public var score: Points
     /// Where the score cell is, for every error about it.
     public var location: SourceLocation
     /// The member's reason for the score (理由), nil when the cell is empty or the sheet has no reason column.
@@ -21,7 +20,7 @@ public struct ScoreSheetEntry: Hashable, Sendable {
         member: String,
         bidder: String,
         criterionID: String,
-        score: Decimal,
+        score: Points,
         location: SourceLocation,
         reason: String? = nil,
         reasonLocation: SourceLocation? = nil,

@@ -93,7 +93,7 @@ public enum CommitteeFinding: Hashable, Sendable {
 
 extension Committee {
     /// The budget from which 87号令 Art 47 requires at least seven members.
-    public static let largeBudget: Int64 = 10_000_000
+    public static let largeBudget = Money(units: 10_000_000 * 1_000_000)
 
     /// What the rubric's policy profile says against this committee; empty when the profile sets no rule for
     /// committees (only `cn-87` does) or the committee keeps them all.
@@ -122,5 +122,13 @@ extension Committee {
             findings.append(.purchaserRepresentativeChairs(memberID: chair.id, name: chair.name))
         }
         return findings
+    }
+}
+
+extension Rubric {
+    /// Whether the budget reaches the amount from which 87号令 Art 47 requires seven members.
+    public var budgetAtLeastLargeCommitteeThreshold: Bool {
+        guard let budget = tender.budget else { return false }
+        return budget >= Committee.largeBudget
     }
 }

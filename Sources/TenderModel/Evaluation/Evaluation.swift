@@ -1,4 +1,3 @@
-public import Foundation
 public import TenderCore
 
 /// The complete, explainable result of evaluating one tender: every bid's status, every point with its
@@ -62,8 +61,8 @@ extension Evaluation {
 }
 
 public struct PriceBase: Hashable, Sendable {
-    public var lowest: Decimal
-    public var highest: Decimal
+    public var lowest: Money
+    public var highest: Money
     /// Bidder whose evaluated price is the lowest (the first by name when several share it).
     public var lowestBidder: String
     /// The plausible minimum the bids were held against (nil: no floor applied).
@@ -76,8 +75,8 @@ public struct PriceBase: Hashable, Sendable {
     public var allBelowFloor: Bool
 
     public init(
-        lowest: Decimal,
-        highest: Decimal,
+        lowest: Money,
+        highest: Money,
         lowestBidder: String,
         plausibleFloor: PlausibleFloor? = nil,
         setAside: [SetAsidePrice] = [],
@@ -95,10 +94,10 @@ public struct PriceBase: Hashable, Sendable {
 /// A valid bid kept out of the price base because its total is below the plausible minimum.
 public struct SetAsidePrice: Hashable, Sendable {
     public var bidder: String
-    public var bidTotal: Decimal
-    public var evaluatedPrice: Decimal
+    public var bidTotal: Money
+    public var evaluatedPrice: Money
 
-    public init(bidder: String, bidTotal: Decimal, evaluatedPrice: Decimal) {
+    public init(bidder: String, bidTotal: Money, evaluatedPrice: Money) {
         self.bidder = bidder
         self.bidTotal = bidTotal
         self.evaluatedPrice = evaluatedPrice
@@ -126,9 +125,9 @@ public struct BidResult: Hashable, Sendable {
     /// One entry per criterion, in rubric order (empty unless valid).
     public var criterionScores: [CriterionScore]
     public var groupScores: [GroupScore]
-    public var total: Decimal?
+    public var total: Points?
     /// The total before rounding, for `rounding: total` (equals `total` otherwise).
-    public var unroundedTotal: Decimal?
+    public var unroundedTotal: ExactRatio?
     public var price: PriceEvaluation?
     public var rank: Int?
     /// What placed this bid above the next one when their totals were equal, if anything did.
@@ -148,8 +147,8 @@ public struct BidResult: Hashable, Sendable {
         gates: [GateResult] = [],
         criterionScores: [CriterionScore] = [],
         groupScores: [GroupScore] = [],
-        total: Decimal? = nil,
-        unroundedTotal: Decimal? = nil,
+        total: Points? = nil,
+        unroundedTotal: ExactRatio? = nil,
         price: PriceEvaluation? = nil,
         rank: Int? = nil,
         decidedBy: TieBreakDecision? = nil,
@@ -184,7 +183,7 @@ public struct BidResult: Hashable, Sendable {
         criterionScores.first { $0.criterionID == criterionID }
     }
 
-    public func groupScore(for groupID: String) -> Decimal? {
+    public func groupScore(for groupID: String) -> Points? {
         groupScores.first { $0.groupID == groupID }?.points
     }
 }
@@ -246,9 +245,9 @@ public enum DatedPart: Hashable, Sendable {
 
 public struct GroupScore: Hashable, Sendable {
     public var groupID: String
-    public var points: Decimal
+    public var points: Points
 
-    public init(groupID: String, points: Decimal) {
+    public init(groupID: String, points: Points) {
         self.groupID = groupID
         self.points = points
     }
@@ -258,12 +257,12 @@ public struct CriterionScore: Hashable, Sendable {
     public var criterionID: String
     public var groupID: String
     /// The points counted in the total: rounded at the rubric's decimals (per-criterion rounding) or raw.
-    public var points: Decimal
+    public var points: Points
     /// The exact value before any rounding.
-    public var unrounded: Decimal
+    public var unrounded: ExactRatio
     public var basis: ScoreBasis
 
-    public init(criterionID: String, groupID: String, points: Decimal, unrounded: Decimal, basis: ScoreBasis) {
+    public init(criterionID: String, groupID: String, points: Points, unrounded: ExactRatio, basis: ScoreBasis) {
         self.criterionID = criterionID
         self.groupID = groupID
         self.points = points
@@ -282,11 +281,11 @@ public enum ScoreBasis: Hashable, Sendable {
 /// Which part of a scale produced the points.
 public enum AppliedScale: Hashable, Sendable {
     /// `value` was clamped to `[lower, upper]` before interpolation.
-    case linear(value: Decimal, lower: Decimal, upper: Decimal, lowerPoints: Decimal, upperPoints: Decimal)
+    case linear(value: ExactRatio, lower: ExactRatio, upper: ExactRatio, lowerPoints: Points, upperPoints: Points)
     /// The band that contains the value, or nil when the value lies below the first band.
     case band(Band?)
-    case perItem(count: Decimal, each: Decimal, cap: Decimal)
-    case yesNo(Bool, yes: Decimal, no: Decimal)
+    case perItem(count: ExactRatio, each: Points, cap: Points)
+    case yesNo(Bool, yes: Points, no: Points)
     case lookup(key: String, matched: Bool)
     /// The bid does not contain the fact: zero points, and a warning.
     case absent
@@ -294,12 +293,12 @@ public enum AppliedScale: Hashable, Sendable {
 
 public struct MemberScore: Hashable, Sendable {
     public var member: String
-    public var score: Decimal
+    public var score: Points
     public var location: SourceLocation?
     /// The member's written reason (理由), when the sheet gives one.
     public var reason: String?
 
-    public init(member: String, score: Decimal, location: SourceLocation?, reason: String? = nil) {
+    public init(member: String, score: Points, location: SourceLocation?, reason: String? = nil) {
         self.member = member
         self.score = score
         self.location = location
@@ -313,10 +312,10 @@ public struct JudgementAggregate: Hashable, Sendable {
     /// Members whose scores the trimmed mean left out.
     public var dropped: [String]
     /// Sum of the counted scores and their number: the mean is `sum / count`.
-    public var sum: Decimal
+    public var sum: Points
     public var count: Int
 
-    public init(scores: [MemberScore], aggregation: ScoreAggregation, dropped: [String], sum: Decimal, count: Int) {
+    public init(scores: [MemberScore], aggregation: ScoreAggregation, dropped: [String], sum: Points, count: Int) {
         self.scores = scores
         self.aggregation = aggregation
         self.dropped = dropped
@@ -327,27 +326,27 @@ public struct JudgementAggregate: Hashable, Sendable {
 
 public struct PriceEvaluation: Hashable, Sendable {
     /// The total as bid.
-    public var bidTotal: Decimal
+    public var bidTotal: Money
     public var currency: String
     /// Percent deducted for the bidder's enterprise size (0 when none applies).
-    public var deductionPercent: Decimal
+    public var deductionPercent: ExactRatio
     /// `bidTotal × (1 − deductionPercent / 100)`: the price every formula and ranking uses.
-    public var evaluatedPrice: Decimal
+    public var evaluatedPrice: Money
     public var formula: PriceFormula
     /// Lowest and highest evaluated price among valid bids.
-    public var lowest: Decimal
-    public var highest: Decimal
-    public var maximumPoints: Decimal
+    public var lowest: Money
+    public var highest: Money
+    public var maximumPoints: Points
 
     public init(
-        bidTotal: Decimal,
+        bidTotal: Money,
         currency: String,
-        deductionPercent: Decimal,
-        evaluatedPrice: Decimal,
+        deductionPercent: ExactRatio,
+        evaluatedPrice: Money,
         formula: PriceFormula,
-        lowest: Decimal,
-        highest: Decimal,
-        maximumPoints: Decimal
+        lowest: Money,
+        highest: Money,
+        maximumPoints: Points
     ) {
         self.bidTotal = bidTotal
         self.currency = currency
@@ -370,15 +369,15 @@ public enum TieBreakDecision: Hashable, Sendable {
 public enum Flag: Hashable, Sendable {
     /// Evaluated price this far below the mean of the other valid bids: written clarification required
     /// (87号令 Art 60, EU Art 69); never rejected automatically.
-    case abnormallyLowPrice(bidder: String, evaluatedPrice: Decimal, meanOfOthers: Decimal, percentBelow: Decimal)
+    case abnormallyLowPrice(bidder: String, evaluatedPrice: Money, meanOfOthers: ExactRatio, percentBelow: ExactRatio)
     /// Members' scores for one criterion spread by at least the rubric's threshold; `outliers` names the members
     /// whose score lies at least the threshold away from the mean of the others' (畸高/畸低, 87号令 Art 64).
     case scoreDisagreement(
         bidder: String,
         criterionID: String,
-        lowest: Decimal,
-        highest: Decimal,
-        threshold: Decimal,
+        lowest: Points,
+        highest: Points,
+        threshold: ExactRatio,
         outliers: [String]
     )
     /// Fewer valid bids than the minimum: the tender failed.
@@ -396,7 +395,7 @@ public enum Flag: Hashable, Sendable {
     case implausibleDate(bidder: String, file: String, line: Int?, part: DatedPart, date: String, problem: DateProblem)
     /// A bid total below the rubric's plausible minimum: written clarification required (87号令 Art 60), never
     /// rejected automatically. `setsPriceBase` says whether its evaluated price is the base every price score uses.
-    case implausiblyLowPrice(bidder: String, price: Decimal, minimum: Decimal, setsPriceBase: Bool)
+    case implausiblyLowPrice(bidder: String, price: Money, minimum: ExactRatio, setsPriceBase: Bool)
     /// Different bidders' documents share something 87号令 Art 37 lists as a sign of collusion.
     case possibleCollusion(CollusionSignal)
     /// These bid files (sorted) claim a bidder another bid also claims and are held for the committee, which

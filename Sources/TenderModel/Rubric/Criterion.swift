@@ -1,15 +1,14 @@
-public import Foundation
 public import TenderCore
 
 /// A group of criteria (price, capability, quality, reputation, …) whose points sum exactly to `points`.
 public struct CriterionGroup: Hashable, Sendable {
     public var id: String
     public var name: LocalizedText
-    public var points: Decimal
+    public var points: Points
     public var criteria: [Criterion]
     public var location: SourceLocation
 
-    public init(id: String, name: LocalizedText, points: Decimal, criteria: [Criterion], location: SourceLocation) {
+    public init(id: String, name: LocalizedText, points: Points, criteria: [Criterion], location: SourceLocation) {
         self.id = id
         self.name = name
         self.points = points
@@ -27,7 +26,7 @@ public struct Criterion: Hashable, Sendable {
     public var id: String
     public var name: LocalizedText
     /// The most a bidder can get for this criterion.
-    public var points: Decimal
+    public var points: Points
     public var rule: CriterionRule
     /// Text shown to committee members on the score sheet and in the report.
     public var guidance: LocalizedText?
@@ -36,7 +35,7 @@ public struct Criterion: Hashable, Sendable {
     public init(
         id: String,
         name: LocalizedText,
-        points: Decimal,
+        points: Points,
         rule: CriterionRule,
         guidance: LocalizedText?,
         location: SourceLocation
@@ -80,25 +79,25 @@ public struct ObjectiveRule: Hashable, Sendable {
 
 public enum Scale: Hashable, Sendable {
     /// Points move linearly from `lowerPoints` at `lower` to `upperPoints` at `upper` and stay flat outside.
-    case linear(lower: Decimal, upper: Decimal, lowerPoints: Decimal, upperPoints: Decimal)
+    case linear(lower: ExactRatio, upper: ExactRatio, lowerPoints: Points, upperPoints: Points)
     /// Half-open bands `[from, to)`, contiguous and ascending; the last may be open-ended.
     case bands([Band])
     /// `each` points per counted item, at most `cap`.
-    case perItem(each: Decimal, cap: Decimal)
+    case perItem(each: Points, cap: Points)
     /// A boolean fact: `yes` points when true, `no` points when false.
-    case yesNo(yes: Decimal, no: Decimal)
+    case yesNo(yes: Points, no: Points)
     /// A text fact looked up in a table; `otherwise` for any value not listed.
-    case lookup(entries: [LookupEntry], otherwise: Decimal)
+    case lookup(entries: [LookupEntry], otherwise: Points)
 }
 
 public struct Band: Hashable, Sendable {
-    public var from: Decimal
+    public var from: ExactRatio
     /// Exclusive upper bound; nil for the open-ended last band.
-    public var to: Decimal?
-    public var points: Decimal
+    public var to: ExactRatio?
+    public var points: Points
     public var location: SourceLocation
 
-    public init(from: Decimal, to: Decimal?, points: Decimal, location: SourceLocation) {
+    public init(from: ExactRatio, to: ExactRatio?, points: Points, location: SourceLocation) {
         self.from = from
         self.to = to
         self.points = points
@@ -108,9 +107,9 @@ public struct Band: Hashable, Sendable {
 
 public struct LookupEntry: Hashable, Sendable {
     public var key: String
-    public var points: Decimal
+    public var points: Points
 
-    public init(key: String, points: Decimal) {
+    public init(key: String, points: Points) {
         self.key = key
         self.points = points
     }
@@ -119,11 +118,11 @@ public struct LookupEntry: Hashable, Sendable {
 /// A criterion each committee member scores within `0...points`.
 public struct JudgementRule: Hashable, Sendable {
     /// When set, scores must be whole multiples of `step` (and `step` divides `points`).
-    public var step: Decimal?
+    public var step: Points?
     /// Optional adjectival bands (优 / 良 / 中 / 差) that guide members; each is a `[min, max]` points range.
     public var bands: [AdjectivalBand]
 
-    public init(step: Decimal?, bands: [AdjectivalBand]) {
+    public init(step: Points?, bands: [AdjectivalBand]) {
         self.step = step
         self.bands = bands
     }
@@ -131,10 +130,10 @@ public struct JudgementRule: Hashable, Sendable {
 
 public struct AdjectivalBand: Hashable, Sendable {
     public var label: LocalizedText
-    public var min: Decimal
-    public var max: Decimal
+    public var min: Points
+    public var max: Points
 
-    public init(label: LocalizedText, min: Decimal, max: Decimal) {
+    public init(label: LocalizedText, min: Points, max: Points) {
         self.label = label
         self.min = min
         self.max = max

@@ -1,4 +1,3 @@
-public import Foundation
 public import TenderCore
 
 /// How a tender is evaluated: the header, the pass/fail gates and the scored groups of criteria.
@@ -52,7 +51,7 @@ public struct TenderHeader: Hashable, Sendable {
     public var buyer: LocalizedText
     /// ISO 4217 code; a bid priced in another currency is not evaluated.
     public var currency: String
-    public var budget: Decimal?
+    public var budget: Money?
     public var method: EvaluationMethod
     /// Decimals every criterion score is rounded to (half away from zero).
     public var decimals: Int
@@ -76,7 +75,7 @@ public struct TenderHeader: Hashable, Sendable {
         title: LocalizedText,
         buyer: LocalizedText,
         currency: String,
-        budget: Decimal?,
+        budget: Money?,
         method: EvaluationMethod,
         decimals: Int,
         rounding: RoundingPolicy,
@@ -134,10 +133,10 @@ public enum TieBreakRule: Hashable, Sendable {
 public struct PricePolicy: Hashable, Sendable {
     /// Percent taken off the evaluated price of an enterprise of that size (财库〔2022〕19号: 10–20 % for small
     /// and micro firms). The deducted price is used for the base price and for the bid itself.
-    public var sizeDeductions: [EnterpriseSize: Decimal]
+    public var sizeDeductions: [EnterpriseSize: ExactRatio]
     /// A valid bid this many percent below the mean of the other valid bids is flagged for written
     /// clarification (87号令 Art 60); it is never rejected automatically.
-    public var abnormallyLowPercent: Decimal
+    public var abnormallyLowPercent: ExactRatio
     /// A bid total below this is flagged as implausibly small for written clarification (87号令 Art 60) and does
     /// not set the price base; nil when the rubric states none, and then the default applies (see
     /// `Rubric.plausibleFloor`) unless `plausibleMinimumSwitchedOff` (prices below one minor unit of the
@@ -146,13 +145,13 @@ public struct PricePolicy: Hashable, Sendable {
     /// `plausible-minimum: none`: the rubric wants no floor at all, not even the default.
     public var plausibleMinimumSwitchedOff = false
     /// 最高限价: a bid total above it is invalid (87号令 Art 63). Without it the budget, when stated, is the limit.
-    public var ceiling: Decimal?
+    public var ceiling: Money?
 
     public init(
-        sizeDeductions: [EnterpriseSize: Decimal] = [:],
-        abnormallyLowPercent: Decimal = 20,
+        sizeDeductions: [EnterpriseSize: ExactRatio] = [:],
+        abnormallyLowPercent: ExactRatio = ExactRatio(20),
         plausibleMinimum: PlausibleMinimum? = nil,
-        ceiling: Decimal? = nil
+        ceiling: Money? = nil
     ) {
         self.sizeDeductions = sizeDeductions
         self.abnormallyLowPercent = abnormallyLowPercent
@@ -163,14 +162,17 @@ public struct PricePolicy: Hashable, Sendable {
 
 /// The smallest bid total the rubric finds plausible: a share of the budget or an amount in the tender's currency.
 public enum PlausibleMinimum: Hashable, Sendable {
-    case percentOfBudget(Decimal)
-    case amount(Decimal)
+    case percentOfBudget(ExactRatio)
+    case amount(Money)
 
     /// The amount itself, given the tender's budget (a share needs one; the loader makes sure it is there).
-    public func amount(budget: Decimal?) -> Decimal? {
+    /// - Throws: `FixedPointOverflow` when the share of the budget cannot be computed exactly.
+    public func amount(budget: Money?) throws(FixedPointOverflow) -> ExactRatio? {
         switch self {
-        case .amount(let amount): return amount
-        case .percentOfBudget(let percent): return budget.map { $0 * percent / 100 }
+        case .amount(let amount): return amount.ratio
+        case .percentOfBudget(let percent):
+            guard let budget else { return nil }
+            return try budget.ratio * percent / ExactRatio(100)
         }
     }
 }
@@ -189,12 +191,13 @@ public struct PlausibleFloor: Hashable, Sendable {
     /// A services contract at a tenth of what the purchaser set aside (or may pay at most) is not a price anyone
     /// can perform for; real abnormally low bids (20–40 % under the others) lie far above it, so the default
     /// catches only absurd amounts (a bid of 1.00 on a 9.8 M tender) and never an honest aggressive bid.
-    public static let defaultPercent: Decimal = 10
+    public static let defaultPercent = ExactRatio(10)
 
-    public var amount: Decimal
+    /// Exact: a share of the budget can have more decimals than an amount of money.
+    public var amount: ExactRatio
     public var origin: Origin
 
-    public init(amount: Decimal, origin: Origin) {
+    public init(amount: ExactRatio, origin: Origin) {
         self.amount = amount
         self.origin = origin
     }
@@ -209,18 +212,21 @@ extension Rubric {
     /// The floor below which a valid bid is flagged and set aside from the price base: the rubric's
     /// `plausible-minimum`; without it, 10 % of the ceiling price or else of the budget; nil when the rubric
     /// switches it off (`plausible-minimum: none`) or states neither budget nor ceiling.
+    /// A share of a budget or ceiling beyond the fixed-point range (which the loader refuses) gives no floor
+    /// rather than a wrong one.
     public var plausibleFloor: PlausibleFloor? {
         let policy = pricePolicy
         if let stated = policy.plausibleMinimum {
-            return stated.amount(budget: tender.budget).map { PlausibleFloor(amount: $0, origin: .stated(stated)) }
+            return (try? stated.amount(budget: tender.budget))?.map {
+                PlausibleFloor(amount: $0, origin: .stated(stated))
+            }
         }
         guard !policy.plausibleMinimumSwitchedOff else { return nil }
+        let share = { (amount: Money) in try? amount.ratio * PlausibleFloor.defaultPercent / ExactRatio(100) }
         if let ceiling = policy.ceiling {
-            return PlausibleFloor(amount: ceiling * PlausibleFloor.defaultPercent / 100, origin: .defaultOfCeiling)
+            return share(ceiling).map { PlausibleFloor(amount: $0, origin: .defaultOfCeiling) }
         }
-        return tender.budget.map {
-            PlausibleFloor(amount: $0 * PlausibleFloor.defaultPercent / 100, origin: .defaultOfBudget)
-        }
+        return tender.budget.flatMap(share).map { PlausibleFloor(amount: $0, origin: .defaultOfBudget) }
     }
 }
 
@@ -229,14 +235,18 @@ public struct CommitteePolicy: Hashable, Sendable {
     public var members: Int?
     public var aggregation: ScoreAggregation
     /// A max − min spread of at least this percent of a criterion's points is flagged (Bonfire's 30 %).
-    public var disagreementPercent: Decimal
+    public var disagreementPercent: ExactRatio
     /// Where the committee (its `members` key when given) is written, for policy warnings.
     public var location: SourceLocation?
     /// Whether a judgement score below the maximum needs a reason: the rubric's `reasons`, or by default `required`
     /// under the `cn-87` profile and `optional` otherwise.
     public var reasons: ReasonsPolicy = .optional
 
-    public init(members: Int? = nil, aggregation: ScoreAggregation = .mean, disagreementPercent: Decimal = 30) {
+    public init(
+        members: Int? = nil,
+        aggregation: ScoreAggregation = .mean,
+        disagreementPercent: ExactRatio = ExactRatio(30)
+    ) {
         self.members = members
         self.aggregation = aggregation
         self.disagreementPercent = disagreementPercent

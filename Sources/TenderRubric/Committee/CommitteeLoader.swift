@@ -99,11 +99,3 @@ public enum CommitteeLoader {
         }
     }
 }
-
-extension Rubric {
-    /// Whether the budget reaches the amount from which 87号令 Art 47 requires seven members.
-    public var budgetAtLeastLargeCommitteeThreshold: Bool {
-        guard let budget = tender.budget else { return false }
-        return budget >= Decimal(Committee.largeBudget)
-    }
-}

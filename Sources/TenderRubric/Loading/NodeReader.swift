@@ -188,12 +188,43 @@ final class NodeReader {
         return text
     }
 
-    /// A plain decimal numeral (`30`, `0.5`), checked against `rule`.
-    func decimal(_ field: Field, _ rule: NumberRule) -> Decimal? {
+    /// A plain decimal numeral (`30`, `0.5`), checked against `rule`, exact whatever its decimals.
+    func decimal(_ field: Field, _ rule: NumberRule) -> ExactRatio? {
         decimal(field.node, name: VisibleText.excerpt(field.key), rule)
     }
 
-    func decimal(_ node: Node, name: String, _ rule: NumberRule) -> Decimal? {
+    /// Points (a criterion's maximum, a band's points): at most `Points.scale` decimals.
+    func points(_ field: Field, _ rule: NumberRule) -> Points? {
+        scaled(field.node, name: VisibleText.excerpt(field.key), rule, as: Points.self)
+    }
+
+    func points(_ node: Node, name: String, _ rule: NumberRule) -> Points? {
+        scaled(node, name: name, rule, as: Points.self)
+    }
+
+    /// An amount of money (a budget, a ceiling): at most `Money.scale` decimals.
+    func money(_ field: Field, _ rule: NumberRule) -> Money? {
+        scaled(field.node, name: VisibleText.excerpt(field.key), rule, as: Money.self)
+    }
+
+    /// A numeral that must fit a fixed-point type: too many decimals or too large is reported here, at the
+    /// numeral, rather than rounded.
+    func scaled<Value: ScaledDecimal>(_ node: Node, name: String, _ rule: NumberRule, as type: Value.Type) -> Value? {
+        guard let exact = decimal(node, name: name, rule) else { return nil }
+        guard let value = try? Value(exactly: exact) else {
+            let decimals = exact.decimalPlaces ?? Int.max
+            error(
+                decimals > Value.scale
+                    ? "\(name) has \(decimals) decimals; at most \(Value.scale) are allowed"
+                    : "\(name) is too large",
+                at: location(node)
+            )
+            return nil
+        }
+        return value
+    }
+
+    func decimal(_ node: Node, name: String, _ rule: NumberRule) -> ExactRatio? {
         guard case .scalar(let scalar) = node, !NodeReader.isNull(scalar) else {
             error("\(name) must be a number, found \(NodeReader.describe(node))", at: location(node))
             return nil
@@ -204,14 +235,14 @@ final class NodeReader {
             return nil
         }
         let digits = text.filter(\.isNumber).count
-        guard digits <= Decimal.maximumInputDigits else {
+        guard digits <= DecimalText.maximumDigits else {
             error(
-                "\(name) has more than \(Decimal.maximumInputDigits) digits, found '\(VisibleText.excerpt(text))'",
+                "\(name) has more than \(DecimalText.maximumDigits) digits, found '\(VisibleText.excerpt(text))'",
                 at: location(node)
             )
             return nil
         }
-        guard let value = Decimal(exactly: text) else {
+        guard let value = try? ExactRatio(parsing: text) else {
             error("\(name) must be a plain decimal number, found '\(VisibleText.excerpt(text))'", at: location(node))
             return nil
         }
@@ -219,17 +250,17 @@ final class NodeReader {
         case .any:
             break
         case .nonNegative:
-            guard value >= 0 else {
+            guard value >= .zero else {
                 error("\(name) must not be negative, found '\(VisibleText.excerpt(text))'", at: location(node))
                 return nil
             }
         case .positive:
-            guard value > 0 else {
+            guard value > .zero else {
                 error("\(name) must be greater than 0, found '\(VisibleText.excerpt(text))'", at: location(node))
                 return nil
             }
         case .percent:
-            guard value >= 0 && value <= 100 else {
+            guard value >= .zero && value <= ExactRatio(100) else {
                 error(
                     "\(name) must be a percentage from 0 to 100, found '\(VisibleText.excerpt(text))'",
                     at: location(node)

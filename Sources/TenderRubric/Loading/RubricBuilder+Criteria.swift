@@ -26,9 +26,9 @@ extension RubricBuilder {
             checkUnique(id, kind: "group", at: idField.location, seen: &seenGroups)
             let name = view["name"].flatMap { reader.localized($0) } ?? LocalizedText(zh: id, en: id)
             let pointsField = reader.required(view, "points", context: context)
-            let points = pointsField.flatMap { reader.decimal($0, .positive) }
+            let points = pointsField.flatMap { reader.points($0, .positive) }
             var criteria: [Criterion] = []
-            var sum: Decimal? = 0
+            var sum: Points? = 0
             var criteriaComplete = true
             if let criteriaField = reader.required(view, "criteria", context: context),
                 let list = reader.sequence(criteriaField)
@@ -47,7 +47,7 @@ extension RubricBuilder {
                         seen: &seenCriteria
                     )
                     if let criterion { criteria.append(criterion) } else { criteriaComplete = false }
-                    sum = criterionPoints.flatMap { value in sum.map { $0 + value } }
+                    sum = criterionPoints.flatMap { value in sum.flatMap { try? $0 + value } }
                 }
             } else {
                 sum = nil
@@ -83,19 +83,19 @@ extension RubricBuilder {
         _ node: Node,
         prefixes: Set<String>,
         seen: inout [String: SourceLocation]
-    ) -> (Criterion?, Decimal?) {
+    ) -> (Criterion?, Points?) {
         let keys = ["id", "name", "points", "objective", "judgement", "price"]
         guard let view = reader.mapping(node, what: "a criterion") else { return (nil, nil) }
         guard let idField = reader.required(view, "id", context: "in a criterion"), let id = reader.identifier(idField)
         else {
             reader.checkKeys(view, allowed: keys, context: "in a criterion")
-            return (nil, view["points"].flatMap { reader.decimal($0, .positive) })
+            return (nil, view["points"].flatMap { reader.points($0, .positive) })
         }
         let context = "in criterion '\(VisibleText.excerpt(id))'"
         reader.checkKeys(view, allowed: keys, context: context)
         checkUnique(id, kind: "criterion", at: idField.location, seen: &seen)
         let name = view["name"].flatMap { reader.localized($0) } ?? LocalizedText(zh: id, en: id)
-        let points = reader.required(view, "points", context: context).flatMap { reader.decimal($0, .positive) }
+        let points = reader.required(view, "points", context: context).flatMap { reader.points($0, .positive) }
 
         let ruleKeys = ["objective", "judgement", "price"]
         let ruleFields = view.fields.filter { ruleKeys.contains($0.key) }
@@ -134,7 +134,7 @@ extension RubricBuilder {
 
     static let scaleKeys = ["linear", "bands", "per-item", "yes-no", "lookup"]
 
-    func readObjective(_ field: Field, criterionID id: String, points: Decimal?, prefixes: Set<String>)
+    func readObjective(_ field: Field, criterionID id: String, points: Points?, prefixes: Set<String>)
         -> ObjectiveRule?
     {
         guard let view = reader.mapping(field) else { return nil }
@@ -170,7 +170,7 @@ extension RubricBuilder {
     }
 
     /// Reports a points value above the criterion's maximum.
-    func checkWithin(_ value: Decimal?, _ name: String, points: Decimal?, at location: SourceLocation) {
+    func checkWithin(_ value: Points?, _ name: String, points: Points?, at location: SourceLocation) {
         guard let value, let points, value > points else { return }
         let verb = name.hasSuffix("points") ? "are" : "is"
         reader.error(
@@ -180,7 +180,7 @@ extension RubricBuilder {
     }
 
     /// Names a scale's points value in messages: `yes 4`, `band points 12`, `points 5 for 'AAA'`.
-    func checkWithin(_ value: Decimal?, lookupKey key: String, points: Decimal?, at location: SourceLocation) {
+    func checkWithin(_ value: Points?, lookupKey key: String, points: Points?, at location: SourceLocation) {
         guard let value, let points, value > points else { return }
         reader.error(
             "points \(value.plainText) for '\(VisibleText.excerpt(key))' are above the criterion's \(points.plainText) points",
@@ -192,16 +192,16 @@ extension RubricBuilder {
         _ view: MappingView,
         _ key: String,
         context: String,
-        max: Decimal?,
+        max: Points?,
         label: String? = nil
-    ) -> Decimal? {
+    ) -> Points? {
         guard let entry = reader.required(view, key, context: context) else { return nil }
-        let value = reader.decimal(entry, .nonNegative)
+        let value = reader.points(entry, .nonNegative)
         checkWithin(value, label ?? key, points: max, at: entry.location)
         return value
     }
 
-    func readScale(_ field: Field, otherwise: Field?, criterionID id: String, points: Decimal?) -> Scale? {
+    func readScale(_ field: Field, otherwise: Field?, criterionID id: String, points: Points?) -> Scale? {
         let context = "in '\(VisibleText.excerpt(field.key))' of criterion '\(VisibleText.excerpt(id))'"
         switch field.key {
         case "linear":
@@ -227,11 +227,11 @@ extension RubricBuilder {
             guard let view = reader.mapping(field) else { return nil }
             reader.checkKeys(view, allowed: ["each", "cap"], context: context)
             let eachField = reader.required(view, "each", context: context)
-            let each = eachField.flatMap { reader.decimal($0, .positive) }
+            let each = eachField.flatMap { reader.points($0, .positive) }
             if let eachField { checkWithin(each, "each", points: points, at: eachField.location) }
             var cap = points
             if let capField = view["cap"] {
-                cap = reader.decimal(capField, .positive)
+                cap = reader.points(capField, .positive)
                 checkWithin(cap, "cap", points: points, at: capField.location)
             }
             guard let each, let cap else { return nil }
@@ -240,9 +240,9 @@ extension RubricBuilder {
             guard let view = reader.mapping(field) else { return nil }
             reader.checkKeys(view, allowed: ["yes", "no"], context: context)
             let yes = self.points(view, "yes", context: context, max: points)
-            var no: Decimal? = 0
+            var no: Points? = 0
             if let noField = view["no"] {
-                no = reader.decimal(noField, .nonNegative)
+                no = reader.points(noField, .nonNegative)
                 checkWithin(no, "no", points: points, at: noField.location)
             }
             guard let yes, let no else { return nil }
@@ -256,7 +256,7 @@ extension RubricBuilder {
             var complete = true
             for entry in view.fields {
                 guard
-                    let value = reader.decimal(
+                    let value = reader.points(
                         entry.node,
                         name: "points for '\(VisibleText.excerpt(entry.key))'",
                         .nonNegative
@@ -268,9 +268,9 @@ extension RubricBuilder {
                 checkWithin(value, lookupKey: entry.key, points: points, at: entry.location)
                 entries.append(LookupEntry(key: entry.key, points: value))
             }
-            var fallback: Decimal? = 0
+            var fallback: Points? = 0
             if let otherwise {
-                fallback = reader.decimal(otherwise, .nonNegative)
+                fallback = reader.points(otherwise, .nonNegative)
                 checkWithin(fallback, "otherwise", points: points, at: otherwise.location)
             }
             guard complete, let fallback else { return nil }
@@ -278,7 +278,7 @@ extension RubricBuilder {
         }
     }
 
-    func readBands(_ field: Field, context: String, points: Decimal?) -> [Band]? {
+    func readBands(_ field: Field, context: String, points: Points?) -> [Band]? {
         guard let items = reader.sequence(field) else { return nil }
         guard !items.isEmpty else {
             reader.error("'bands' must list at least one band", at: field.location)
@@ -347,7 +347,7 @@ extension RubricBuilder {
         return complete ? bands : nil
     }
 
-    func readJudgement(_ field: Field, criterionID id: String, points: Decimal?)
+    func readJudgement(_ field: Field, criterionID id: String, points: Points?)
         -> (rule: JudgementRule, guidance: LocalizedText?)?
     {
         if case .scalar(let scalar) = field.node, NodeReader.isNull(scalar) {
@@ -356,14 +356,13 @@ extension RubricBuilder {
         guard let view = reader.mapping(field) else { return nil }
         let context = "in the judgement of criterion '\(VisibleText.excerpt(id))'"
         reader.checkKeys(view, allowed: ["step", "guidance", "bands"], context: context)
-        var step: Decimal?
+        var step: Points?
         var complete = true
         if let stepField = view["step"] {
-            step = reader.decimal(stepField, .positive)
+            step = reader.points(stepField, .positive)
             if step == nil { complete = false }
             if let step, let points {
-                let quotient = points / step
-                if quotient != quotient.rounded(places: 0) {
+                if points.units % step.units != 0 {
                     reader.error(
                         "step \(step.plainText) does not divide the criterion's \(points.plainText) points",
                         at: stepField.location
@@ -385,8 +384,8 @@ extension RubricBuilder {
                 let label = reader.required(band, "label", context: bandContext).flatMap { reader.localized($0) }
                 let minField = reader.required(band, "min", context: bandContext)
                 let maxField = reader.required(band, "max", context: bandContext)
-                let min = minField.flatMap { reader.decimal($0, .nonNegative) }
-                let max = maxField.flatMap { reader.decimal($0, .nonNegative) }
+                let min = minField.flatMap { reader.points($0, .nonNegative) }
+                let max = maxField.flatMap { reader.points($0, .nonNegative) }
                 guard let label, let min, let max, let minField, let maxField else {
                     complete = false
                     continue

@@ -64,7 +64,7 @@ extension RubricBuilder {
         groupsField: Field,
         method: EvaluationMethod
     ) {
-        var total: Decimal = 0
+        var total: Points = 0
         var totalComplete = true
         for info in groups {
             let group = info.group
@@ -77,7 +77,7 @@ extension RubricBuilder {
                 }
             }
             if group.points == 0 { totalComplete = false }
-            total += group.points
+            total = (try? total + group.points) ?? total
         }
         if totalComplete && !groups.isEmpty && total != 100 {
             reader.error("group points sum to \(total.plainText), expected 100", at: groupsField.keyLocation)

@@ -28,7 +28,7 @@ extension RubricBuilder {
                 )
             }
         }
-        let budget = view["budget"].flatMap { reader.decimal($0, .positive) }
+        let budget = view["budget"].flatMap { reader.money($0, .positive) }
         let method =
             view["method"].flatMap { reader.choice($0, EvaluationMethod.allCases.map(\.rawValue)) }
             .flatMap(EvaluationMethod.init(rawValue:)) ?? .comprehensive

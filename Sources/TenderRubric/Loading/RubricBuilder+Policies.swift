@@ -27,14 +27,14 @@ extension RubricBuilder {
         return bindings
     }
 
-    func readPricePolicy(_ field: Field, budget: Decimal?) -> PricePolicy {
+    func readPricePolicy(_ field: Field, budget: Money?) -> PricePolicy {
         guard let view = reader.mapping(field) else { return PricePolicy() }
         reader.checkKeys(
             view,
             allowed: ["size-deductions", "abnormally-low", "plausible-minimum", "ceiling"],
             context: "in 'price-policy'"
         )
-        var deductions: [EnterpriseSize: Decimal] = [:]
+        var deductions: [EnterpriseSize: ExactRatio] = [:]
         if let entry = view["size-deductions"], let sizes = reader.mapping(entry) {
             let names = EnterpriseSize.allCases.map(\.rawValue)
             reader.checkKeys(sizes, allowed: names, context: "in 'size-deductions'")
@@ -53,7 +53,7 @@ extension RubricBuilder {
                 }
             }
         }
-        var abnormallyLow: Decimal = 20
+        var abnormallyLow: ExactRatio = 20
         if let entry = view["abnormally-low"], let value = reader.decimal(entry, .percent) {
             if value == 0 {
                 reader.error("abnormally-low must be greater than 0, found '0'", at: entry.location)
@@ -82,8 +82,8 @@ extension RubricBuilder {
     }
 
     /// 最高限价: positive, and not above the budget (a ceiling above it would let through bids the budget forbids).
-    private func readCeiling(_ field: Field, budget: Decimal?) -> Decimal? {
-        guard let ceiling = reader.decimal(field, .positive) else { return nil }
+    private func readCeiling(_ field: Field, budget: Money?) -> Money? {
+        guard let ceiling = reader.money(field, .positive) else { return nil }
         if let budget, ceiling > budget {
             reader.error(
                 "ceiling \(ceiling.plainText) is above the budget \(budget.plainText); a bid above the budget is "
@@ -97,7 +97,7 @@ extension RubricBuilder {
 
     /// `30%` (a share of the budget, which must then be stated) or an amount in the tender's currency; either
     /// must lie below the highest price a bid may have.
-    private func readPlausibleMinimum(_ field: Field, budget: Decimal?, ceiling: Decimal?) -> PlausibleMinimum? {
+    private func readPlausibleMinimum(_ field: Field, budget: Money?, ceiling: Money?) -> PlausibleMinimum? {
         guard case .scalar(let scalar) = field.node, !NodeReader.isNull(scalar) else {
             reader.error(
                 "plausible-minimum must be a share of the budget such as '30%', an amount such as 2000000, or "
@@ -110,7 +110,8 @@ extension RubricBuilder {
         let minimum: PlausibleMinimum
         if text.hasSuffix("%") {
             let number = text.dropLast().trimmingCharacters(in: .whitespaces)
-            guard NodeReader.isPlainDecimal(number), let percent = Decimal(exactly: number), percent > 0, percent < 100
+            guard NodeReader.isPlainDecimal(number), let percent = try? ExactRatio(parsing: number), percent > 0,
+                percent < 100
             else {
                 reader.error(
                     "plausible-minimum as a share of the budget must be above 0 % and below 100 %, found '\(VisibleText.excerpt(text))'",
@@ -128,10 +129,10 @@ extension RubricBuilder {
             }
             minimum = .percentOfBudget(percent)
         } else {
-            guard let amount = reader.decimal(field, .positive) else { return nil }
+            guard let amount = reader.money(field, .positive) else { return nil }
             minimum = .amount(amount)
         }
-        if let limit = ceiling ?? budget, let amount = minimum.amount(budget: budget), amount >= limit {
+        if let limit = ceiling ?? budget, let amount = try? minimum.amount(budget: budget), amount >= limit.ratio {
             reader.error(
                 "plausible-minimum \(amount.plainText) is not below the highest price a bid may have "
                     + "(\(limit.plainText)); every bid would be flagged",
@@ -165,7 +166,7 @@ extension RubricBuilder {
                 )
             }
         }
-        var disagreement: Decimal = 30
+        var disagreement: ExactRatio = 30
         if let entry = view["disagreement"], let value = reader.decimal(entry, .percent) {
             if value == 0 {
                 reader.error("disagreement must be greater than 0, found '0'", at: entry.location)

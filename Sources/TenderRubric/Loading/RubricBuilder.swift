@@ -12,7 +12,7 @@ struct RubricBuilder {
         var group: CriterionGroup
         var pointsKeyLocation: SourceLocation
         /// The sum of the criteria's points; nil when one could not be read, so the sum cannot be checked.
-        var criteriaSum: Decimal?
+        var criteriaSum: Points?
         /// False when a criterion could not be built.
         var criteriaComplete: Bool
     }
