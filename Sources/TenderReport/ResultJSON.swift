@@ -7,7 +7,8 @@ import TenderModel
 enum ResultJSON {
     static let formatVersion = 1
 
-    static func document(_ evaluation: Evaluation, context: ReportContext) -> JSONValue {
+    /// The whole document; `withResults: false` leaves `results` empty, for `write(_:context:to:)` to stream.
+    static func document(_ evaluation: Evaluation, context: ReportContext, withResults: Bool = true) -> JSONValue {
         let rubric = evaluation.rubric
         return .object([
             "format": .string("tender-eval-result"),
@@ -35,7 +36,7 @@ enum ResultJSON {
                 ])
             } ?? .null,
             "members": .array(evaluation.members.map(JSONValue.string)),
-            "results": .array(evaluation.results.map(result)),
+            "results": .array(withResults ? evaluation.results.map(result) : []),
             "flags": .array(evaluation.flags.map(flag)),
             "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
             "inputFiles": .array(evaluation.inputFiles.map(inputFile)),

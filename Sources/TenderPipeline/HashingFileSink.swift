@@ -1,0 +1,42 @@
+import TenderFiles
+import TenderReport
+
+/// A report sink that writes into a staged file in 64 KiB pieces and hashes every byte on the way, so the
+/// manifest's SHA-256 of a report is known as soon as its last byte is written and no file is read back.
+final class HashingFileSink: ReportSink {
+    static let chunkSize = 64 * 1024
+
+    private let file: StagedFile
+    private let hash = SHA256Stream()
+    private var buffer: [UInt8] = []
+
+    init(_ file: StagedFile) {
+        self.file = file
+        buffer.reserveCapacity(Self.chunkSize)
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        hash.update(bytes)
+        if buffer.count + bytes.count > Self.chunkSize {
+            flush()
+            // A piece larger than the buffer goes straight to the file.
+            if bytes.count >= Self.chunkSize {
+                file.write(bytes)
+                return
+            }
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Writes what is buffered and returns the hex SHA-256 of everything written.
+    func finish() -> String {
+        flush()
+        return hash.finish()
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { file.write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
