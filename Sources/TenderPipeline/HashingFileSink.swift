@@ -16,11 +16,11 @@ final class HashingFileSink: ReportSink {
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) {
-        hash.update(bytes)
         if buffer.count + bytes.count > Self.chunkSize {
             flush()
             // A piece larger than the buffer goes straight to the file.
             if bytes.count >= Self.chunkSize {
+                hash.update(bytes)
                 file.write(bytes)
                 return
             }
@@ -36,7 +36,11 @@ final class HashingFileSink: ReportSink {
 
     private func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { file.write($0) }
+        // Hashed a chunk at a time: one libcrypto call per 64 KiB instead of one per piece of text.
+        buffer.withUnsafeBytes { bytes in
+            hash.update(bytes)
+            file.write(bytes)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -47,6 +47,7 @@ struct ReportBuilder {
                     blocks: [.keyValue(headerRows())]
                 )
             ),
+            .section(rulesSection()),
             .section(
                 Section(
                     level: 2,

@@ -14,7 +14,9 @@ extension ResultJSON {
                 if key == "results" {
                     var array = JSONArrayWriter(sink: sink, pretty: pretty, indent: indent)
                     for bid in evaluation.results {
-                        array.element { result(bid).write(to: sink, pretty: pretty, indent: $0) }
+                        array.element {
+                            result(bid, rubric: evaluation.rubric).write(to: sink, pretty: pretty, indent: $0)
+                        }
                     }
                     array.close()
                 } else {
