@@ -403,8 +403,12 @@ enum ResultJSON {
             return .object(["type": .string("linear"), "value": .decimal(value)])
         case .band(let matched):
             var bands: [Band] = []
-            let criterion = rubric.criteria.first { $0.id == criterionID }
-            if case .objective(let rule) = criterion?.rule, case .bands(let all) = rule.scale { bands = all }
+            // Looked up group by group: `rubric.criteria` would build the whole list for every band score.
+            for group in rubric.groups {
+                guard let criterion = group.criteria.first(where: { $0.id == criterionID }) else { continue }
+                if case .objective(let rule) = criterion.rule, case .bands(let all) = rule.scale { bands = all }
+                break
+            }
             return .object([
                 "type": .string("band"), "bandIndex": .optional(matched.flatMap { bands.firstIndex(of: $0) }),
             ])
