@@ -17,7 +17,7 @@ final class ChunkedSink: ReportSink {
         if bytes.count >= Self.chunkSize {
             output(bytes)
         } else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         }
     }
 

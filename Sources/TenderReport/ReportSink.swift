@@ -38,7 +38,7 @@ public final class ReportBuffer: ReportSink {
     public init() {}
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
-        self.bytes.append(contentsOf: bytes)
+        self.bytes.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
     }
 
     public var text: String {
