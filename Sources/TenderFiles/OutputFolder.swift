@@ -45,13 +45,34 @@ public enum OutputFolder {
         sha256: ([UInt8]) -> String,
         reached: (Step) -> Void = { _ in }
     ) throws(DiagnosticError) -> [Diagnostic] {
+        try publish(names: files.map(\.name), to: folder, replace: replace, sha256: sha256, reached: reached) {
+            index,
+            file in
+            file.write(files[index].bytes)
+        }
+    }
+
+    /// Publishes files that `write` produces straight into the staging folder, in the order of `names`, so a
+    /// report is never held whole in memory: `write(index, file)` writes `names[index]`'s bytes into `file`
+    /// (which may be written in any number of pieces and is flushed and closed afterwards).
+    ///
+    /// - Parameters and errors as `publish(_:to:replace:sha256:reached:)`.
+    @discardableResult
+    public static func publish(
+        names: [String],
+        to folder: String,
+        replace: Bool,
+        sha256: ([UInt8]) -> String,
+        reached: (Step) -> Void = { _ in },
+        write: (Int, StagedFile) -> Void
+    ) throws(DiagnosticError) -> [Diagnostic] {
         let location = SourceLocation(file: VisibleText.escaped(folder))
         let target = try OutputPath.resolve(folder)
         var holdsFiles = false
         if target.exists {
             let foreign = OutputOwnership.foreignEntries(
                 in: target.path,
-                reportNames: Set(files.map(\.name)),
+                reportNames: Set(names),
                 sha256: sha256
             )
             guard foreign.isEmpty else {
@@ -72,7 +93,7 @@ public enum OutputFolder {
             }
         }
 
-        let staging = try stage(files, in: target.parent, for: target.name, reached: reached)
+        let staging = try stage(names, in: target.parent, for: target.name, reached: reached, write: write)
         reached(.reportsStaged)
         let manager = FileManager.default
         if !target.exists {
@@ -105,10 +126,11 @@ public enum OutputFolder {
     /// Writes every file into a new hidden folder beside the output folder (in its canonical parent) and flushes
     /// it; returns its path.
     private static func stage(
-        _ files: [(name: String, bytes: [UInt8])],
+        _ names: [String],
         in parent: String,
         for base: String,
-        reached: (Step) -> Void
+        reached: (Step) -> Void,
+        write: (Int, StagedFile) -> Void
     ) throws(DiagnosticError) -> String {
         let staging = (parent == "/" ? "" : parent) + "/.\(base).tender-eval-staging-\(getpid())"
         let manager = FileManager.default
@@ -125,10 +147,17 @@ public enum OutputFolder {
             )
         }
         reached(.stagingCreated)
-        for (index, file) in files.enumerated() {
-            let path = (staging as NSString).appendingPathComponent(file.name)
-            guard writeDurably(file.bytes, to: path) else {
-                let reason = String(cString: strerror(errno))
+        for (index, name) in names.enumerated() {
+            let path = (staging as NSString).appendingPathComponent(name)
+            let failure: Int32?
+            if let file = StagedFile(creating: path) {
+                write(index, file)
+                failure = file.finish()
+            } else {
+                failure = errno
+            }
+            if let failure {
+                let reason = String(cString: strerror(failure))
                 try? manager.removeItem(atPath: staging)
                 throw DiagnosticError(
                     .error("cannot write report: \(reason)", at: SourceLocation(file: VisibleText.escaped(path)))
@@ -155,22 +184,47 @@ public enum OutputFolder {
             }
         }
     }
+}
 
-    private static func writeDurably(_ bytes: [UInt8], to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
+/// A report file being written into the staging folder: created new (never through an existing name), written
+/// in as many pieces as its writer likes, then flushed to disk. The first failure is kept and stops further
+/// writes, so the writer need not check every call.
+public final class StagedFile {
+    private var descriptor: Int32
+    private var failure: Int32?
+
+    init?(creating path: String) {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + written, bytes.count - written)
-            }
+            let result = Glibc.write(descriptor, base + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                return false
+                failure = errno
+                return
             }
             written += result
         }
-        return fsync(descriptor) == 0
+    }
+
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    /// Flushes and closes the file; returns the `errno` of the first failure, or nil.
+    func finish() -> Int32? {
+        if failure == nil && fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        descriptor = -1
+        return failure
     }
 }

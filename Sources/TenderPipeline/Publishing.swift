@@ -2,6 +2,7 @@ import Foundation
 public import TenderCore
 import TenderFiles
 import TenderModel
+import TenderReport
 
 #if canImport(Glibc)
 import Glibc
@@ -21,6 +22,46 @@ extension ScorePipeline {
         return try OutputFolder.publish(reports, to: folder, replace: replace, sha256: sha256) { step in
             if step == fault { kill(getpid(), SIGKILL) }
         }
+    }
+
+    /// Renders the run's reports straight into the staging folder, one file at a time and each as it is built
+    /// (never a whole report in memory), hashing each on the way; the manifest, written last, lists those hashes.
+    ///
+    /// - Returns: notes for the user.
+    public static func publish(
+        _ run: ScoreRun,
+        to folder: String,
+        replace: Bool,
+        progress: (ScoreProgress) -> Void = { _ in }
+    ) throws(DiagnosticError) -> [Diagnostic] {
+        let fault = ProcessInfo.processInfo.environment[faultVariable].flatMap(OutputFolder.Step.init(rawValue:))
+        let context = context(inputs: run.inputs, language: run.language, prettyJSON: run.prettyJSON)
+        let reports = ReportRenderer.files
+        var hashes: [(path: String, sha256: String)] = []
+        progress(.rendering)
+        return try OutputFolder.publish(
+            names: reports.map(\.name) + [outputNames[outputNames.count - 1]],
+            to: folder,
+            replace: replace,
+            sha256: sha256,
+            reached: { step in if step == fault { kill(getpid(), SIGKILL) } },
+            write: { index, file in
+                let sink = HashingFileSink(file)
+                if index < reports.count {
+                    reports[index].write(run.evaluation, context, sink)
+                } else {
+                    sink.write(
+                        ManifestRenderer.render(
+                            toolVersion: ToolVersion.current,
+                            inputs: sortedInputs(run.inputs),
+                            outputs: hashes
+                        )
+                    )
+                }
+                let sha256 = sink.finish()
+                if index < reports.count { hashes.append((path: reports[index].name, sha256: sha256)) }
+            }
+        )
     }
 
     /// Fault injection for the tests of atomic publishing: `TENDER_EVAL_FAULT=<step>` (one of

@@ -42,14 +42,35 @@ public struct ScoreRequest: Sendable {
     }
 }
 
-/// The outcome of a run: the evaluation, every report's bytes, what to tell the user and the exit status.
+/// The outcome of a run: the evaluation, what to tell the user and the exit status. The reports are rendered
+/// only when they are written (`ScorePipeline.publish(_:to:replace:)` streams each into its file).
 public struct ScoreRun: Sendable {
     public var evaluation: Evaluation
-    /// Report files by name, manifest last.
-    public var reports: [(name: String, bytes: [UInt8])]
+    /// Every file read, as shown, with its SHA-256.
+    public var inputs: [(path: String, sha256: String)]
+    public var language: ReportLanguage
+    public var prettyJSON: Bool
     /// Everything found on the way, for stderr.
     public var diagnostics: [Diagnostic]
     public var exitStatus: ExitStatus
+
+    /// Report files by name, manifest last, rendered in memory (for tests and small tenders).
+    public var reports: [(name: String, bytes: [UInt8])] {
+        ScorePipeline.render(evaluation, inputs: inputs, language: language, prettyJSON: prettyJSON)
+    }
+
+    /// Streams `report.md` to `output` in 64 KiB pieces (what `score` prints without `--out`).
+    public func writeMarkdown(to output: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            let sink = ChunkedSink(output)
+            ReportRenderer.writeMarkdown(
+                evaluation,
+                context: ScorePipeline.context(inputs: inputs, language: language, prettyJSON: prettyJSON),
+                to: sink
+            )
+            sink.flush()
+        }
+    }
 }
 
 /// How far a `score` run has come, for a progress line on a terminal.
@@ -85,13 +106,6 @@ public enum ScorePipeline {
     ) throws(DiagnosticError) -> ScoreRun {
         let evaluated = try evaluate(request, progress: progress)
         let evaluation = evaluated.evaluation
-        progress(.rendering)
-        let reports = render(
-            evaluation,
-            inputs: evaluated.inputs,
-            language: request.language,
-            prettyJSON: request.prettyJSON
-        )
         let status: ExitStatus
         // With bids held for the committee the failure is provisional, not a verdict to act on.
         if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
@@ -105,7 +119,9 @@ public enum ScorePipeline {
         }
         return ScoreRun(
             evaluation: evaluation,
-            reports: reports,
+            inputs: evaluated.inputs,
+            language: request.language,
+            prettyJSON: request.prettyJSON,
             diagnostics: evaluated.diagnostics,
             exitStatus: status
         )
@@ -251,22 +267,35 @@ public enum ScorePipeline {
         language: ReportLanguage,
         prettyJSON: Bool = false
     ) -> [(name: String, bytes: [UInt8])] {
-        let hashedInputs = inputs.sorted { $0.path < $1.path }
-        let context = ReportContext(
-            language: language,
-            toolVersion: ToolVersion.current,
-            inputs: hashedInputs.map { ReportInput(path: $0.path, sha256: $0.sha256) },
-            prettyJSON: prettyJSON
-        )
-        let documents = ReportRenderer.documents(evaluation, context: context)
-        let contents = [documents.markdown, documents.html, documents.csv, documents.json].map { Array($0.utf8) }
-        let reports = Array(zip(outputNames.dropLast(), contents)).map { (name: $0, bytes: $1) }
+        let context = context(inputs: inputs, language: language, prettyJSON: prettyJSON)
+        let reports = ReportRenderer.files.map { file in
+            let buffer = ReportBuffer()
+            file.write(evaluation, context, buffer)
+            return (name: file.name, bytes: buffer.bytes)
+        }
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,
-            inputs: hashedInputs,
+            inputs: sortedInputs(inputs),
             outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) }
         )
         return reports + [(outputNames[outputNames.count - 1], Array(manifest.utf8))]
+    }
+
+    static func sortedInputs(_ inputs: [(path: String, sha256: String)]) -> [(path: String, sha256: String)] {
+        inputs.sorted { $0.path < $1.path }
+    }
+
+    static func context(
+        inputs: [(path: String, sha256: String)],
+        language: ReportLanguage,
+        prettyJSON: Bool
+    ) -> ReportContext {
+        ReportContext(
+            language: language,
+            toolVersion: ToolVersion.current,
+            inputs: sortedInputs(inputs).map { ReportInput(path: $0.path, sha256: $0.sha256) },
+            prettyJSON: prettyJSON
+        )
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {

@@ -11,6 +11,13 @@ enum CSVWriter {
     static let byteOrderMark = "\u{FEFF}"
 
     static func document(_ builder: ReportBuilder) -> String {
+        let buffer = ReportBuffer()
+        write(builder, to: buffer)
+        return buffer.text
+    }
+
+    /// Writes the header and then one record per bid as each is formatted.
+    static func write(_ builder: ReportBuilder, to sink: some ReportSink) {
         let labels = builder.labels
         let rubric = builder.rubric
         let language = builder.language
@@ -21,7 +28,8 @@ enum CSVWriter {
         header += rubric.criteria.map { named($0.name.text(in: language), id: $0.id) }
         header += [labels.evaluatedPrice, labels.bidFlagsSection]
 
-        var records: [[String]] = [header.map(text)]
+        sink.write(byteOrderMark)
+        writeRecord(header.map(text), to: sink)
         let ordered =
             builder.evaluation.results.filter { $0.status == .valid }
             + builder.evaluation.results.filter { $0.status == .disqualified }
@@ -49,9 +57,39 @@ enum CSVWriter {
             }
             notes += result.problems.map(\.description)
             record.append(text(notes.joined(separator: "; ")))
-            records.append(record)
+            writeRecord(record, to: sink)
         }
-        return byteOrderMark + records.map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    private static func writeRecord(_ record: [String], to sink: some ReportSink) {
+        for (index, field) in record.enumerated() {
+            if index > 0 { sink.write(byte: UInt8(ascii: ",")) }
+            if needsQuotes(field) {
+                sink.write(quoted(field))
+            } else {
+                sink.write(field)
+            }
+        }
+        sink.write("\r\n")
+    }
+
+    /// Whether `field` holds a comma, a quote or a line break (ASCII, NEL, LS or PS): one scan of its bytes.
+    private static func needsQuotes(_ field: String) -> Bool {
+        var field = field
+        return field.withUTF8 { utf8 in
+            for index in utf8.indices {
+                switch utf8[index] {
+                case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A...0x0D: return true
+                case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85: return true
+                case 0xE2
+                where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     private static func named(_ name: String, id: String) -> String {

@@ -15,7 +15,7 @@ extension ChineseLabels: PriceAndCollusionLabels {
         let base: RichText =
             setsPriceBase ? "；其评标价是所有投标价格分的评标基准价（P_min），直至评标委员会认可或否决该投标" : notInBase ?? ""
         return "报价低于合理最低报价：\(bidder) 报价 \(price)，低于合理最低报价 \(minimum)\(base)"
-            + "——须要求其书面说明（87号令第六十条），不得自动否决"
+            + "，处理规则见项目信息"
     }
 
     var flagImplausiblyLowShort: String { "报价低于合理最低报价：须书面说明" }

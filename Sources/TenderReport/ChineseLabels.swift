@@ -150,8 +150,7 @@ struct ChineseLabels: Labels {
     let flagsSection = "评标委员会关注事项"
 
     func abnormallyLow(bidder: RichText, price: String, mean: String, percent: String) -> RichText {
-        "异常低价：\(bidder) 的评标价 \(price) 低于其他有效投标平均值（\(mean)）\(percent) %——"
-            + "须要求其书面说明（87号令第六十条），不得自动否决"
+        "异常低价：\(bidder) 的评标价 \(price) 低于其他有效投标平均值（\(mean)）\(percent) %，处理规则见项目信息"
     }
 
     func disagreement(
@@ -366,7 +365,8 @@ struct ChineseLabels: Labels {
     }
 
     func yesNoRule(_ value: Bool, yes: String, no: String) -> String {
-        value ? "是 → \(yes)（否 → \(no)）" : "否 → \(no)（是 → \(yes)）"
+        // 另一答案的分值见“评分项与评分规则”。
+        value ? "是 → \(yes)" : "否 → \(no)"
     }
 
     func lookup(key: RichText, matched: Bool, points: String) -> RichText {

@@ -17,7 +17,7 @@ extension EnglishLabels: PriceAndCollusionLabels {
             ? "; its evaluated price is the price base (P_min) of every price score until the committee "
                 + "accepts or rejects it" : notInBase ?? ""
         return "Implausibly low price: \(bidder) bids \(price), below the plausible minimum \(minimum)\(base)"
-            + " — written clarification required (87号令 Art 60); not rejected automatically"
+            + "; see the rule in Tender"
     }
 
     var flagImplausiblyLowShort: String { "implausibly low price: written clarification required" }

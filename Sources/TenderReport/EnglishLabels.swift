@@ -156,7 +156,7 @@ struct EnglishLabels: Labels {
 
     func abnormallyLow(bidder: RichText, price: String, mean: String, percent: String) -> RichText {
         "Abnormally low price: \(bidder)'s evaluated price \(price) is \(percent) % below the mean of the other "
-            + "valid bids (\(mean)) — written clarification required (87号令 Art 60); not rejected automatically"
+            + "valid bids (\(mean)); see the rule in Tender"
     }
 
     func disagreement(
@@ -378,7 +378,8 @@ struct EnglishLabels: Labels {
     }
 
     func yesNoRule(_ value: Bool, yes: String, no: String) -> String {
-        value ? "yes → \(yes) (no → \(no))" : "no → \(no) (yes → \(yes))"
+        // The other answer's points are in "Criteria and rules".
+        value ? "yes → \(yes)" : "no → \(no)"
     }
 
     func lookup(key: RichText, matched: Bool, points: String) -> RichText {

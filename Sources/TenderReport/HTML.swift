@@ -5,28 +5,114 @@ import TenderModel
 /// Content-Security-Policy forbids them even if something slipped through), one bidder per printed page.
 enum HTMLWriter {
     static func document(title: RichText, blocks: [Block], language: String, chart: String) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="\(escape(language))">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(inline(title))</title>
-            <style>
-            \(stylesheet)
-            </style>
-            </head>
-            <body>
-            <main>
-            <h1>\(inline(title))</h1>
-
-            """
+        let buffer = ReportBuffer()
+        let writer = Streaming(sink: buffer, title: title, language: language, chart: chart)
         for block in blocks {
-            write(block, chart: chart, into: &out)
+            writer.write(block)
         }
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        writer.finish()
+        return buffer.text
+    }
+
+    /// Writes blocks into a sink as they come; `finish` closes the page.
+    struct Streaming: BlockWriter {
+        let sink: any ReportSink
+        let chart: String
+
+        init(sink: any ReportSink, title: RichText, language: String, chart: String) {
+            self.sink = sink
+            self.chart = chart
+            sink.write("<!DOCTYPE html>\n<html lang=\"")
+            escape(language, to: sink)
+            sink.write(
+                """
+                ">
+                <head>
+                <meta charset="utf-8">
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>
+                """
+            )
+            inline(title, to: sink)
+            sink.write("</title>\n<style>\n" + stylesheet + "\n</style>\n</head>\n<body>\n<main>\n<h1>")
+            inline(title, to: sink)
+            sink.write("</h1>\n")
+        }
+
+        func finish() {
+            sink.write("</main>\n</body>\n</html>\n")
+        }
+
+        func open(_ section: Section) {
+            let level = min(max(section.level, 1), 6)
+            sink.write("<section id=\"")
+            escape(section.anchor, to: sink)
+            sink.write(section.pageBreakBefore ? "\" class=\"page\">\n<h\(level)>" : "\">\n<h\(level)>")
+            inline(section.title, to: sink)
+            sink.write("</h\(level)>\n")
+            for child in section.blocks {
+                write(child)
+            }
+        }
+
+        func close(_ section: Section) {
+            sink.write("</section>\n")
+        }
+
+        func write(_ block: Block) {
+            switch block {
+            case .section(let section):
+                open(section)
+                close(section)
+            case .paragraph(let text, let style):
+                switch style {
+                case .normal: sink.write("<p>")
+                case .strong: sink.write("<p class=\"total\"><strong>")
+                case .alert: sink.write("<p class=\"alert\"><strong>")
+                }
+                inline(text, to: sink)
+                sink.write(style == .normal ? "</p>\n" : "</strong></p>\n")
+            case .list(let items):
+                sink.write("<ul>\n")
+                for item in items {
+                    sink.write("<li>")
+                    inline(item, to: sink)
+                    sink.write("</li>\n")
+                }
+                sink.write("</ul>\n")
+            case .keyValue(let rows):
+                sink.write("<table class=\"kv\">\n<tbody>\n")
+                for row in rows {
+                    sink.write("<tr><th scope=\"row\">")
+                    inline(row.key, to: sink)
+                    sink.write("</th><td>")
+                    inline(row.value, to: sink)
+                    sink.write("</td></tr>\n")
+                }
+                sink.write("</tbody>\n</table>\n")
+            case .table(let table):
+                sink.write("<table>\n<thead>\n<tr>")
+                for (index, header) in table.headers.enumerated() {
+                    sink.write("<th scope=\"col\"" + numeric(table, index) + ">")
+                    inline(header, to: sink)
+                    sink.write("</th>")
+                }
+                sink.write("</tr>\n</thead>\n<tbody>\n")
+                for row in table.rows {
+                    sink.write("<tr>")
+                    for (index, cell) in row.enumerated() {
+                        sink.write("<td" + numeric(table, index) + ">")
+                        inline(cell, to: sink)
+                        sink.write("</td>")
+                    }
+                    sink.write("</tr>\n")
+                }
+                sink.write("</tbody>\n</table>\n")
+            case .chart:
+                sink.write(chart)
+            }
+        }
     }
 
     static let stylesheet = """
@@ -56,68 +142,70 @@ enum HTMLWriter {
         }
         """
 
-    private static func write(_ block: Block, chart: String, into out: inout String) {
-        switch block {
-        case .section(let section):
-            let level = min(max(section.level, 1), 6)
-            let pageClass = section.pageBreakBefore ? " class=\"page\"" : ""
-            out += "<section id=\"\(escape(section.anchor))\"\(pageClass)>\n"
-            out += "<h\(level)>\(inline(section.title))</h\(level)>\n"
-            for child in section.blocks {
-                write(child, chart: chart, into: &out)
-            }
-            out += "</section>\n"
-        case .paragraph(let text, let style):
-            switch style {
-            case .normal: out += "<p>\(inline(text))</p>\n"
-            case .strong: out += "<p class=\"total\"><strong>\(inline(text))</strong></p>\n"
-            case .alert: out += "<p class=\"alert\"><strong>\(inline(text))</strong></p>\n"
-            }
-        case .list(let items):
-            out += "<ul>\n"
-            for item in items {
-                out += "<li>\(inline(item))</li>\n"
-            }
-            out += "</ul>\n"
-        case .keyValue(let rows):
-            out += "<table class=\"kv\">\n<tbody>\n"
-            for row in rows {
-                out += "<tr><th scope=\"row\">\(inline(row.key))</th><td>\(inline(row.value))</td></tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
-        case .table(let table):
-            out += "<table>\n<thead>\n<tr>"
-            for (index, header) in table.headers.enumerated() {
-                out += "<th scope=\"col\"\(numeric(table, index))>\(inline(header))</th>"
-            }
-            out += "</tr>\n</thead>\n<tbody>\n"
-            for row in table.rows {
-                out += "<tr>"
-                for (index, cell) in row.enumerated() {
-                    out += "<td\(numeric(table, index))>\(inline(cell))</td>"
-                }
-                out += "</tr>\n"
-            }
-            out += "</tbody>\n</table>\n"
-        case .chart:
-            out += chart
-        }
-    }
-
     private static func numeric(_ table: Table, _ index: Int) -> String {
         index < table.alignments.count && table.alignments[index] == .right ? " class=\"num\"" : ""
     }
 
     static func inline(_ text: RichText) -> String {
-        text.spans.map { span in
+        let buffer = ReportBuffer()
+        inline(text, to: buffer)
+        return buffer.text
+    }
+
+    static func inline(_ text: RichText, to sink: some ReportSink) {
+        for span in text.spans {
             switch span {
-            case .text(let value): return escape(value)
+            case .text(let value): escape(value, to: sink)
             // Text from an input shows its control characters and bidi overrides as visible escapes.
-            case .user(let value): return escape(VisibleText.escaped(value))
-            case .shown(let value): return escape(VisibleText.shown(value))
+            case .user(let value):
+                if ByteEscaping.mayNeedEscape(value, special: { $0 == UInt8(ascii: "\\") }) {
+                    escape(VisibleText.escaped(value), to: sink)
+                } else {
+                    escape(value, to: sink)
+                }
+            case .shown(let value):
+                if ByteEscaping.mayNeedEscape(value, special: { _ in false }) {
+                    escape(VisibleText.shown(value), to: sink)
+                } else {
+                    escape(value, to: sink)
+                }
             }
         }
-        .joined()
+    }
+
+    /// `escape(_:)` into a sink: one scan of the bytes; only text with a control character takes the slow path.
+    static func escape(_ value: String, to sink: some ReportSink) {
+        if holdsControl(value) {
+            sink.write(escape(value))
+            return
+        }
+        ByteEscaping.write(value, to: sink, special: { htmlSpecialBytes[Int($0)] }) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            case UInt8(ascii: "'"): return "&#39;"
+            default: return nil
+            }
+        }
+    }
+
+    private static let htmlSpecialBytes: [Bool] = (0..<256).map { byte in
+        "&<>\"'".utf8.contains(UInt8(byte))
+    }
+
+    /// Whether `value` holds a control character other than tab and line feed (C0, DEL or C1).
+    private static func holdsControl(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { utf8 in
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x7F { return true }
+                if byte == 0xC2 && index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]) { return true }
+            }
+            return false
+        }
     }
 
     /// Escapes the five characters that can end a text node or an attribute value (`& < > " '`); control

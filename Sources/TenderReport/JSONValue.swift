@@ -122,7 +122,7 @@ public enum JSONValue: Hashable, Sendable {
 
     /// RFC 8259 string: quotes, backslashes and control characters escaped; U+2028, U+2029 and bidi controls too, so the text is
     /// also valid JavaScript. Everything else is written as UTF-8.
-    private static func writeString(_ text: String, into out: inout String) {
+    static func writeString(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -6,21 +6,38 @@ public enum ReportRenderer {
     /// `report.md`: header, outcome, ranking, committee flags, then every bid with its gates, each criterion's
     /// fact, rule and points, and the sum of its total, so a reader can recompute every total by hand.
     public static func markdown(_ evaluation: Evaluation, context: ReportContext) -> String {
+        let buffer = ReportBuffer()
+        writeMarkdown(evaluation, context: context, to: buffer)
+        return buffer.text
+    }
+
+    /// `report.md` written into `sink` as it is built, one bid's explanation at a time.
+    public static func writeMarkdown(_ evaluation: Evaluation, context: ReportContext, to sink: some ReportSink) {
         let builder = ReportBuilder(evaluation: evaluation, context: context)
-        return MarkdownWriter.document(title: builder.title, blocks: builder.build())
+        var writer = MarkdownWriter.Streaming(sink: sink, title: builder.title)
+        builder.write(to: &writer)
     }
 
     /// `report.html`: the Markdown report's content as one self-contained, printable page (inline CSS, no
     /// script, one bidder per printed page) with an inline SVG chart of the group scores. All bidder, rubric and
     /// score-sheet text is HTML-escaped.
     public static func html(_ evaluation: Evaluation, context: ReportContext) -> String {
+        let buffer = ReportBuffer()
+        writeHTML(evaluation, context: context, to: buffer)
+        return buffer.text
+    }
+
+    /// `report.html` written into `sink` as it is built, one bid's explanation at a time.
+    public static func writeHTML(_ evaluation: Evaluation, context: ReportContext, to sink: some ReportSink) {
         let builder = ReportBuilder(evaluation: evaluation, context: context)
-        return HTMLWriter.document(
+        var writer = HTMLWriter.Streaming(
+            sink: sink,
             title: builder.title,
-            blocks: builder.build(),
             language: builder.labels.htmlLanguage,
             chart: GroupChart.svg(builder)
         )
+        builder.write(to: &writer)
+        writer.finish()
     }
 
     /// One bid's full explanation in Markdown, exactly as `report.md` states it (gates, every criterion's fact,
@@ -41,27 +58,41 @@ public enum ReportRenderer {
         CSVWriter.document(ReportBuilder(evaluation: evaluation, context: context))
     }
 
-    /// All four reports, building the Markdown and HTML content once.
+    /// `scores.csv` written into `sink` one record at a time.
+    public static func writeCSV(_ evaluation: Evaluation, context: ReportContext, to sink: some ReportSink) {
+        CSVWriter.write(ReportBuilder(evaluation: evaluation, context: context), to: sink)
+    }
+
+    /// All four reports, as text (for tests and small tenders; `score` streams each into its file instead).
     public static func documents(_ evaluation: Evaluation, context: ReportContext) -> ReportDocuments {
-        let builder = ReportBuilder(evaluation: evaluation, context: context)
-        let blocks = builder.build()
-        return ReportDocuments(
-            markdown: MarkdownWriter.document(title: builder.title, blocks: blocks),
-            html: HTMLWriter.document(
-                title: builder.title,
-                blocks: blocks,
-                language: builder.labels.htmlLanguage,
-                chart: GroupChart.svg(builder)
-            ),
-            csv: CSVWriter.document(builder),
-            json: ResultJSON.document(evaluation, context: context).rendered(pretty: context.prettyJSON)
+        ReportDocuments(
+            markdown: markdown(evaluation, context: context),
+            html: html(evaluation, context: context),
+            csv: csv(evaluation, context: context),
+            json: json(evaluation, context: context)
         )
     }
+
+    /// The four report files in the order `score` writes them, each as its name and the function that streams
+    /// it into a sink.
+    public static let files: [(name: String, write: @Sendable (Evaluation, ReportContext, any ReportSink) -> Void)] = [
+        ("report.md", { writeMarkdown($0, context: $1, to: $2) }),
+        ("report.html", { writeHTML($0, context: $1, to: $2) }),
+        ("scores.csv", { writeCSV($0, context: $1, to: $2) }),
+        ("result.json", { writeJSON($0, context: $1, to: $2) }),
+    ]
 
     /// `result.json`: everything in the evaluation as data, exact decimals, sorted keys, compact (two-space indent
     /// with `context.prettyJSON`), and a trailing newline. It does not depend on `context.language`.
     public static func json(_ evaluation: Evaluation, context: ReportContext) -> String {
-        ResultJSON.document(evaluation, context: context).rendered(pretty: context.prettyJSON)
+        let buffer = ReportBuffer()
+        writeJSON(evaluation, context: context, to: buffer)
+        return buffer.text
+    }
+
+    /// `result.json` written into `sink` one bid's result at a time.
+    public static func writeJSON(_ evaluation: Evaluation, context: ReportContext, to sink: some ReportSink) {
+        ResultJSON.write(evaluation, context: context, to: sink)
     }
 }
 

@@ -30,6 +30,13 @@ struct ReportBuilder {
     }
 
     func build() -> [Block] {
+        var collector = BlockCollector()
+        write(to: &collector)
+        return collector.blocks
+    }
+
+    /// Writes the report's blocks in order, building each bid's explanation only when it is written.
+    func write(to writer: inout some BlockWriter) {
         var blocks: [Block] = [
             .section(
                 Section(
@@ -40,6 +47,7 @@ struct ReportBuilder {
                     blocks: [.keyValue(headerRows())]
                 )
             ),
+            .section(rulesSection()),
             .section(
                 Section(
                     level: 2,
@@ -102,24 +110,25 @@ struct ReportBuilder {
                 )
             )
         )
+        for block in blocks {
+            writer.write(block)
+        }
+        blocks.removeAll()
         let explained = explainedBids
-        var bids = explained.enumerated().map { order, entry in
-            Block.section(bidSection(entry.result, anchor: "bid-\(entry.position + 1)", pageBreakBefore: order > 0))
-        }
-        if let note = explanationNote(explained: explained.count) {
-            bids.insert(.paragraph(note), at: 0)
-        }
-        blocks.append(
-            .section(
-                Section(
-                    level: 2,
-                    title: "\(labels.bidsSection)",
-                    anchor: "bids",
-                    pageBreakBefore: true,
-                    blocks: bids
-                )
-            )
+        let bids = Section(
+            level: 2,
+            title: "\(labels.bidsSection)",
+            anchor: "bids",
+            pageBreakBefore: true,
+            blocks: explanationNote(explained: explained.count).map { [.paragraph($0)] } ?? []
         )
+        writer.open(bids)
+        for (order, entry) in explained.enumerated() {
+            writer.write(
+                .section(bidSection(entry.result, anchor: "bid-\(entry.position + 1)", pageBreakBefore: order > 0))
+            )
+        }
+        writer.close(bids)
         blocks.append(
             .section(
                 Section(
@@ -142,6 +151,8 @@ struct ReportBuilder {
                 )
             )
         )
-        return blocks
+        for block in blocks {
+            writer.write(block)
+        }
     }
 }

@@ -7,7 +7,8 @@ import TenderModel
 enum ResultJSON {
     static let formatVersion = 2
 
-    static func document(_ evaluation: Evaluation, context: ReportContext) -> JSONValue {
+    /// The whole document; `withResults: false` leaves `results` empty, for `write(_:context:to:)` to stream.
+    static func document(_ evaluation: Evaluation, context: ReportContext, withResults: Bool = true) -> JSONValue {
         let rubric = evaluation.rubric
         return .object([
             "format": .string("tender-eval-result"),
@@ -35,7 +36,10 @@ enum ResultJSON {
                 ])
             } ?? .null,
             "members": .array(evaluation.members.map(JSONValue.string)),
-            "results": .array(evaluation.results.map(result)),
+            "results": .array(withResults ? evaluation.results.map { result($0, rubric: rubric) } : []),
+            "criteria": .array(
+                rubric.groups.flatMap { group in group.criteria.map { rule($0, group: group, rubric: rubric) } }
+            ),
             "flags": .array(evaluation.flags.map(flag)),
             "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
             "inputFiles": .array(evaluation.inputFiles.map(inputFile)),
@@ -240,6 +244,17 @@ enum ResultJSON {
         return .object(members)
     }
 
+    /// A criterion with its group and its whole rule, for the top-level `criteria`: the rules each bid's
+    /// `criterionScores` apply. A judgement criterion's scores are combined as `aggregation` says.
+    static func rule(_ criterion: Criterion, group: CriterionGroup, rubric: Rubric) -> JSONValue {
+        guard case .object(var members) = self.criterion(criterion) else { return self.criterion(criterion) }
+        members["groupID"] = .string(group.id)
+        if case .judgement = criterion.rule {
+            members["aggregation"] = .string(rubric.committee.aggregation.rawValue)
+        }
+        return .object(members)
+    }
+
     static func band(_ band: Band) -> JSONValue {
         .object(["from": .decimal(band.from), "to": .optional(band.to), "points": .decimal(band.points)])
     }
@@ -289,7 +304,8 @@ enum ResultJSON {
         }
     }
 
-    static func result(_ result: BidResult) -> JSONValue {
+    /// One bid's result; `rubric` gives the rules its criterion scores point into (by band index, say).
+    static func result(_ result: BidResult, rubric: Rubric) -> JSONValue {
         .object([
             "file": .string(result.file),
             "bidderName": .optional(result.bidderName),
@@ -299,7 +315,7 @@ enum ResultJSON {
             "status": .string(result.status.rawValue),
             "problems": .array(result.problems.map(diagnostic)),
             "gates": .array(result.gates.map(gateResult)),
-            "criterionScores": .array(result.criterionScores.map(criterionScore)),
+            "criterionScores": .array(result.criterionScores.map { criterionScore($0, rubric: rubric) }),
             "groupScores": .array(
                 result.groupScores.map { .object(["groupID": .string($0.groupID), "points": .decimal($0.points)]) }
             ),
@@ -381,21 +397,27 @@ enum ResultJSON {
         }
     }
 
-    static func applied(_ applied: AppliedScale) -> JSONValue {
+    /// What the bid's value selected in its criterion's rule; the rule itself (bounds, bands, each and cap,
+    /// yes and no points, the table) is stated once, in the top-level `criteria`.
+    static func applied(_ applied: AppliedScale, criterionID: String, rubric: Rubric) -> JSONValue {
         switch applied {
-        case .linear(let value, let lower, let upper, let lowerPoints, let upperPoints):
-            return .object([
-                "type": .string("linear"), "value": .decimal(value), "lower": .decimal(lower),
-                "upper": .decimal(upper), "lowerPoints": .decimal(lowerPoints), "upperPoints": .decimal(upperPoints),
-            ])
+        case .linear(let value, _, _, _, _):
+            return .object(["type": .string("linear"), "value": .decimal(value)])
         case .band(let matched):
-            return .object(["type": .string("band"), "band": matched.map(band) ?? .null])
-        case .perItem(let count, let each, let cap):
+            var bands: [Band] = []
+            // Looked up group by group: `rubric.criteria` would build the whole list for every band score.
+            for group in rubric.groups {
+                guard let criterion = group.criteria.first(where: { $0.id == criterionID }) else { continue }
+                if case .objective(let rule) = criterion.rule, case .bands(let all) = rule.scale { bands = all }
+                break
+            }
             return .object([
-                "type": .string("per-item"), "count": .decimal(count), "each": .decimal(each), "cap": .decimal(cap),
+                "type": .string("band"), "bandIndex": .optional(matched.flatMap { bands.firstIndex(of: $0) }),
             ])
-        case .yesNo(let value, let yes, let no):
-            return .object(["type": .string("yes-no"), "value": .bool(value), "yes": .decimal(yes), "no": .decimal(no)])
+        case .perItem(let count, _, _):
+            return .object(["type": .string("per-item"), "count": .decimal(count)])
+        case .yesNo(let value, _, _):
+            return .object(["type": .string("yes-no"), "value": .bool(value)])
         case .lookup(let key, let matched):
             return .object(["type": .string("lookup"), "key": .string(key), "matched": .bool(matched)])
         case .absent:
@@ -403,12 +425,13 @@ enum ResultJSON {
         }
     }
 
-    static func criterionScore(_ score: CriterionScore) -> JSONValue {
+    static func criterionScore(_ score: CriterionScore, rubric: Rubric) -> JSONValue {
         let basis: JSONValue
         switch score.basis {
         case .objective(let value, let line, let scale):
             basis = .object([
-                "kind": .string("objective"), "fact": fact(value), "line": .optional(line), "applied": applied(scale),
+                "kind": .string("objective"), "fact": fact(value), "line": .optional(line),
+                "applied": applied(scale, criterionID: score.criterionID, rubric: rubric),
             ])
         case .judgement(let aggregate):
             basis = .object([

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TenderCore
 import TenderPipeline
 
@@ -49,15 +50,17 @@ struct Score: ParsableCommand {
         Console.report(run.diagnostics)
         if let out {
             do {
-                Console.report(try ScorePipeline.publish(run.reports, to: out, replace: force))
+                Console.report(try ScorePipeline.publish(run, to: out, replace: force, progress: terminal.show))
+                terminal.finish()
                 // Standard output holds nothing else when the reports go to --out.
                 print(run.summary(reportsIn: out))
             } catch {
+                terminal.finish()
                 Console.report(error.diagnostics)
                 throw ExitCode(ExitStatus.badInput.rawValue)
             }
-        } else if let markdown = run.reports.first(where: { $0.name == "report.md" }) {
-            print(String(decoding: markdown.bytes, as: UTF8.self), terminator: "")
+        } else {
+            run.writeMarkdown { FileHandle.standardOutput.write(Data($0)) }
         }
         if run.exitStatus != .success {
             throw ExitCode(run.exitStatus.rawValue)

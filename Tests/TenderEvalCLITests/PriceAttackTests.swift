@@ -118,8 +118,7 @@ import Testing
         #expect(
             ExampleTenderCopy.items("Committee flags", in: run.stdout).contains(
                 "- Implausibly low price: \(Self.qinghe) bids \(price.shown), below the plausible minimum 980,000.00; "
-                    + "it does not set the price base (P_min = 7,414,200.00, \(chengjiang)) — written clarification "
-                    + "required (87号令 Art 60); not rejected automatically"
+                    + "it does not set the price base (P_min = 7,414,200.00, \(chengjiang)); see the rule in Tender"
             )
         )
         #expect(
@@ -197,8 +196,8 @@ import Testing
         #expect(
             ExampleTenderCopy.items("Committee flags", in: run.stdout).contains(
                 "- Implausibly low price: \(Self.qinghe) bids 2,000,000.00, below the plausible minimum "
-                    + "2,940,000.00; it does not set the price base (P_min = 7,414,200.00, 台州市黄岩澄江保洁服务有限公司) — "
-                    + "written clarification required (87号令 Art 60); not rejected automatically"
+                    + "2,940,000.00; it does not set the price base (P_min = 7,414,200.00, 台州市黄岩澄江保洁服务有限公司); "
+                    + "see the rule in Tender"
             )
         )
         #expect(

@@ -50,6 +50,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
     }
 
+    /// Files written piece by piece straight into the staging folder end up whole and in order, and the writer
+    /// is called once per name, in the order given (the manifest, written last, can list the others' hashes).
+    @Test func filesWrittenInPiecesArePublishedWhole() throws {
+        let parent = try temporaryFolder()
+        var order: [Int] = []
+        try OutputFolder.publish(
+            names: ["report.md", "a.csv"],
+            to: parent + "/out",
+            replace: false,
+            sha256: Self.digest
+        ) {
+            index,
+            file in
+            order.append(index)
+            for piece in index == 0 ? ["one", " and", " more"] : ["1", ",2"] {
+                Array(piece.utf8).withUnsafeBytes { file.write($0) }
+            }
+        }
+        #expect(order == [0, 1])
+        #expect(try contents(of: parent + "/out") == ["report.md": "one and more", "a.csv": "1,2"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["out"])
+    }
+
     @Test func existingReportsAreKeptUnlessReplacingIsAsked() throws {
         let parent = try temporaryFolder()
         try publish(first, to: parent + "/out", replace: false)

@@ -19,7 +19,7 @@ import Testing
                 == "“B+” is not in the table → 1 (otherwise)"
         )
         #expect(english.appliedText(.absent, unrounded: 0).plain == "fact not found → 0")
-        #expect(english.appliedText(.yesNo(false, yes: 4, no: 1), unrounded: 1).plain == "no → 1 (yes → 4)")
+        #expect(english.appliedText(.yesNo(false, yes: 4, no: 1), unrounded: 1).plain == "no → 1")
         #expect(english.factText(.absent).plain == "not found in the bid")
         #expect(chinese.factText(.boolean(true)).plain == "是")
     }

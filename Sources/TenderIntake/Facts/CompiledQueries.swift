@@ -448,7 +448,7 @@ enum FactConversion {
     static func localeFormattedDecimal(from value: Double) -> ExactRatio? {
         guard value.isFinite else { return nil }
         let text = String(format: "%.15g", locale: Locale(identifier: "en_US_POSIX"), value)
-        let parts = text.split(separator: "e", maxSplits: 1)
+        let parts = text.split(maxSplits: 1) { $0 == "e" || $0 == "E" }
         guard let mantissa = try? ExactRatio(parsing: parts[0]) else { return nil }
         guard parts.count == 2 else { return mantissa }
         guard let exponent = Int(parts[1].drop { $0 == "+" }), exponent.magnitude <= 38,
