@@ -9,7 +9,15 @@ enum NumberFormat {
     /// A value with more than six decimals (a mean of prices, say) is cut after four and marked `…`.
     static func money(_ value: Decimal) -> String {
         // One conversion to text; every digit below comes from it, so nothing is rounded.
-        let text = value.plainText
+        money(text: value.plainText)
+    }
+
+    /// Fixed-point money in the same form.
+    static func money(_ value: Money) -> String {
+        money(text: value.plainText)
+    }
+
+    private static func money(text: String) -> String {
         let negative = text.hasPrefix("-")
         let unsigned = negative ? text.dropFirst() : Substring(text)
         let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
