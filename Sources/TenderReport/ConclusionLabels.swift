@@ -28,6 +28,7 @@ struct ConclusionLabels: Sendable {
     var validBidsFailedNote: String
     var objectiveAndPrice: String
     var judgementPending: String
+    var validUnrankedHeading: @Sendable (_ bidder: RichText) -> RichText
     /// "Failed: <what failed> (<file:line>, <detail>)".
     var failed: @Sendable (_ what: RichText, _ evidence: String) -> RichText
     var evidence: @Sendable (_ parts: [String]) -> String
@@ -92,6 +93,7 @@ struct ConclusionLabels: Sendable {
         validBidsFailedNote: "The tender failed: these bids are valid but not ranked.",
         objectiveAndPrice: "complete",
         judgementPending: "Judgement criteria: outstanding; no total until every score is given.",
+        validUnrankedHeading: { bidder in "Valid, not ranked — \(bidder)" },
         failed: { what, evidence in "Failed: \(what)\(evidence)" },
         evidence: { parts in parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")" },
         violationWithin: { severity, years in "a \(severity) violation within \(years) year\(years == 1 ? "" : "s")" },
@@ -147,6 +149,7 @@ struct ConclusionLabels: Sendable {
         validBidsFailedNote: "本次招标失败：以下投标有效，但不排序。",
         objectiveAndPrice: "已完成",
         judgementPending: "评审因素：尚缺得分；全部得分齐备之前没有总分。",
+        validUnrankedHeading: { bidder in "有效投标（未排序）——\(bidder)" },
         failed: { what, evidence in "未通过：\(what)\(evidence)" },
         evidence: { parts in parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")" },
         violationWithin: { severity, years in "近\(chineseCount(years))年内有\(severity)违法记录" },

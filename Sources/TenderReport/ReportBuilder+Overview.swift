@@ -73,11 +73,13 @@ extension ReportBuilder {
         case .preliminary:
             return banner
         case .cannotConclude:
+            let held = evaluation.heldForCommittee
+            let blocked = evaluation.results.filter { $0.status == .notEvaluated }.count
+            // Only held bids in the way: the standing (or the failure) for now, as the held-bid words state it.
+            if !held.isEmpty, held.count == blocked { return banner + provisionalOutcomeBlocks(held: held) }
             if case .failed(let valid, let minimum) = evaluation.outcome {
                 return banner + [.paragraph("\(conclusionWords.tooFewForNow(valid, minimum))")]
             }
-            let held = evaluation.heldForCommittee
-            if !held.isEmpty, hasRanks { return banner + provisionalOutcomeBlocks(held: held) }
             // Ranks stand only for now: the standing is shown, but no one is named first.
             guard hasRanks else { return banner }
             let valid = evaluation.validResults.count
