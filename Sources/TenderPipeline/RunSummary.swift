@@ -13,7 +13,8 @@ extension ScoreRun {
             "\(valid.count) valid of \(results.count) bids (\(disqualified) disqualified, \(notEvaluated) not evaluated)"
         let outcome: String
         let outstanding = evaluation.outstanding.count
-        let scoresText = outstanding == 1 ? "1 judgement score outstanding" : "\(outstanding) judgement scores outstanding"
+        let scoresText =
+            outstanding == 1 ? "1 judgement score outstanding" : "\(outstanding) judgement scores outstanding"
         switch (evaluation.conclusion, evaluation.outcome) {
         case (.cannotConclude, _):
             let blocked = notEvaluated == 1 ? "1 bid not read or held" : "\(notEvaluated) bids not read or held"

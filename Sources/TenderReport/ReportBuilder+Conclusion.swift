@@ -158,7 +158,9 @@ extension ReportBuilder {
                     bidders.count == validCount && validCount > 1
                     ? words.allBidders(validCount) : joinedNames(bidders)
                 let criteriaText = criteria.map(criterionName).joined(separator: .text(labels.listSeparator))
-                lines.append(words.outstandingLine(memberText, bidderText, criteriaText, bidders.count * criteria.count))
+                lines.append(
+                    words.outstandingLine(memberText, bidderText, criteriaText, bidders.count * criteria.count)
+                )
             }
         }
         let members = memberOrder.count

@@ -71,7 +71,8 @@ enum Admissibility {
         }
         // A price above the limit is disqualified with both amounts as evidence (`disqualifications`); one too
         // large to hold exactly cannot be, and must not pass as admissible either.
-        if let limit = rubric.pricePolicy.ceiling ?? rubric.tender.budget, price.total > limit,
+        let limits = [rubric.pricePolicy.ceiling, rubric.tender.budget].compactMap { $0 }
+        if let limit = limits.first(where: { price.total > $0 }),
             (try? Money(parsing: price.total.plainText)) == nil || (try? Money(parsing: limit.plainText)) == nil
         {
             return [
@@ -86,7 +87,7 @@ enum Admissibility {
     }
 
     /// The lawful grounds, other than gates, on which a readable bid is disqualified: submitted late (refused,
-    /// 87号令 Art 33), or priced above the ceiling or, without one, the budget (invalid, 87号令 Art 63). Unlike
+    /// 87号令 Art 33), or priced above the ceiling or else the budget (invalid, 87号令 Art 63). Unlike
     /// `problems`, these are verdicts: such a bid counts against the minimum number of valid bids, and a tender
     /// they leave short has failed. A price above a limit is a ground only when it is otherwise usable (in the
     /// tender's currency, positive, to the minor unit); an amount too large to hold exactly is left to `problems`.
@@ -110,15 +111,15 @@ enum Admissibility {
             let total = try? Money(parsing: price.total.plainText)
         else { return grounds }
         let location = SourceLocation(file: bid.file, line: price.line)
-        if let ceiling = rubric.pricePolicy.ceiling {
-            if price.total > ceiling, let limit = try? Money(parsing: ceiling.plainText) {
-                grounds.append(
-                    Disqualification(
-                        ground: .aboveCeiling(price: total, ceiling: limit, currency: price.currency),
-                        location: location
-                    )
+        if let ceiling = rubric.pricePolicy.ceiling, price.total > ceiling,
+            let limit = try? Money(parsing: ceiling.plainText)
+        {
+            grounds.append(
+                Disqualification(
+                    ground: .aboveCeiling(price: total, ceiling: limit, currency: price.currency),
+                    location: location
                 )
-            }
+            )
         } else if let budget = rubric.tender.budget, price.total > budget,
             let limit = try? Money(parsing: budget.plainText)
         {

@@ -96,9 +96,10 @@ public enum TenderEvaluator {
         // Nothing is ranked on part of the committee's scores, and a failed tender ranks no one.
         let unranked = !outstanding.isEmpty || failed
         if unranked {
-            scored.results = scored.results.map { Preliminary.withoutRanking($0, rubric: rubric, pendingJudgement: !outstanding.isEmpty)
+            scored.results = scored.results.map {
+                Preliminary.withoutRanking($0, rubric: rubric, pendingJudgement: !outstanding.isEmpty)
             }
-                .sorted(by: byNameThenFile)
+            .sorted(by: byNameThenFile)
         }
         diagnostics.append(contentsOf: scored.warnings)
         let dateFlags = DateFlags.check(valid.map(\.bid) + disqualifiedBids, rubric: rubric)

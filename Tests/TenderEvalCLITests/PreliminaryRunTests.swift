@@ -184,7 +184,9 @@ import Testing
         let report = try copy.text("out/report.md")
         #expect(report.contains("the tender failed (废标) and must be re-tendered.**\n\nNo bid is ranked.\n"))
         #expect(!report.contains("## Ranking"))
-        #expect(report.contains("## Valid bids (not ranked)\n\nThe tender failed: these bids are valid but not ranked."))
+        #expect(
+            report.contains("## Valid bids (not ranked)\n\nThe tender failed: these bids are valid but not ranked.")
+        )
         #expect(!report.contains("### Rank "))
     }
 

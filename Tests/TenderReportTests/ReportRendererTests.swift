@@ -197,7 +197,11 @@ import Testing
         #expect(english.contains("## Ranking") && !english.contains("## 排名"))
         #expect(chinese.contains("## 排名") && !chinese.contains("## Ranking"))
         #expect(chinese.contains("# 评审无法完成: 评标报告 — 区政府机关后勤服务外包项目"))
-        #expect(english.contains("# CANNOT CONCLUDE: Evaluation report — District government logistics services outsourcing"))
+        #expect(
+            english.contains(
+                "# CANNOT CONCLUDE: Evaluation report — District government logistics services outsourcing"
+            )
+        )
         #expect(chinese.contains("小型企业价格扣除：2,530,000.00 × (1 − 10 %) = 2,277,000.00"))
         #expect(chinese.contains("平均：(8 + 7.5 + 8 + 9 + 8.5) / 5 = 8.2"))
         #expect(
