@@ -12,10 +12,20 @@ extension ScoreRun {
         let counts =
             "\(valid.count) valid of \(results.count) bids (\(disqualified) disqualified, \(notEvaluated) not evaluated)"
         let outcome: String
-        switch evaluation.outcome {
-        case .failed(let validBids, let minimum):
+        let outstanding = evaluation.outstanding.count
+        let scoresText =
+            outstanding == 1 ? "1 judgement score outstanding" : "\(outstanding) judgement scores outstanding"
+        switch (evaluation.conclusion, evaluation.outcome) {
+        case (.cannotConclude, _):
+            let blocked = notEvaluated == 1 ? "1 bid not read or held" : "\(notEvaluated) bids not read or held"
+            outcome =
+                "evaluation cannot conclude until these are fixed: \(blocked)"
+                + (outstanding > 0 ? ", \(scoresText)" : "") + "; \(counts)"
+        case (.preliminary, _):
+            outcome = "preliminary (no ranking): \(scoresText); \(counts)"
+        case (_, .failed(let validBids, let minimum)):
             outcome = "tender failed (废标): \(validBids) valid bids, fewer than the minimum of \(minimum); \(counts)"
-        case .ranked:
+        case (_, .ranked):
             let first = valid.filter { $0.rank == 1 }
             let names = first.map { result in
                 let total = result.total.map {

@@ -22,6 +22,9 @@ public struct ScoreRequest: Sendable {
     public var prettyJSON: Bool
     /// The committee file (`--committee`); nil means the `committee.yaml` in a bids folder, if there is one.
     public var committeePath: String? = nil
+    /// Members a recorded decision excuses from scoring a bidder (a recusal, a replacement): their missing scores
+    /// for that bidder are not outstanding. The decisions log fills this in.
+    public var excusedScorers: Set<ExcusedScorer> = []
 
     public init(
         rubricPath: String,
@@ -86,8 +89,15 @@ public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// A rubric, bid or score sheet could not be used (reports are still written for what was good).
     case badInput = 1
-    /// Fewer valid bids than the rubric's minimum and no bid held for the committee: the tender failed.
+    /// Lawful disqualifications (gates, late bids, prices above the ceiling or budget) leave fewer valid bids than
+    /// the rubric's minimum, and every bid was read and decided: the tender failed (废标).
     case tenderFailed = 2
+    /// Every bid read and decided, but judgement scores are outstanding: the reports are preliminary, with no
+    /// ranking, and list what is outstanding.
+    case preliminary = 3
+    /// A bid could not be read, or is held for the committee as a duplicate: nothing can be concluded (not even a
+    /// failed tender) until these are fixed; the reports list them, with any outstanding scores.
+    case cannotConclude = 4
     case usage = 64
 }
 
@@ -107,15 +117,15 @@ public enum ScorePipeline {
         let evaluated = try evaluate(request, progress: progress)
         let evaluation = evaluated.evaluation
         let status: ExitStatus
-        // With bids held for the committee the failure is provisional, not a verdict to act on.
-        if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
-            status = .tenderFailed
-        } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
-            || evaluated.diagnostics.contains(where: { $0.severity == .error })
-        {
-            status = .badInput
-        } else {
-            status = .success
+        switch evaluation.conclusion {
+        case .cannotConclude: status = .cannotConclude
+        case .failed: status = .tenderFailed
+        case .preliminary, .final:
+            if evaluated.diagnostics.contains(where: { $0.severity == .error }) {
+                status = .badInput
+            } else {
+                status = evaluation.conclusion == .preliminary ? .preliminary : .success
+            }
         }
         return ScoreRun(
             evaluation: evaluation,
@@ -241,7 +251,8 @@ public enum ScorePipeline {
             bids: outcomes,
             scores: sheetEntries,
             committee: committee?.committee,
-            declarations: declarations
+            declarations: declarations,
+            excused: request.excusedScorers
         )
         evaluation.inputFiles = inventory.entries
         // Entries that looked like bids but could not be read are part of the evaluation's record, like import

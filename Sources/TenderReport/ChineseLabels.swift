@@ -275,7 +275,7 @@ struct ChineseLabels: Labels {
     let bidFlagsSection = "关注事项"
 
     func disqualifiedNote(_ gates: RichText) -> RichText {
-        "无效投标：未通过\(gates)。该投标不参与评分，也不计入价格基准。"
+        "无效投标——\(gates)。该投标不参与评分，也不计入价格基准。"
     }
 
     let notEvaluatedNote = "未评审：投标文件无法读取或使用，不参与排名，也不计入价格基准。"

@@ -286,7 +286,7 @@ struct EnglishLabels: Labels {
     let bidFlagsSection = "Flags"
 
     func disqualifiedNote(_ gates: RichText) -> RichText {
-        "Disqualified, failed gate: \(gates). The bid is not scored and is not part of the price base."
+        "Disqualified — \(gates). The bid is not scored and is not part of the price base."
     }
 
     let notEvaluatedNote =

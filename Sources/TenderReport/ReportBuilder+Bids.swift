@@ -9,7 +9,9 @@ extension ReportBuilder {
     func bidTitle(_ result: BidResult) -> RichText {
         let name = RichText.user(result.displayName)
         switch result.status {
-        case .valid: return labels.validHeading(rank: rankText(result), bidder: name)
+        case .valid:
+            guard result.rank != nil else { return conclusionWords.validUnrankedHeading(name) }
+            return labels.validHeading(rank: rankText(result), bidder: name)
         case .disqualified: return labels.disqualifiedHeading(name)
         case .notEvaluated: return labels.notEvaluatedHeading(name)
         }

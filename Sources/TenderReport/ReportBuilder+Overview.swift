@@ -68,11 +68,31 @@ extension ReportBuilder {
     }
 
     func outcomeBlocks() -> [Block] {
-        let held = evaluation.heldForCommittee
-        guard held.isEmpty else { return provisionalOutcomeBlocks(held: held) }
+        let banner = conclusionBanner()
+        switch evaluation.conclusion {
+        case .preliminary:
+            return banner
+        case .cannotConclude:
+            let held = evaluation.heldForCommittee
+            let blocked = evaluation.results.filter { $0.status == .notEvaluated }.count
+            // Only held bids in the way: the standing (or the failure) for now, as the held-bid words state it.
+            if !held.isEmpty, held.count == blocked { return banner + provisionalOutcomeBlocks(held: held) }
+            if case .failed(let valid, let minimum) = evaluation.outcome {
+                return banner + [.paragraph("\(conclusionWords.tooFewForNow(valid, minimum))")]
+            }
+            // Ranks stand only for now: the standing is shown, but no one is named first.
+            guard hasRanks else { return banner }
+            let valid = evaluation.validResults.count
+            return banner + [.paragraph("\(labels.ranked(valid: valid, minimum: rubric.tender.minimumValidBids))")]
+        case .final, .failed:
+            break
+        }
         switch evaluation.outcome {
         case .failed(let valid, let minimum):
-            return [.paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert)]
+            return [
+                .paragraph("\(labels.failed(valid: valid, minimum: minimum))", style: .alert),
+                .paragraph("\(conclusionWords.failedNoRanks)"),
+            ]
         case .ranked:
             var blocks: [Block] = [
                 .paragraph(
@@ -171,8 +191,7 @@ extension ReportBuilder {
         case .valid:
             return ""
         case .disqualified:
-            return result.gates.filter { !$0.passed }.map { gateName($0.gateID) }
-                .joined(separator: .text(labels.listSeparator))
+            return failureReasons(result).joined(separator: "; ")
         case .notEvaluated:
             return result.problems.map { RichText.shown($0.description) }.joined(separator: "; ")
         }

@@ -49,8 +49,10 @@ extension ReportBuilder {
                     ? "linear: x clamped to [\(exact(lower)), \(exact(upper))], \(formula)"
                     : "线性：x 限定在 [\(exact(lower)), \(exact(upper))]，\(formula)"
             case .bands(let bands):
-                let listed = bands.map { "[\(exact($0.from)), \($0.to.map { exact($0) } ?? "∞")) → \(exact($0.points))" }
-                    .joined(separator: separator)
+                let listed = bands.map {
+                    "[\(exact($0.from)), \($0.to.map { exact($0) } ?? "∞")) → \(exact($0.points))"
+                }
+                .joined(separator: separator)
                 scale =
                     english
                     ? "bands: \(listed); below the first band → 0" : "分档：\(listed)；低于最低档 → 0"

@@ -29,6 +29,11 @@ extension ReportBuilder {
             return
                 "\(groupName(group.id)) = \(scores.map(countedScore).joined(separator: " + ")) = \(counted(sum))"
         }
+        // Without the committee's scores there is no subtotal of a group they score and no total: say so instead.
+        guard result.total != nil || evaluation.outstanding.isEmpty else {
+            blocks.append(.paragraph("\(ConclusionLabels.labels(for: language).judgementPending)", style: .strong))
+            return blocks
+        }
         blocks.append(.paragraph("\(labels.subtotalsSection)"))
         blocks.append(.list(subtotals))
         blocks.append(.paragraph(totalLine(result), style: .strong))

@@ -26,7 +26,12 @@ struct ReportBuilder {
     var decimals: Int { rubric.tender.decimals }
 
     var title: RichText {
-        "\(labels.reportTitle) — \(user: rubric.tender.title.text(in: language))"
+        let title: RichText = "\(labels.reportTitle) — \(user: rubric.tender.title.text(in: language))"
+        switch evaluation.conclusion {
+        case .preliminary: return "\(conclusionWords.preliminaryStamp): " + title
+        case .cannotConclude: return "\(conclusionWords.cannotConcludeStamp): " + title
+        case .final, .failed: return title
+        }
     }
 
     func build() -> [Block] {
@@ -58,7 +63,46 @@ struct ReportBuilder {
                 )
             ),
         ]
-        if !evaluation.validResults.isEmpty {
+        if evaluation.conclusion == .cannotConclude {
+            blocks.append(
+                .section(
+                    Section(
+                        level: 2,
+                        title: "\(conclusionWords.blockersSection)",
+                        anchor: "to-fix",
+                        pageBreakBefore: false,
+                        blocks: blockerBlocks()
+                    )
+                )
+            )
+        }
+        if !evaluation.outstanding.isEmpty, evaluation.conclusion != .failed {
+            blocks.append(
+                .section(
+                    Section(
+                        level: 2,
+                        title: "\(conclusionWords.outstandingSection)",
+                        anchor: "outstanding",
+                        pageBreakBefore: false,
+                        blocks: outstandingBlocks()
+                    )
+                )
+            )
+        }
+        if !evaluation.validResults.isEmpty, !hasRanks {
+            blocks.append(
+                .section(
+                    Section(
+                        level: 2,
+                        title: "\(conclusionWords.validBidsSection)",
+                        anchor: "valid-bids",
+                        pageBreakBefore: false,
+                        blocks: validBidsBlocks()
+                    )
+                )
+            )
+        }
+        if hasRanks {
             blocks.append(
                 .section(
                     Section(

@@ -18,6 +18,8 @@ enum ResultJSON {
             "tender": tender(rubric),
             "rubric": rubricValue(rubric),
             "outcome": outcome(of: evaluation),
+            "status": .string(evaluation.conclusion.rawValue),
+            "outstanding": .array(evaluation.outstanding.map(outstandingScore)),
             "priceBase": evaluation.priceBase.map { base in
                 .object([
                     "lowest": .decimal(base.lowest),
@@ -326,7 +328,40 @@ enum ResultJSON {
             "decidedBy": result.decidedBy.map(decision) ?? .null,
             "tiedWith": .array(result.tiedWith.map(JSONValue.string)),
             "flags": .array(result.flags.map(flag)),
+            "disqualifications": .array(result.disqualifications.map(disqualification)),
         ])
+    }
+
+    /// One judgement score not given yet; `member` is null for a member known only by the committee's size.
+    static func outstandingScore(_ item: OutstandingScore) -> JSONValue {
+        .object([
+            "member": .optional(item.member),
+            "bidder": .string(item.bidder),
+            "criterion": .string(item.criterionID),
+            "conflictDeclaredAt": item.conflictDeclaredAt.map(location) ?? .null,
+        ])
+    }
+
+    /// A ground other than a gate on which the bid is disqualified, with its clause and evidence.
+    static func disqualification(_ entry: Disqualification) -> JSONValue {
+        var fields: [String: JSONValue] = ["clause": .string(entry.clause), "location": location(entry.location)]
+        switch entry.ground {
+        case .lateSubmission(let submitted, let deadline):
+            fields["ground"] = .string("late-submission")
+            fields["submittedAt"] = .string(submitted)
+            fields["deadline"] = .string(deadline)
+        case .aboveCeiling(let price, let ceiling, let currency):
+            fields["ground"] = .string("above-ceiling")
+            fields["price"] = .decimal(price)
+            fields["ceiling"] = .decimal(ceiling)
+            fields["currency"] = .string(currency)
+        case .aboveBudget(let price, let budget, let currency):
+            fields["ground"] = .string("above-budget")
+            fields["price"] = .decimal(price)
+            fields["budget"] = .decimal(budget)
+            fields["currency"] = .string(currency)
+        }
+        return .object(fields)
     }
 
     static func decision(_ decision: TieBreakDecision) -> JSONValue {

@@ -14,20 +14,6 @@ enum Admissibility {
                 )
             )
         }
-        if let submitted = bid.submittedAt, let late = DateChecks.lateSubmission(submitted, tender: rubric.tender) {
-            let when: String
-            switch late {
-            case .afterDeadline(let deadline): when = "after the submission deadline \(deadline)"
-            default: when = "after the evaluation date \(rubric.tender.evaluationDate)"
-            }
-            problems.append(
-                .error(
-                    "bid was submitted at \(submitted), \(when); a late bid is refused and not evaluated "
-                        + "(87号令 Art 33)",
-                    at: SourceLocation(file: bid.file, line: bid.submittedLine)
-                )
-            )
-        }
         guard let price = bid.price else {
             problems.append(.error("bid states no price; it cannot be evaluated", at: SourceLocation(file: bid.file)))
             return problems
@@ -50,10 +36,9 @@ enum Admissibility {
         return problems
     }
 
-    /// Amounts no one can be paid, and prices above what the buyer may pay: a price written more finely than
-    /// the currency's minor unit, an evaluated price (after the size deduction) below one minor unit, and a
-    /// price above the ceiling or, without one, the budget (87号令 Art 63: such a bid is invalid). Each would
-    /// otherwise set the price base for every bidder or win a contract the budget cannot pay.
+    /// Amounts no one can be paid: a price written more finely than the currency's minor unit, or an evaluated
+    /// price (after the size deduction) below one minor unit. Each would otherwise set the price base for every
+    /// bidder. These are input problems to fix, not grounds to disqualify (see `disqualifications`).
     private static func amountProblems(
         of bid: Bid,
         price: BidPrice,
@@ -96,25 +81,50 @@ enum Admissibility {
                 )
             ]
         }
-        if let ceiling = rubric.pricePolicy.ceiling, price.total > ceiling {
-            return [
-                .error(
-                    "price \(price.total.plainText) is above the tender's ceiling price (最高限价) "
-                        + "\(ceiling.plainText); under 87号令 Art 63 the bid is invalid",
-                    at: location
-                )
-            ]
-        }
-        if let budget = rubric.tender.budget, price.total > budget {
-            return [
-                .error(
-                    "price \(price.total.plainText) is above the tender's budget \(budget.plainText); "
-                        + "under 87号令 Art 63 the bid is invalid",
-                    at: location
-                )
-            ]
-        }
         return []
+    }
+
+    /// The lawful grounds, other than gates, on which a readable bid is disqualified: submitted late (refused,
+    /// 87号令 Art 33), or priced above the ceiling or else the budget (invalid, 87号令 Art 63). Unlike
+    /// `problems`, these are verdicts: such a bid counts against the minimum number of valid bids, and a tender
+    /// they leave short has failed. A price above a limit is a ground only when it is otherwise usable (in the
+    /// tender's currency, positive, to the minor unit).
+    static func disqualifications(of bid: Bid, rubric: Rubric) -> [Disqualification] {
+        var grounds: [Disqualification] = []
+        if let submitted = bid.submittedAt, let late = DateChecks.lateSubmission(submitted, tender: rubric.tender) {
+            let deadline: String
+            switch late {
+            case .afterDeadline(let limit): deadline = limit
+            default: deadline = rubric.tender.evaluationDate
+            }
+            grounds.append(
+                Disqualification(
+                    ground: .lateSubmission(submittedAt: submitted, deadline: deadline),
+                    location: SourceLocation(file: bid.file, line: bid.submittedLine)
+                )
+            )
+        }
+        guard let price = bid.price, price.currency == rubric.tender.currency, price.total > 0,
+            price.total.decimalPlaces <= CurrencyMinorUnit.places(of: price.currency)
+        else { return grounds }
+        let total = price.total
+        let location = SourceLocation(file: bid.file, line: price.line)
+        if let limit = rubric.pricePolicy.ceiling, price.total > limit {
+            grounds.append(
+                Disqualification(
+                    ground: .aboveCeiling(price: total, ceiling: limit, currency: price.currency),
+                    location: location
+                )
+            )
+        } else if let limit = rubric.tender.budget, price.total > limit {
+            grounds.append(
+                Disqualification(
+                    ground: .aboveBudget(price: total, budget: limit, currency: price.currency),
+                    location: location
+                )
+            )
+        }
+        return grounds
     }
 
     /// Bids that claim the same bidder (the same name or registration id once both are compared through

@@ -3,7 +3,7 @@ import TenderModel
 
 /// Committee scores checked against the rubric and the bids, indexed by bidder name and criterion.
 ///
-/// Out-of-range, off-step, duplicate and missing scores are errors, never clamped or defaulted: 87号令 Art 64
+/// Out-of-range, off-step and duplicate scores are errors, never clamped or defaulted: 87号令 Art 64
 /// allows correcting them only by the committee, on the record. Only valid bids need and use judgement scores: a
 /// bid held for the committee, not evaluated or disqualified (a spoof the committee never saw, say) needs none,
 /// and rows given for it are not used, a wrong one noted but never stopping the run.
@@ -26,16 +26,19 @@ struct CommitteeScores {
     ///   - committee: the committee file, when there is one: members are matched to it by id or name, each scores
     ///     only the groups it assigns them, and every member must score every criterion of those groups.
     ///   - declarations: the members' conflict-of-interest declarations from their sheets.
-    /// - Returns: the scores and the warnings about them.
-    /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score of a valid bid.
+    ///   - excused: members a recorded decision excuses from scoring a bidder; their absent scores are not
+    ///     outstanding.
+    /// - Returns: the scores, the warnings about them, and the scores of valid bids not given yet.
+    /// - Throws: `DiagnosticError` with every wrong or duplicate score of a valid bid.
     static func validate(
         _ entries: [ScoreSheetEntry],
         rubric: Rubric,
         bidders: [(name: String, registrationID: String?, file: String, valid: Bool)],
         unreadableBids: Int,
         committee: Committee? = nil,
-        declarations: [ConflictDeclaration] = []
-    ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic]) {
+        declarations: [ConflictDeclaration] = [],
+        excused: Set<ExcusedScorer> = []
+    ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic], [OutstandingScore]) {
         var collector = DiagnosticCollector()
         let roster = committee.map(CommitteeRoster.init)
         let reasonsRequired = rubric.committee.reasons == .required
@@ -191,16 +194,21 @@ struct CommitteeScores {
 
         if let roster {
             members = roster.committee.members.map(\.id)
-        } else if let expected = rubric.committee.members, !entries.isEmpty, members.count != expected {
+        } else if let expected = rubric.committee.members, !entries.isEmpty, members.count > expected {
             collector.error(
                 "score sheets name \(members.count) member\(members.count == 1 ? "" : "s") "
                     + "(\(members.joined(separator: ", "))); the rubric's committee has \(expected)",
                 at: entries.first?.location
             )
         }
-        let sheetFile = entries.first?.location.file
+        // What is not given yet is outstanding, never an error: the run is preliminary until it comes in, or
+        // until a recorded decision excuses the member (a recusal, a replacement).
+        var outstanding: [OutstandingScore] = []
+        let judgementCriteria = rubric.criteria.filter { judgement[$0.id] != nil }
+        // Without a committee file, members the rubric counts but no sheet names are known only by number.
+        let unnamedMembers = roster == nil ? max(rubric.committee.members.map { $0 - members.count } ?? 0, 0) : 0
         for name in validNames.sorted() {
-            for criterion in rubric.criteria where judgement[criterion.id] != nil {
+            for criterion in judgementCriteria {
                 let given = Set(table[name]?[criterion.id]?.map(\.member) ?? [])
                 let expected =
                     roster.map { roster in
@@ -208,33 +216,34 @@ struct CommitteeScores {
                         return roster.committee.members.filter { $0.groups.contains(group ?? "") }.map(\.id)
                     } ?? members
                 for member in expected where !given.contains(member) {
-                    if let declared = conflicts["\(member)\u{0}\(name)"] {
-                        collector.error(
-                            "member '\(VisibleText.escaped(member))' declared a conflict of interest with '\(name)' "
-                                + "(\(declared)) and gave no score on '\(VisibleText.excerpt(criterion.id))'; the "
-                                + "committee must record the member's recusal",
-                            at: declared
+                    if excused.contains(ExcusedScorer(member: member, bidder: name)) { continue }
+                    outstanding.append(
+                        OutstandingScore(
+                            member: member,
+                            bidder: name,
+                            criterionID: criterion.id,
+                            conflictDeclaredAt: conflicts["\(member)\u{0}\(name)"]
                         )
-                        continue
-                    }
-                    collector.error(
-                        "member '\(VisibleText.excerpt(member))' gave no score for '\(name)' on '\(VisibleText.excerpt(criterion.id))'",
-                        at: sheetFile.map { SourceLocation(file: $0) }
-                            ?? roster?.committee.members.first {
-                                $0.id == member
-                            }?.location
                     )
                 }
-                if members.isEmpty {
-                    collector.error(
-                        "no committee scores for '\(name)' on judgement criterion '\(VisibleText.excerpt(criterion.id))'",
-                        at: criterion.location
-                    )
+                if unnamedMembers > 0 || (roster == nil && members.isEmpty) {
+                    outstanding.append(OutstandingScore(member: nil, bidder: name, criterionID: criterion.id))
                 }
             }
         }
+        let memberOrder = Dictionary(members.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let criterionOrder = Dictionary(
+            judgementCriteria.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        outstanding.sort { lhs, rhs in
+            let left = (lhs.member.flatMap { memberOrder[$0] } ?? members.count, lhs.bidder)
+            let right = (rhs.member.flatMap { memberOrder[$0] } ?? members.count, rhs.bidder)
+            if left != right { return left < right }
+            return (criterionOrder[lhs.criterionID] ?? 0) < (criterionOrder[rhs.criterionID] ?? 0)
+        }
         try collector.throwIfErrors()
-        return (CommitteeScores(members: members, scores: table), collector.diagnostics)
+        return (CommitteeScores(members: members, scores: table), collector.diagnostics, outstanding)
     }
 
     private static func isMultiple(_ value: Points, of step: Points) -> Bool {

@@ -13,10 +13,12 @@ public enum TenderEvaluator {
         bids: [BidImportOutcome],
         scores: [ScoreSheetEntry],
         committee committeeFile: Committee? = nil,
-        declarations: [ConflictDeclaration] = []
+        declarations: [ConflictDeclaration] = [],
+        excused: Set<ExcusedScorer> = []
     ) throws(DiagnosticError) -> Evaluation {
         var diagnostics: [Diagnostic] = []
         var notEvaluated: [BidResult] = []
+        var disqualified: [BidResult] = []
         var admitted: [Bid] = []
         var imported: [Bid] = []
         for outcome in bids {
@@ -37,7 +39,15 @@ public enum TenderEvaluator {
                 diagnostics.append(contentsOf: warnings)
                 imported.append(bid)
                 let problems = Admissibility.problems(of: bid, rubric: rubric)
-                if problems.isEmpty {
+                let grounds = Admissibility.disqualifications(of: bid, rubric: rubric)
+                // A late bid is refused whatever else is wrong with it; a price above the limit is a ground only
+                // once the rest of the bid can be read as it stands.
+                let late = grounds.contains { if case .lateSubmission = $0.ground { true } else { false } }
+                if !grounds.isEmpty, problems.isEmpty || late {
+                    var entry = result(for: bid, status: .disqualified, problems: problems)
+                    entry.disqualifications = grounds
+                    disqualified.append(entry)
+                } else if problems.isEmpty {
                     admitted.append(bid)
                 } else {
                     notEvaluated.append(result(for: bid, status: .notEvaluated, problems: problems))
@@ -51,7 +61,6 @@ public enum TenderEvaluator {
 
         let checker = GateChecker(rubric: rubric)
         var valid: [Candidate] = []
-        var disqualified: [BidResult] = []
         var disqualifiedBids: [Bid] = []
         for bid in unique {
             let gates = checker.check(bid)
@@ -70,22 +79,32 @@ public enum TenderEvaluator {
             + disqualified.map { ($0.displayName, $0.registrationID, $0.file, false) }
             + notEvaluated.compactMap { entry in entry.bidderName.map { ($0, entry.registrationID, entry.file, false) }
             }
-        let (committee, committeeNotes) = try CommitteeScores.validate(
+        let (committee, committeeNotes, outstanding) = try CommitteeScores.validate(
             scores,
             rubric: rubric,
             bidders: knownBidders,
             unreadableBids: notEvaluated.filter { $0.bidderName == nil }.count,
             committee: committeeFile,
-            declarations: declarations
+            declarations: declarations,
+            excused: excused
         )
         diagnostics.append(contentsOf: committeeNotes)
 
         let scorer = Scorer(rubric: rubric, committee: committee)
-        let scored: (results: [BidResult], base: PriceBase?, warnings: [Diagnostic])
+        var scored: (results: [BidResult], base: PriceBase?, warnings: [Diagnostic])
         do {
             scored = try scorer.scoreAndRank(valid)
         } catch {
             throw DiagnosticError(error.diagnostic)
+        }
+        let failed = scored.results.count < rubric.tender.minimumValidBids
+        // Nothing is ranked on part of the committee's scores, and a failed tender ranks no one.
+        let unranked = !outstanding.isEmpty || failed
+        if unranked {
+            scored.results = scored.results.map {
+                Preliminary.withoutRanking($0, rubric: rubric, pendingJudgement: !outstanding.isEmpty)
+            }
+            .sorted(by: byNameThenFile)
         }
         diagnostics.append(contentsOf: scored.warnings)
         let dateFlags = DateFlags.check(valid.map(\.bid) + disqualifiedBids, rubric: rubric)
@@ -111,17 +130,19 @@ public enum TenderEvaluator {
         var flags: [Flag]
         do {
             flags = try Flags.abnormallyLowPrices(scored.results, percent: rubric.pricePolicy.abnormallyLowPercent)
-            flags += try Flags.disagreements(scored.results, rubric: rubric)
+            if outstanding.isEmpty { flags += try Flags.disagreements(scored.results, rubric: rubric) }
         } catch {
             throw DiagnosticError(
                 .error("the price and score checks cannot be computed exactly: \(error)", at: rubric.tender.location)
             )
         }
-        flags += Flags.declaredTies(scored.results)
-        do {
-            flags += try RankReversal.check(scorer: scorer, ranked: scored.results)
-        } catch {
-            throw DiagnosticError(error.diagnostic)
+        if !unranked {
+            flags += Flags.declaredTies(scored.results)
+            do {
+                flags += try RankReversal.check(scorer: scorer, ranked: scored.results)
+            } catch {
+                throw DiagnosticError(error.diagnostic)
+            }
         }
         flags += Flags.suspiciousNames(imported)
         flags += dateFlags.flags
@@ -129,7 +150,7 @@ public enum TenderEvaluator {
         // Every bid that could be read is compared, whatever its status: collusion taints the others too.
         flags += Collusion.signals(imported, rubric: rubric).map(Flag.possibleCollusion)
         let outcome: TenderOutcome
-        if scored.results.count < rubric.tender.minimumValidBids {
+        if failed {
             outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)
             flags.insert(.tooFewValidBids(valid: scored.results.count, minimum: rubric.tender.minimumValidBids), at: 0)
         } else {
@@ -167,7 +188,7 @@ public enum TenderEvaluator {
             }
             return entry
         }
-        return Evaluation(
+        var evaluation = Evaluation(
             rubric: rubric,
             outcome: outcome,
             results: ranked + disqualified.sorted(by: byNameThenFile).map(cited)
@@ -177,6 +198,8 @@ public enum TenderEvaluator {
             flags: flags,
             diagnostics: diagnostics.sorted { $0.description < $1.description }
         )
+        evaluation.outstanding = outstanding
+        return evaluation
     }
 
     static func result(for bid: Bid, status: BidStatus, problems: [Diagnostic] = []) -> BidResult {

@@ -195,7 +195,7 @@ import Glibc
             in: bids.deletingLastPathComponent(),
             timeLimit: Self.timeLimit
         )
-        #expect(result.status == 1)
+        #expect(result.status == 4)
         let lines = Self.lines(result.stderr)
         #expect(!lines.contains { $0.hasPrefix("x.xml") })
         #expect(!result.stderr.contains("\u{1B}"))

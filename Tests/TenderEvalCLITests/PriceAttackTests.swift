@@ -33,6 +33,20 @@ import Testing
         (json["results"] as? [[String: Any]])?.first { $0["file"] as? String == file }?["status"] as? String
     }
 
+    /// Each disqualification ground of a bid as "ground price clause file:line".
+    static func grounds(of file: String, in json: [String: Any]) -> [String] {
+        let result = (json["results"] as? [[String: Any]])?.first { $0["file"] as? String == file }
+        return (result?["disqualifications"] as? [[String: Any]] ?? []).map { entry in
+            let location = entry["location"] as? [String: Any]
+            return [
+                entry["ground"] as? String ?? "",
+                entry["price"] as? String ?? (entry["price"] as? NSNumber)?.stringValue ?? "",
+                entry["clause"] as? String ?? "",
+                "\(location?["file"] as? String ?? ""):\((location?["line"] as? NSNumber)?.intValue ?? 0)",
+            ].joined(separator: " ")
+        }
+    }
+
     static func total(_ file: String, from old: String, to new: String) -> (String, [(String, String)]) {
         (file, [("<total>\(old)</total>", "<total>\(new)</total>")])
     }
@@ -40,7 +54,8 @@ import Testing
     /// Finer than Money's micro-unit: refused where it is written, never rounded to a price the bidder did not bid.
     @Test func priceFinerThanMoneyHoldsIsALocatedImportError() throws {
         let outcome = try Self.score([Self.total("bids/04-qinghe.xml", from: "6318000.00", to: "0.0000000000000001")])
-        #expect(outcome.run.status == 1)
+        // The bid cannot be read, so nothing is concluded until it is fixed (exit 4), never a rounded price.
+        #expect(outcome.run.status == 4)
         #expect(
             outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/04-") } == [
                 "bids/04-qinghe.xml:15: error: amount '0.0000000000000001' has 16 decimals; at most 6 are allowed"
@@ -53,7 +68,8 @@ import Testing
     @Test(arguments: ["0.001", "6318000.005"])
     func priceFinerThanTheFenIsNotEvaluatedAndDoesNotSetTheBase(_ price: String) throws {
         let outcome = try Self.score([Self.total("bids/04-qinghe.xml", from: "6318000.00", to: price)])
-        #expect(outcome.run.status == 1)
+        // An input to fix, not a ground to disqualify: the evaluation cannot conclude until it is fixed.
+        #expect(outcome.run.status == 4)
         #expect(
             outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/") } == [
                 "bids/04-qinghe.xml:14: error: price \(price) has more decimal places than CNY's minor unit (2)"
@@ -66,7 +82,7 @@ import Testing
 
     @Test func oneFenLessTheSmallEnterpriseDeductionIsBelowOneFen() throws {
         let outcome = try Self.score([Self.total("bids/07-jiufeng.xml", from: "8658000.00", to: "0.01")])
-        #expect(outcome.run.status == 1)
+        #expect(outcome.run.status == 4)
         #expect(
             outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/") } == [
                 "bids/07-jiufeng.xml:14: error: evaluated price 0.009 (0.01 less the 10 % deduction for a small "
@@ -210,14 +226,15 @@ import Testing
 
     @Test func aboveTheBudgetIsInvalid() throws {
         let outcome = try Self.score([Self.total("bids/01-anlan.xml", from: "9586000.00", to: "9800000.01")])
-        #expect(outcome.run.status == 1)
+        // A lawful disqualification, not bad input: the other seven bids rank and the run succeeds.
+        #expect(outcome.run.status == 0)
+        #expect(outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/") } == [])
+        #expect(Self.status(of: "bids/01-anlan.xml", in: outcome.json) == "disqualified")
         #expect(
-            outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/") } == [
-                "bids/01-anlan.xml:14: error: price 9800000.01 is above the tender's budget 9800000; under 87号令 "
-                    + "Art 63 the bid is invalid"
+            Self.grounds(of: "bids/01-anlan.xml", in: outcome.json) == [
+                "above-budget 9800000.01 87号令 Art 63 bids/01-anlan.xml:14"
             ]
         )
-        #expect(Self.status(of: "bids/01-anlan.xml", in: outcome.json) == "not-evaluated")
     }
 
     @Test func aboveTheCeilingIsInvalid() throws {
@@ -232,11 +249,11 @@ import Testing
                 ]
             )
         ])
-        #expect(outcome.run.status == 1)
+        #expect(outcome.run.status == 0)
+        #expect(outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/") } == [])
         #expect(
-            outcome.run.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("bids/") } == [
-                "bids/01-anlan.xml:14: error: price 9586000 is above the tender's ceiling price (最高限价) 9500000; "
-                    + "under 87号令 Art 63 the bid is invalid"
+            Self.grounds(of: "bids/01-anlan.xml", in: outcome.json) == [
+                "above-ceiling 9586000 87号令 Art 63 bids/01-anlan.xml:14"
             ]
         )
     }

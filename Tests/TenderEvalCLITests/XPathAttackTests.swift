@@ -144,7 +144,7 @@ import Testing
             timeLimit: 60
         )
         #expect(!result.timedOut)
-        #expect(result.status == 1)
+        #expect(result.status == 4)
         #expect(
             result.stderr.hasSuffix(
                 "bids/10-large.xml: error: evaluating the rubric's expressions took more than 100000000 XPath "
@@ -249,8 +249,8 @@ import Testing
         try bytes.write(to: first)
         let rubric = XPathAttackTests.exampleRubric.path
         let one = try HostileFileResourceTests.measure(["score", rubric, first.path, "--lang", "en"])
-        // Evaluated in full; status 1 only because no committee scores are given for its judgement criteria.
-        #expect(one.status == 1)
+        // Evaluated in full; one valid bid of the minimum three is a failed tender (2), whatever scores are missing.
+        #expect(one.status == 2)
         #expect(one.peakKilobytes > 100 * 1024, "the measurement is not real")
         #expect(one.peakKilobytes < Self.bound(forBytes: bytes.count), "peaked at \(one.peakKilobytes) KiB")
         // Four copies of it (three files copied, so nothing is shared on disk either) stay within the bound of one:
@@ -260,7 +260,7 @@ import Testing
         }
         let copies = try HostileFileResourceTests.measure(["score", rubric, bids.path, "--lang", "en"])
         // Four files of one bidder: evaluated or held as duplicates, never a crash; what matters here is memory.
-        #expect([1, 2].contains(copies.status))
+        #expect([2, 4].contains(copies.status))
         #expect(copies.peakKilobytes < Self.bound(forBytes: bytes.count), "peaked at \(copies.peakKilobytes) KiB")
     }
 }

@@ -40,7 +40,7 @@ import Testing
             timeLimit: 30
         )
         #expect(!result.timedOut)
-        #expect(result.status == 1)
+        #expect(result.status == 4)
         #expect(result.stderr.hasSuffix(Self.outOfTime("bids/10-large.xml", seconds: 2)))
         let csv = String(decoding: try Data(contentsOf: out.appendingPathComponent("scores.csv")), as: UTF8.self)
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()

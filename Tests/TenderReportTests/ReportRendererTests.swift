@@ -104,7 +104,13 @@ import Testing
 
     @Test func outcomeRankingAndTies() {
         #expect(english.contains("Ranked: 3 valid bids (minimum 3)."))
-        #expect(english.contains("**Ranked first: 珠海新城保洁服务有限公司**"))
+        // The sample holds an unreadable bid: the standing is shown, but no one is named first until it is read.
+        #expect(!english.contains("Ranked first"))
+        var complete = Sample.evaluation()
+        complete.results.removeAll { $0.status == .notEvaluated }
+        let final = ReportRenderer.markdown(complete, context: Sample.context(.en))
+        #expect(final.contains("**Ranked first: 珠海新城保洁服务有限公司**"))
+        #expect(final.hasPrefix("# Evaluation report — "))
         #expect(
             english.contains("| 2 (tie / 并列) | 广州洁美物业管理有限公司 | 80.50 | 23.72 | 33.85 | 16.20 | 6.73 | 2,277,000.00 |  |")
         )
@@ -150,7 +156,18 @@ import Testing
                     + "佛山市市场监督管理局: 虚假宣传，被处罚款人民币二十万元 (bids/hongda.xml:97)"
             )
         )
-        #expect(english.contains("> **Disqualified, failed gate: No major violation in 3 years. The bid is not scored"))
+        #expect(
+            english.contains(
+                "> **Disqualified — Failed: a major violation within 3 years (bids/hongda.xml:97, 2022-09-14). The bid "
+                    + "is not scored"
+            )
+        )
+        #expect(
+            english.contains(
+                "| 佛山宏达物业服务有限公司 | bids/hongda.xml | disqualified | Failed: a major violation within 3 years "
+                    + "(bids/hongda.xml:97, 2022-09-14) |"
+            )
+        )
         #expect(
             english.contains(
                 "- bids/unreadable.xml:3:1: error: bid uses an entity declaration; entities are not allowed in bids"
@@ -178,8 +195,12 @@ import Testing
         #expect(english != chinese)
         #expect(english.contains("## Ranking") && !english.contains("## 排名"))
         #expect(chinese.contains("## 排名") && !chinese.contains("## Ranking"))
-        #expect(chinese.contains("# 评标报告 — 区政府机关后勤服务外包项目"))
-        #expect(english.contains("# Evaluation report — District government logistics services outsourcing"))
+        #expect(chinese.contains("# 评审无法完成: 评标报告 — 区政府机关后勤服务外包项目"))
+        #expect(
+            english.contains(
+                "# CANNOT CONCLUDE: Evaluation report — District government logistics services outsourcing"
+            )
+        )
         #expect(chinese.contains("小型企业价格扣除：2,530,000.00 × (1 − 10 %) = 2,277,000.00"))
         #expect(chinese.contains("平均：(8 + 7.5 + 8 + 9 + 8.5) / 5 = 8.2"))
         #expect(
@@ -189,6 +210,9 @@ import Testing
 
     @Test func failedTenderSaysSo() {
         var evaluation = Sample.evaluation()
+        // Every bid read: a failed tender is a verdict, and it ranks no one.
+        evaluation.results.removeAll { $0.status == .notEvaluated }
+        for index in evaluation.results.indices { evaluation.results[index].rank = nil }
         evaluation.outcome = .failed(validBids: 2, minimum: 3)
         evaluation.flags.append(.tooFewValidBids(valid: 2, minimum: 3))
         let english = ReportRenderer.markdown(evaluation, context: Sample.context(.en))
@@ -200,6 +224,9 @@ import Testing
         #expect(english.contains("- Too few valid bids: only 2 valid bids, minimum 3 — the tender failed (废标)"))
         let chinese = ReportRenderer.markdown(evaluation, context: Sample.context(.zh))
         #expect(chinese.contains("有效投标仅 2 家，少于最低要求 3 家——本次招标失败（废标）"))
+        #expect(english.contains("No bid is ranked."))
+        #expect(!english.contains("## Ranking"))
+        #expect(english.contains("## Valid bids (not ranked)"))
     }
 
     @Test func rankReversalNamesTheWinnerWithout() {
@@ -351,8 +378,8 @@ import Testing
             object.keys.sorted() == [
                 "criteria", "diagnostics", "flags", "format", "formatVersion", "inputFiles", "inputs", "members",
                 "outcome",
-                "priceBase",
-                "results", "rubric", "tender", "tool",
+                "outstanding", "priceBase",
+                "results", "rubric", "status", "tender", "tool",
             ]
         )
         let results = try #require(object["results"] as? [[String: Any]])

@@ -46,21 +46,41 @@ import Testing
         #expect(CurrencyMinorUnit.smallestAmount(of: "CNY") == Build.decimal("0.01"))
     }
 
-    @Test func aboveTheBudgetOrTheCeilingIsInvalid() {
+    static func grounds(_ price: String, rubric: Rubric) -> [Disqualification] {
+        guard case .imported(let bid, _) = Build.bid("A", price: price) else { return [] }
+        return Admissibility.disqualifications(of: bid, rubric: rubric)
+    }
+
+    /// Above the budget or the ceiling is a lawful disqualification (87号令 Art 63) with both amounts as evidence,
+    /// never an input problem to fix.
+    @Test func aboveTheBudgetOrTheCeilingIsInvalid() throws {
+        let budget = Self.rubric(budget: "9800000")
+        #expect(Self.problems("9800000.01", rubric: budget).isEmpty)
         #expect(
-            Self.problems("9800000.01", rubric: Self.rubric(budget: "9800000")) == [
-                "A.xml:10: error: price 9800000.01 is above the tender's budget 9800000; under 87号令 Art 63 the bid "
-                    + "is invalid"
+            Self.grounds("9800000.01", rubric: budget) == [
+                Disqualification(
+                    ground: .aboveBudget(
+                        price: try Money(parsing: "9800000.01"),
+                        budget: try Money(parsing: "9800000"),
+                        currency: "CNY"
+                    ),
+                    location: SourceLocation(file: "A.xml", line: 10)
+                )
             ]
         )
-        #expect(Self.problems("9800000", rubric: Self.rubric(budget: "9800000")).isEmpty)
+        #expect(Self.grounds("9800000", rubric: budget).isEmpty)
         let capped = Self.rubric(budget: "9800000", policy: PricePolicy(ceiling: Build.decimal("9500000")))
+        #expect(Self.problems("9600000", rubric: capped).isEmpty)
         #expect(
-            Self.problems("9600000", rubric: capped) == [
-                "A.xml:10: error: price 9600000 is above the tender's ceiling price (最高限价) 9500000; under "
-                    + "87号令 Art 63 the bid is invalid"
+            Self.grounds("9600000", rubric: capped).map(\.ground) == [
+                .aboveCeiling(
+                    price: try Money(parsing: "9600000"),
+                    ceiling: try Money(parsing: "9500000"),
+                    currency: "CNY"
+                )
             ]
         )
+        #expect(Self.grounds("9600000", rubric: capped).map(\.clause) == ["87号令 Art 63"])
     }
 
     static func implausible(_ evaluation: Evaluation) -> [Flag] {

@@ -104,9 +104,6 @@ import Testing
                 "scores.csv:5:1: error: criterion 'price' is not scored by the committee; its points are computed",
                 "scores.csv:6:1: error: unknown criterion 'plna'; judgement criteria are 'plan'",
                 "scores.csv:8:1: error: member 'm2' scored 'Alpha' on 'plan' twice (first at scores.csv:7:1)",
-                "scores.csv: error: member 'm1' gave no score for 'Alpha' on 'plan'",
-                "scores.csv: error: member 'm1' gave no score for 'Beta' on 'plan'",
-                "scores.csv: error: member 'm2' gave no score for 'Beta' on 'plan'",
             ]
         )
     }

@@ -119,9 +119,9 @@ public enum ScoreSheetParser {
             }
             let scoreField = field(.score)!
             let scoreText = cell(.score)
-            // A blank score on a member sheet is not yet scored (or left empty after a declared conflict): the
-            // missing score is reported against the committee, never guessed.
-            if scoreText.isEmpty && layout.hasDeclarations { continue }
+            // A blank score is not yet scored (or left empty after a declared conflict), on a member sheet or a
+            // committee sheet alike: the evaluation lists it as outstanding, never guesses it.
+            if scoreText.isEmpty { continue }
             guard let score = try? Points(parsing: scoreText) else {
                 collector.error(
                     DecimalText.refusal(

@@ -18,6 +18,9 @@ public struct Evaluation: Hashable, Sendable {
     /// Every entry of the bids folders and every file named on the command line, with what the run did with it
     /// (bid, score sheet, or not read and why), sorted by path. Empty when the evaluation was built in memory.
     public var inputFiles: [InputFileEntry]
+    /// Judgement scores not given yet (member × bidder × criterion), in committee, bidder and rubric order; while
+    /// any is outstanding the evaluation is preliminary and nothing is ranked.
+    public var outstanding: [OutstandingScore] = []
 
     public init(
         rubric: Rubric,
@@ -41,6 +44,15 @@ public struct Evaluation: Hashable, Sendable {
 
     public var validResults: [BidResult] {
         results.filter { $0.status == .valid }
+    }
+
+    /// What the evaluation may conclude: a bid not read or held for the committee blocks every verdict (the bid
+    /// may be valid, even the winner); then a failed tender stands whatever scores are missing (no score adds a
+    /// valid bid); then missing judgement scores leave it preliminary.
+    public var conclusion: EvaluationConclusion {
+        if results.contains(where: { $0.status == .notEvaluated }) { return .cannotConclude }
+        if case .failed = outcome { return .failed }
+        return outstanding.isEmpty ? .final : .preliminary
     }
 }
 
@@ -135,6 +147,8 @@ public struct BidResult: Hashable, Sendable {
     /// Other bidders sharing this rank because every tie-break step left them equal.
     public var tiedWith: [String]
     public var flags: [Flag]
+    /// Lawful grounds other than gates on which the bid is disqualified (late, above the ceiling or budget).
+    public var disqualifications: [Disqualification] = []
 
     public init(
         file: String,
