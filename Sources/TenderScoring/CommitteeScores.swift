@@ -11,9 +11,58 @@ import TenderModel
 struct CommitteeScores {
     let members: [String]
     private let scores: [String: [String: [MemberScore]]]
+    /// Scores not counted because of a recorded decision (recusal, replacement), by bidder and criterion.
+    private var setAside: [String: [String: [MemberScore]]] = [:]
+    private var consensus: [String: Points] = [:]
+
+    init(members: [String], scores: [String: [String: [MemberScore]]]) {
+        self.members = members
+        self.scores = scores
+    }
 
     func scores(bidder: String, criterion: String) -> [MemberScore] {
         scores[bidder]?[criterion] ?? []
+    }
+
+    func setAside(bidder: String, criterion: String) -> [MemberScore] {
+        setAside[bidder]?[criterion] ?? []
+    }
+
+    /// The committee's agreed score for the criterion, when a consensus decision is in force.
+    func consensus(bidder: String, criterion: String) -> Decimal? {
+        consensus[DecisionState.key(bidder, criterion)].map(PointsBridge.decimal)
+    }
+
+    /// The scores as the decisions in force have them: corrected values, and recused or replaced members' scores
+    /// set aside.
+    func applying(_ state: DecisionState) -> CommitteeScores {
+        var counted: [String: [String: [MemberScore]]] = [:]
+        for (bidder, criteria) in scores {
+            for (criterion, memberScores) in criteria {
+                for var score in memberScores where state.isCounted(member: score.member, bidder: bidder) {
+                    if let corrected = state.corrections[DecisionState.key(score.member, bidder, criterion)] {
+                        score.score = PointsBridge.decimal(corrected)
+                    }
+                    counted[bidder, default: [:]][criterion, default: []].append(score)
+                }
+            }
+        }
+        var result = CommitteeScores(members: members, scores: counted)
+        result.setAside = self.setAside(state)
+        result.consensus = state.consensus
+        return result
+    }
+
+    private func setAside(_ state: DecisionState) -> [String: [String: [MemberScore]]] {
+        var setAside: [String: [String: [MemberScore]]] = [:]
+        for (bidder, criteria) in scores {
+            for (criterion, memberScores) in criteria {
+                for score in memberScores where !state.isCounted(member: score.member, bidder: bidder) {
+                    setAside[bidder, default: [:]][criterion, default: []].append(score)
+                }
+            }
+        }
+        return setAside
     }
 
     /// Checks every entry and indexes the good ones.
@@ -35,7 +84,9 @@ struct CommitteeScores {
         bidders: [(name: String, registrationID: String?, file: String, valid: Bool)],
         unreadableBids: Int,
         committee: Committee? = nil,
-        declarations: [ConflictDeclaration] = []
+        declarations: [ConflictDeclaration] = [],
+        excusedPairs: Set<String> = [],
+        excusedMembers: Set<String> = []
     ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic]) {
         var collector = DiagnosticCollector()
         let roster = committee.map(CommitteeRoster.init)
@@ -180,6 +231,8 @@ struct CommitteeScores {
             let memberID = roster?.member(declaration.member)?.id ?? declaration.member
             guard case .bidder(let bidder) = index.match(declaration.bidder) else { continue }
             conflicts["\(memberID)\u{0}\(bidder)"] = declaration.location
+            // A recorded recusal sets the scores aside: they are not counted, so nothing is wrong.
+            if excusedPairs.contains(DecisionState.key(memberID, bidder)) { continue }
             let scored = table[bidder]?.values.flatMap { $0 }.filter { $0.member == memberID } ?? []
             guard let first = scored.compactMap(\.location).min() else { continue }
             collector.error(
@@ -209,6 +262,10 @@ struct CommitteeScores {
                         return roster.committee.members.filter { $0.groups.contains(group ?? "") }.map(\.id)
                     } ?? members
                 for member in expected where !given.contains(member) {
+                    // A recorded recusal or replacement excuses the member's sheet.
+                    if excusedMembers.contains(member) || excusedPairs.contains(DecisionState.key(member, name)) {
+                        continue
+                    }
                     if let declared = conflicts["\(member)\u{0}\(name)"] {
                         collector.error(
                             "member '\(VisibleText.escaped(member))' declared a conflict of interest with '\(name)' "

@@ -169,8 +169,14 @@ struct Scorer {
                     unrounded = points
                     basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
                 case .judgement:
-                    let aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
-                    unrounded = aggregate.count == 0 ? 0 : aggregate.sum / Decimal(aggregate.count)
+                    var aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
+                    aggregate.setAside = committee.setAside(bidder: bid.bidder.name, criterion: criterion.id)
+                    if let agreed = committee.consensus(bidder: bid.bidder.name, criterion: criterion.id) {
+                        aggregate.consensus = agreed
+                        unrounded = agreed
+                    } else {
+                        unrounded = aggregate.count == 0 ? 0 : aggregate.sum / Decimal(aggregate.count)
+                    }
                     basis = .judgement(aggregate)
                 case .price(let formula):
                     var priced = evaluation

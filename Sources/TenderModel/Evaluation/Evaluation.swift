@@ -19,6 +19,11 @@ public struct Evaluation: Hashable, Sendable {
     /// Every entry of the bids folders and every file named on the command line, with what the run did with it
     /// (bid, score sheet, or not read and why), sorted by path. Empty when the evaluation was built in memory.
     public var inputFiles: [InputFileEntry]
+    /// The recorded decisions applied in order, one round each (empty without a decisions file).
+    public var decisionRounds: [DecisionRound] = []
+    /// The decisions file and the hash of its last entry, which the manifest records.
+    public var decisionsFile: String?
+    public var decisionsHead: String?
 
     public init(
         rubric: Rubric,
@@ -312,6 +317,10 @@ public struct JudgementAggregate: Hashable, Sendable {
     public var aggregation: ScoreAggregation
     /// Members whose scores the trimmed mean left out.
     public var dropped: [String]
+    /// The committee's agreed score (a consensus decision), which the criterion counts instead of the mean.
+    public var consensus: Decimal? = nil
+    /// Members whose scores for this bidder are not counted: recused, or replaced and archived.
+    public var setAside: [MemberScore] = []
     /// Sum of the counted scores and their number: the mean is `sum / count`.
     public var sum: Decimal
     public var count: Int
