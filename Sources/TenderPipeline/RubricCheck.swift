@@ -19,15 +19,24 @@ public enum RubricCheck {
     public static func run(
         path: String,
         committeePath: String? = nil,
+        decisionsPath: String? = nil,
         limits: ImportLimits = ImportLimits()
     ) throws(DiagnosticError) -> Report {
         let rubric = try load(path: path, limits: limits)
         var summary = PlainText.summary(of: rubric.rubric)
+        var committee: Committee?
         if let committeePath {
             // The committee is checked against a rubric that loaded: its groups and its policy profile.
             let input = try CommitteeInput.load(InputPath(committeePath), rubric: rubric.rubric)
             if !input.policyErrors.isEmpty { throw DiagnosticError(rubric.warnings + input.policyErrors) }
             summary += "\n" + PlainText.summary(of: input.committee, rubric: rubric.rubric)
+            committee = input.committee
+        }
+        if let decisionsPath {
+            // Entries against the rubric and the committee, and the chain; bidders and values need the bids.
+            let input = try DecisionsInput.load(InputPath(decisionsPath), rubric: rubric.rubric, committee: committee)
+            let count = input.log.decisions.count
+            summary += "\nDecisions: \(count) recorded, chain intact (head \(input.log.head))"
         }
         return Report(
             diagnostics: rubric.warnings + RubricLint.dateNotes(for: rubric.rubric),

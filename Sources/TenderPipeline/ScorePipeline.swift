@@ -22,6 +22,8 @@ public struct ScoreRequest: Sendable {
     public var prettyJSON: Bool
     /// The committee file (`--committee`); nil means the `committee.yaml` in a bids folder, if there is one.
     public var committeePath: String? = nil
+    /// The decisions file (`--decisions`); nil means the `decisions.yaml` in a bids folder, if there is one.
+    public var decisionsPath: String? = nil
 
     public init(
         rubricPath: String,
@@ -96,7 +98,10 @@ public enum ScorePipeline {
         // With bids held for the committee the failure is provisional, not a verdict to act on.
         if case .failed = evaluation.outcome, evaluation.heldForCommittee.isEmpty {
             status = .tenderFailed
-        } else if evaluation.results.contains(where: { $0.status == .notEvaluated })
+        } else if evaluation.results.contains(where: { result in
+            // A duplicate the committee set aside by decision is not evaluated, and nothing is wrong with it.
+            result.status == .notEvaluated && result.problems.contains { $0.severity != .note }
+        })
             || evaluated.diagnostics.contains(where: { $0.severity == .error })
         {
             status = .badInput
@@ -153,10 +158,13 @@ public enum ScorePipeline {
         let inventory = try InputFiles.inventory(
             bidPaths: bidPaths,
             sheetPaths: request.sheetPaths,
-            committeePath: request.committeePath
+            committeePath: request.committeePath,
+            decisionsPath: request.decisionsPath
         )
         let committee = try CommitteeInput.load(inventory, rubric: rubric)
         if let committee { inputs.append((committee.committee.file, committee.sha256)) }
+        let decisions = try DecisionsInput.load(inventory, rubric: rubric, committee: committee?.committee)
+        if let decisions { inputs.append((decisions.log.file, decisions.sha256)) }
         let bidFiles = inventory.bids
         // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all: at
         // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies
@@ -220,12 +228,13 @@ public enum ScorePipeline {
         try sheetProblems.throwIfErrors()
 
         progress(.evaluating)
-        var evaluation = try TenderEvaluator.evaluate(
+        var evaluation = try DecisionRounds.evaluate(
             rubric: rubric,
             bids: outcomes,
             scores: sheetEntries,
             committee: committee?.committee,
-            declarations: declarations
+            declarations: declarations,
+            decisions: decisions?.log
         )
         evaluation.inputFiles = inventory.entries
         // Entries that looked like bids but could not be read are part of the evaluation's record, like import
@@ -264,7 +273,8 @@ public enum ScorePipeline {
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,
             inputs: hashedInputs,
-            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) }
+            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) },
+            decisionsHead: evaluation.decisionsHead
         )
         return reports + [(outputNames[outputNames.count - 1], Array(manifest.utf8))]
     }

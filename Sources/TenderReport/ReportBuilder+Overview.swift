@@ -171,6 +171,10 @@ extension ReportBuilder {
         case .valid:
             return ""
         case .disqualified:
+            // A bid rejected by decision after clarification passed every gate: the decision is the reason.
+            guard result.gates.contains(where: { !$0.passed }) else {
+                return result.problems.map { RichText.shown($0.message) }.joined(separator: "; ")
+            }
             return result.gates.filter { !$0.passed }.map { gateName($0.gateID) }
                 .joined(separator: .text(labels.listSeparator))
         case .notEvaluated:

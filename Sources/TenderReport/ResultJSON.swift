@@ -9,7 +9,7 @@ enum ResultJSON {
 
     static func document(_ evaluation: Evaluation, context: ReportContext) -> JSONValue {
         let rubric = evaluation.rubric
-        return .object([
+        var document: [String: JSONValue] = [
             "format": .string("tender-eval-result"),
             "formatVersion": .int(formatVersion),
             "tool": .object(["name": .string("tender-eval"), "version": .string(context.toolVersion)]),
@@ -39,7 +39,10 @@ enum ResultJSON {
             "flags": .array(evaluation.flags.map(flag)),
             "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
             "inputFiles": .array(evaluation.inputFiles.map(inputFile)),
-        ])
+        ]
+        // Only with a decisions file, so results without one keep their shape.
+        if let decisions = decisions(evaluation) { document["decisions"] = decisions }
+        return .object(document)
     }
 
     /// One entry of the bids folders: what the run did with it and, when it was not read, why (as data).
@@ -50,6 +53,7 @@ enum ResultJSON {
         case .bid: use = "bid"
         case .scoreSheet: use = "score-sheet"
         case .committee: use = "committee"
+        case .decisions: use = "decisions"
         case .ignored(let why):
             use = "not-read"
             reason = ignoredReason(why)
@@ -78,6 +82,7 @@ enum ResultJSON {
             fields["sameFileAs"] = .string(other)
         case .scoreSheetsGivenSeparately: fields["kind"] = .string("score-sheets-given-separately")
         case .committeeGivenSeparately: fields["kind"] = .string("committee-given-separately")
+        case .decisionsGivenSeparately: fields["kind"] = .string("decisions-given-separately")
         case .cannotExamine(let why):
             fields["kind"] = .string("cannot-examine")
             fields["systemError"] = .string(why)
@@ -411,7 +416,7 @@ enum ResultJSON {
                 "kind": .string("objective"), "fact": fact(value), "line": .optional(line), "applied": applied(scale),
             ])
         case .judgement(let aggregate):
-            basis = .object([
+            var fields: [String: JSONValue] = [
                 "kind": .string("judgement"),
                 "aggregation": .string(aggregate.aggregation.rawValue),
                 "scores": .array(
@@ -429,7 +434,13 @@ enum ResultJSON {
                 "dropped": .array(aggregate.dropped.map(JSONValue.string)),
                 "sum": .decimal(aggregate.sum),
                 "count": .int(aggregate.count),
-            ])
+            ]
+            // Only where a decision made them, so results without decisions keep their shape.
+            if let consensus = aggregate.consensus { fields["consensus"] = .decimal(consensus) }
+            if !aggregate.setAside.isEmpty {
+                fields["setAside"] = .array(aggregate.setAside.map { .string($0.member) })
+            }
+            basis = .object(fields)
         case .price(let evaluation):
             basis = .object(["kind": .string("price"), "price": price(evaluation)])
         }
