@@ -44,6 +44,29 @@ public struct DecisionsInput: Sendable {
     }
 }
 
+extension DecisionLog {
+    /// Members replaced by a recorded replacement (补抽): they no longer sit on the committee.
+    var replacedMembers: Set<String> {
+        Set(
+            decisions.compactMap { decision in
+                if case .replacement(let member, _) = decision.kind { return member }
+                return nil
+            }
+        )
+    }
+}
+
+extension CommitteeInput {
+    /// The policy profile's rules against the members who sit on the committee once `log`'s replacements are
+    /// made (a committee file lists the replaced member and the one drawn in their place).
+    func policyErrors(after log: DecisionLog?, rubric: Rubric) -> [Diagnostic] {
+        guard let replaced = log?.replacedMembers, !replaced.isEmpty else { return policyErrors }
+        var seated = committee
+        seated.members.removeAll { replaced.contains($0.id) }
+        return CommitteeLoader.policyDiagnostics(seated, rubric: rubric)
+    }
+}
+
 /// `tender-eval decisions seal FILE`: fills in the `previous` hash of every entry appended since the last seal.
 public enum DecisionsSeal {
     /// - Returns: how many entries were sealed (the file is rewritten only when some were).

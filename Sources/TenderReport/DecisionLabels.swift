@@ -94,13 +94,13 @@ struct DecisionLabels: Sendable {
         what: { kind, bidder, criterion in
             switch kind {
             case .correction(let correction):
-                return "更正评分：评委 \(user: correction.member) 对 \(bidder) 的 \(criterion)："
+                return "更正评分：\(user: correction.member) 对 \(bidder) 的 \(criterion)："
                     + "\(correction.from.plainText) → \(correction.to.plainText)（87号令第六十四条："
                     + "\(correction.ground.statutoryText)）"
             case .recusal(let member, _):
-                return "回避：评委 \(user: member) 不参与对 \(bidder) 的评审，该项得分取其他评委的平均值"
+                return "回避：\(user: member) 不参与对 \(bidder) 的评审，该项得分取其他评委的平均值"
             case .replacement(let member, let newMember):
-                return "补抽：评委 \(user: member) 由 \(user: newMember) 替换，原评委的评分表存档、不计分"
+                return "补抽：\(user: member) 由 \(user: newMember) 替换，原评委的评分表存档、不计分"
             case .clarification(_, let outcome):
                 return "\(bidder) 的低价书面说明（87号令第六十条）：\(chineseOutcome(outcome))"
             case .duplicate(_, let file):
@@ -108,16 +108,16 @@ struct DecisionLabels: Sendable {
             case .consensus(_, _, let score):
                 return "评审委员会一致意见：\(bidder) 的 \(criterion) 计 \(score.plainText) 分"
             case .dissent(let member, _):
-                return "评委 \(user: member) 的不同意见"
+                return "\(user: member) 的不同意见"
             }
         },
-        memberScore: { member, bidder, criterion in "评委 \(user: member) 对 \(user: bidder) 的 \(criterion)" },
+        memberScore: { member, bidder, criterion in "\(user: member) 对 \(user: bidder) 的 \(criterion)" },
         criterionPoints: { bidder, criterion in "\(user: bidder) 的 \(criterion) 得分" },
         total: { "\(user: $0) 总分" },
         status: { bidder, file in "\(user: bidder)（\(user: file)）状态" },
-        archived: { member, scores in "评委 \(user: member) 的 \(scores) 项评分存档，不计分" },
+        archived: { member, scores in "\(user: member) 的 \(scores) 项评分存档，不计分" },
         rank: { "\(user: $0) 名次" },
-        dissent: { member, date, statement in "评委 \(user: member)（\(date)）：\(user: statement)" }
+        dissent: { member, date, statement in "\(user: member)（\(date)）：\(user: statement)" }
     )
 
     @Sendable static func englishGround(_ ground: CorrectionGround) -> String {

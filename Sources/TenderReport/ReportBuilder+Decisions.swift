@@ -11,11 +11,14 @@ extension ReportBuilder {
         var blocks: [Block] = []
         for round in evaluation.decisionRounds {
             blocks.append(.paragraph(decisionHeading(round.decision), style: .strong))
-            var lines: [RichText] = [decisionWords.reason(round.decision.reason)]
-            if !round.applied {
-                lines.append(.text(decisionWords.notApplied))
-            } else if case .dissent = round.decision.kind {
+            var lines: [RichText] = []
+            if case .dissent(_, let statement) = round.decision.kind {
+                // A dissent is its statement; it changes no score.
+                lines.append(.user(statement))
+            } else if !round.applied {
+                lines += [decisionWords.reason(round.decision.reason), .text(decisionWords.notApplied)]
             } else {
+                lines.append(decisionWords.reason(round.decision.reason))
                 let changes = round.effects.map(effectText) + round.rankChanges.map(rankText)
                 lines += changes.isEmpty ? [.text(decisionWords.noChange)] : changes
             }
