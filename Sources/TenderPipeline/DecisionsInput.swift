@@ -31,7 +31,8 @@ public struct DecisionsInput: Sendable {
         return try load(path, rubric: rubric, committee: committee)
     }
 
-    static func load(_ path: InputPath, rubric: Rubric, committee: Committee?) throws(DiagnosticError) -> DecisionsInput {
+    static func load(_ path: InputPath, rubric: Rubric, committee: Committee?) throws(DiagnosticError) -> DecisionsInput
+    {
         let bytes = try InputFiles.read(path, limit: DecisionLoader.maximumFileSize, as: .decisions).get()
         let log = try DecisionLoader.load(
             bytes: bytes,

@@ -243,7 +243,8 @@ public enum ScorePipeline {
         // The evaluation already holds the import warnings; the reasons bids were not evaluated are on them.
         // An unlawfully composed committee is an error (the reports show the finding too).
         let diagnostics =
-            loaded.warnings + (committee?.policyErrors(after: decisions?.log, rubric: rubric) ?? []) + sheetNotes + evaluation.diagnostics
+            loaded.warnings + (committee?.policyErrors(after: decisions?.log, rubric: rubric) ?? []) + sheetNotes
+            + evaluation.diagnostics
             + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
         return Evaluated(evaluation: evaluation, inputs: inputs, diagnostics: diagnostics)

@@ -76,6 +76,8 @@ struct CommitteeScores {
     ///   - committee: the committee file, when there is one: members are matched to it by id or name, each scores
     ///     only the groups it assigns them, and every member must score every criterion of those groups.
     ///   - declarations: the members' conflict-of-interest declarations from their sheets.
+    ///   - excusedPairs: member and bidder pairs (`DecisionState.key`) a recorded recusal excuses from scoring.
+    ///   - excusedMembers: members a recorded replacement excuses from scoring.
     /// - Returns: the scores and the warnings about them.
     /// - Throws: `DiagnosticError` with every wrong, duplicate or missing score of a valid bid.
     static func validate(

@@ -60,7 +60,11 @@ enum DecisionEffects {
             }
             if old.total != result.total {
                 effects.append(
-                    .total(bidder: result.displayName, before: old.total.flatMap(points), after: result.total.flatMap(points))
+                    .total(
+                        bidder: result.displayName,
+                        before: old.total.flatMap(points),
+                        after: result.total.flatMap(points)
+                    )
                 )
             }
         }

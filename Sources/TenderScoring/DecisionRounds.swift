@@ -96,7 +96,12 @@ public enum DecisionRounds {
     ) -> (applies: Bool, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func fail(_ message: String, at key: String) -> (applies: Bool, diagnostics: [Diagnostic]) {
-            diagnostics.append(.error("decision \(decision.number) (\(decision.kind.keyword)): " + message, at: decision.location(of: key)))
+            diagnostics.append(
+                .error(
+                    "decision \(decision.number) (\(decision.kind.keyword)): " + message,
+                    at: decision.location(of: key)
+                )
+            )
             return (false, diagnostics)
         }
         func validResult(_ written: String) -> BidResult? {

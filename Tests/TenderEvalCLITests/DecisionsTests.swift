@@ -84,7 +84,9 @@ import Testing
                 "- 台州橘乡物业服务有限公司, rank: 1 → 2",
             ]
         )
-        let rounds = try #require((try json(copy, "out/result.json")["decisions"] as? [String: Any])?["rounds"] as? [[String: Any]])
+        let rounds = try #require(
+            (try json(copy, "out/result.json")["decisions"] as? [String: Any])?["rounds"] as? [[String: Any]]
+        )
         let changes = try #require(rounds.last?["rankChanges"] as? [[String: Any]])
         #expect(changes.map { $0["bidder"] as? String } == ["浙江永宁城市服务有限公司", "台州橘乡物业服务有限公司"])
     }
@@ -136,8 +138,16 @@ import Testing
         // Written anew (the dissent dropped and the file sealed again), the rejection takes the bid out.
         let text = try copy.text("bids/decisions.yaml")
         let kept = text.components(separatedBy: "  - previous: ").prefix(4).joined(separator: "  - previous: ")
-        let unsealed = kept.replacingOccurrences(of: #"(?m)^  - previous: [0-9a-f]{64}\n    "#, with: "  - ", options: .regularExpression)
-        try unsealed.write(to: copy.folder.appendingPathComponent("bids/decisions.yaml"), atomically: true, encoding: .utf8)
+        let unsealed = kept.replacingOccurrences(
+            of: #"(?m)^  - previous: [0-9a-f]{64}\n    "#,
+            with: "  - ",
+            options: .regularExpression
+        )
+        try unsealed.write(
+            to: copy.folder.appendingPathComponent("bids/decisions.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
         #expect(try seal(copy).status == 0)
         let result = try copy.score(["--out", "out"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -220,7 +230,9 @@ import Testing
         let json = try self.json(copy, "out/result.json")
         #expect(try unrounded(json, bidder: "台州瀛海物业服务有限公司", criterion: "service-plan") == "6.4")
         let items = ExampleTenderCopy.items("Recorded decisions", in: try copy.text("out/report.md"))
-        #expect(items.contains { $0.hasPrefix("- Member 评委5: ") && $0.hasSuffix(" scores archived, no longer counted") })
+        #expect(
+            items.contains { $0.hasPrefix("- Member 评委5: ") && $0.hasSuffix(" scores archived, no longer counted") }
+        )
         #expect(items.contains("- 台州瀛海物业服务有限公司, Service plan points: 6.9 → 6.4"))
     }
 

@@ -96,7 +96,10 @@ import Testing
                     )
                 )
         )
-        #expect(log.decisions[5].kind == .consensus(bidder: "台州青禾环境服务有限公司", criterion: "service-plan", score: try Points(parsing: "6.5")))
+        #expect(
+            log.decisions[5].kind
+                == .consensus(bidder: "台州青禾环境服务有限公司", criterion: "service-plan", score: try Points(parsing: "6.5"))
+        )
         #expect(log.decisions[6].kind == .dissent(member: "e3", statement: "本人不同意"))
         #expect(log.head == log.decisions[6].hash)
         #expect(log.decisions[0].location == SourceLocation(file: "decisions.yaml", line: 2, column: 5))

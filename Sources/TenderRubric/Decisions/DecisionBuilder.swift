@@ -120,7 +120,9 @@ struct DecisionBuilder {
         let bidder = text("bidder")
         let criterion = text("criterion").flatMap { judgementCriterion($0, at: locations["criterion"]) }
         let from = criterion.flatMap { criterion in
-            text("from").flatMap { points($0, key: "from", criterion: criterion, at: locations["from"], inRange: false) }
+            text("from").flatMap {
+                points($0, key: "from", criterion: criterion, at: locations["from"], inRange: false)
+            }
         }
         let to = criterion.flatMap { criterion in
             text("to").flatMap { points($0, key: "to", criterion: criterion, at: locations["to"]) }
@@ -156,7 +158,10 @@ struct DecisionBuilder {
     /// one) and not after the evaluation date: decisions are made by the committee that evaluates.
     private func checkDate(_ written: String, at location: SourceLocation) -> String? {
         guard CalendarDate.parts(written) != nil else {
-            reader.error("'date' must be a calendar date YYYY-MM-DD, found '\(VisibleText.excerpt(written))'", at: location)
+            reader.error(
+                "'date' must be a calendar date YYYY-MM-DD, found '\(VisibleText.excerpt(written))'",
+                at: location
+            )
             return nil
         }
         let tender = rubric.tender

@@ -37,7 +37,12 @@ public enum DecisionLoader {
     /// Loads the decisions and checks them against the rubric and the committee.
     ///
     /// - Parameters:
+    ///   - bytes: the file's bytes.
+    ///   - file: the file's name as diagnostics show it.
+    ///   - rubric: the rubric whose criteria and dates the decisions are checked against.
+    ///   - committee: the committee file, when there is one: members are named by its ids or names.
     ///   - sha256: lower-case hex SHA-256 of bytes (the pipeline's libcrypto digest).
+    /// - Returns: the decisions in file order, each with its hash.
     /// - Throws: every malformed entry, unknown member or criterion, impossible date and broken link of the chain.
     public static func load(
         bytes: [UInt8],
