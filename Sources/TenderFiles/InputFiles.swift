@@ -28,6 +28,8 @@ public enum InputFiles {
         case pathList
         /// A committee file; the limit is fixed.
         case committee
+        /// A decisions file; the limit is fixed.
+        case decisions
 
         func tooLarge(_ size: Int, limit: Int) -> String {
             let base = "file is \(size) bytes, larger than the limit of \(limit) bytes"
@@ -45,6 +47,9 @@ public enum InputFiles {
             case .committee:
                 return base + " for a committee file (\(limit / 1_048_576) MiB, fixed); it was not read: a committee "
                     + "file is a few lines of YAML, so this is probably not the committee file"
+            case .decisions:
+                return base + " for a decisions file (\(limit / 1_048_576) MiB, fixed); it was not read: a decisions "
+                    + "file is a few pages of YAML, so this is probably not the decisions file"
             case .pathList:
                 return base + " for a list of bid paths (\(limit / 1_048_576) MiB, fixed); it was not read: "
                     + "split the list into several files"

@@ -16,6 +16,10 @@ public struct InputInventory: Sendable {
     public var committee: InputPath? = nil
     /// Every committee file found, sorted by path: more than one (from two bids folders) is an error for the run.
     public var committeeCandidates: [InputPath] = []
+    /// The decisions file: the one named with `--decisions`, or the `decisions.yaml` found in a bids folder.
+    public var decisions: InputPath? = nil
+    /// Every decisions file found, sorted by path: more than one is an error for the run.
+    public var decisionsCandidates: [InputPath] = []
     /// Every entry of every named folder and every named file, sorted by path.
     public var entries: [InputFileEntry]
 
@@ -56,15 +60,20 @@ extension InputFiles {
     public static func inventory(
         bidPaths: [String],
         sheetPaths: [String]?,
-        committeePath: String? = nil
+        committeePath: String? = nil,
+        decisionsPath: String? = nil
     ) throws(DiagnosticError) -> InputInventory {
         var scan = Scan()
         scan.committeeGiven = committeePath != nil
+        scan.decisionsGiven = decisionsPath != nil
         for path in bidPaths {
             scan.add(InputPath(path), role: .bid, folderSheets: sheetPaths == nil)
         }
         if let committeePath {
             scan.add(InputPath(committeePath), role: .committee, folderSheets: true)
+        }
+        if let decisionsPath {
+            scan.add(InputPath(decisionsPath), role: .decisions, folderSheets: true)
         }
         for path in sheetPaths ?? [] {
             scan.add(InputPath(path), role: .scoreSheet, folderSheets: true)
@@ -80,6 +89,7 @@ private struct Scan {
         case bid
         case scoreSheet
         case committee
+        case decisions
     }
 
     struct Candidate {
@@ -95,6 +105,8 @@ private struct Scan {
     var problems = DiagnosticCollector()
     /// `--committee` was given: a `committee.yaml` in a bids folder is not the committee file.
     var committeeGiven = false
+    /// `--decisions` was given: a `decisions.yaml` in a bids folder is not the decisions file.
+    var decisionsGiven = false
 
     mutating func add(_ path: InputPath, role: Wanted, folderSheets: Bool) {
         let location = SourceLocation(file: path.display)
@@ -143,6 +155,8 @@ private struct Scan {
                 wanted = .scoreSheet
             } else if lowered == CommitteeFile.defaultName && role == .bid {
                 wanted = .committee
+            } else if lowered == DecisionsFile.defaultName && role == .bid {
+                wanted = .decisions
             } else {
                 wanted = nil
             }
@@ -164,6 +178,10 @@ private struct Scan {
             }
             if wanted == .committee && committeeGiven {
                 ignore(path, .committeeGivenSeparately, nameIsNotUTF8)
+                continue
+            }
+            if wanted == .decisions && decisionsGiven {
+                ignore(path, .decisionsGivenSeparately, nameIsNotUTF8)
                 continue
             }
             if wanted == .scoreSheet && role == .bid && !folderSheets {
@@ -233,6 +251,7 @@ private struct Scan {
         var bids: [InputPath] = []
         var sheets: [InputPath] = []
         var committees: [InputPath] = []
+        var decisions: [InputPath] = []
         let sorted = candidates.sorted { $0.path.bytes.lexicographicallyPrecedes($1.path.bytes) }
         var seen = Set<[UInt8]>()
         // The same path named twice (a folder and a file in it) is simply one path.
@@ -253,12 +272,14 @@ private struct Scan {
             case .bid: bids.append(candidate.path)
             case .scoreSheet: sheets.append(candidate.path)
             case .committee: committees.append(candidate.path)
+            case .decisions: decisions.append(candidate.path)
             }
             let role: InputFileEntry.Role
             switch candidate.role {
             case .bid: role = .bid
             case .scoreSheet: role = .scoreSheet
             case .committee: role = .committee
+            case .decisions: role = .decisions
             }
             entries.append(
                 InputFileEntry(
@@ -272,6 +293,8 @@ private struct Scan {
         var inventory = InputInventory(bids: bids, sheets: sheets, entries: entries)
         inventory.committee = committees.first
         inventory.committeeCandidates = committees
+        inventory.decisions = decisions.first
+        inventory.decisionsCandidates = decisions
         return inventory
     }
 }

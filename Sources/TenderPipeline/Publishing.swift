@@ -54,7 +54,8 @@ extension ScorePipeline {
                         ManifestRenderer.render(
                             toolVersion: ToolVersion.current,
                             inputs: sortedInputs(run.inputs),
-                            outputs: hashes
+                            outputs: hashes,
+                            decisionsHead: run.evaluation.decisionsHead
                         )
                     )
                 }

@@ -22,9 +22,8 @@ public struct ScoreRequest: Sendable {
     public var prettyJSON: Bool
     /// The committee file (`--committee`); nil means the `committee.yaml` in a bids folder, if there is one.
     public var committeePath: String? = nil
-    /// Members a recorded decision excuses from scoring a bidder (a recusal, a replacement): their missing scores
-    /// for that bidder are not outstanding. The decisions log fills this in.
-    public var excusedScorers: Set<ExcusedScorer> = []
+    /// The decisions file (`--decisions`); nil means the `decisions.yaml` in a bids folder, if there is one.
+    public var decisionsPath: String? = nil
 
     public init(
         rubricPath: String,
@@ -179,10 +178,13 @@ public enum ScorePipeline {
         let inventory = try InputFiles.inventory(
             bidPaths: bidPaths,
             sheetPaths: request.sheetPaths,
-            committeePath: request.committeePath
+            committeePath: request.committeePath,
+            decisionsPath: request.decisionsPath
         )
         let committee = try CommitteeInput.load(inventory, rubric: rubric)
         if let committee { inputs.append((committee.committee.file, committee.sha256)) }
+        let decisions = try DecisionsInput.load(inventory, rubric: rubric, committee: committee?.committee)
+        if let decisions { inputs.append((decisions.log.file, decisions.sha256)) }
         let bidFiles = inventory.bids
         // Bids are read, hashed and imported a batch at a time, so memory holds one batch of files, not all: at
         // most `importBatchSize` files and `importBatchBytes` bytes (or one larger file alone), so that many copies
@@ -246,13 +248,13 @@ public enum ScorePipeline {
         try sheetProblems.throwIfErrors()
 
         progress(.evaluating)
-        var evaluation = try TenderEvaluator.evaluate(
+        var evaluation = try DecisionRounds.evaluate(
             rubric: rubric,
             bids: outcomes,
             scores: sheetEntries,
             committee: committee?.committee,
             declarations: declarations,
-            excused: request.excusedScorers
+            decisions: decisions?.log
         )
         evaluation.inputFiles = inventory.entries
         // Entries that looked like bids but could not be read are part of the evaluation's record, like import
@@ -261,7 +263,8 @@ public enum ScorePipeline {
         // The evaluation already holds the import warnings; the reasons bids were not evaluated are on them.
         // An unlawfully composed committee is an error (the reports show the finding too).
         let diagnostics =
-            loaded.warnings + (committee?.policyErrors ?? []) + sheetNotes + evaluation.diagnostics
+            loaded.warnings + (committee?.policyErrors(after: decisions?.log, rubric: rubric) ?? []) + sheetNotes
+            + evaluation.diagnostics
             + evaluation.results.filter { $0.status == .notEvaluated }.flatMap(\.problems)
 
         return Evaluated(evaluation: evaluation, inputs: inputs, diagnostics: diagnostics)
@@ -287,7 +290,8 @@ public enum ScorePipeline {
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,
             inputs: sortedInputs(inputs),
-            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) }
+            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) },
+            decisionsHead: evaluation.decisionsHead
         )
         return reports + [(outputNames[outputNames.count - 1], Array(manifest.utf8))]
     }

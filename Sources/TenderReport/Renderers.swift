@@ -112,7 +112,8 @@ public enum ManifestRenderer {
     public static func render(
         toolVersion: String,
         inputs: [(path: String, sha256: String)],
-        outputs: [(path: String, sha256: String)]
+        outputs: [(path: String, sha256: String)],
+        decisionsHead: String? = nil
     ) -> String {
         func entries(_ files: [(path: String, sha256: String)]) -> JSONValue {
             .array(
@@ -120,13 +121,16 @@ public enum ManifestRenderer {
                     .map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }
             )
         }
-        return JSONValue.object([
+        var fields: [String: JSONValue] = [
             "tool": .string("tender-eval"),
             "toolVersion": .string(toolVersion),
             "inputs": entries(inputs),
             "outputs": entries(outputs),
-        ])
-        .rendered()
+        ]
+        // The hash of the last recorded decision: a later run whose decisions file has the same head applied the
+        // same decisions, and an edit of the last entry shows here.
+        if let decisionsHead { fields["decisionsHead"] = .string(decisionsHead) }
+        return JSONValue.object(fields).rendered()
     }
 
     /// The same, taking the inputs as the report context holds them.

@@ -26,6 +26,7 @@ extension ReportBuilder {
                             case .bid: use = words.bid
                             case .scoreSheet: use = words.scoreSheet
                             case .committee: use = CommitteeLabels.labels(for: language).committeeFile
+                            case .decisions: use = DecisionLabels.labels(for: language).decisionsFile
                             case .ignored(let why):
                                 use = words.notRead
                                 reason.append(.shown(words.reason(why)))

@@ -191,7 +191,12 @@ extension ReportBuilder {
         case .valid:
             return ""
         case .disqualified:
-            return failureReasons(result).joined(separator: "; ")
+            let reasons = failureReasons(result)
+            // A bid rejected by decision after clarification passed every gate: the decision is the reason.
+            guard !reasons.isEmpty else {
+                return result.problems.map { RichText.shown($0.message) }.joined(separator: "; ")
+            }
+            return reasons.joined(separator: "; ")
         case .notEvaluated:
             return result.problems.map { RichText.shown($0.description) }.joined(separator: "; ")
         }

@@ -143,6 +143,8 @@ struct ReportBuilder {
                 )
             )
         )
+        if let decisions = decisionsSection() { blocks.append(.section(decisions)) }
+        if let dissent = dissentSection() { blocks.append(.section(dissent)) }
         blocks.append(
             .section(
                 Section(

@@ -10,7 +10,7 @@ enum ResultJSON {
     /// The whole document; `withResults: false` leaves `results` empty, for `write(_:context:to:)` to stream.
     static func document(_ evaluation: Evaluation, context: ReportContext, withResults: Bool = true) -> JSONValue {
         let rubric = evaluation.rubric
-        return .object([
+        var document: [String: JSONValue] = [
             "format": .string("tender-eval-result"),
             "formatVersion": .int(formatVersion),
             "tool": .object(["name": .string("tender-eval"), "version": .string(context.toolVersion)]),
@@ -45,7 +45,10 @@ enum ResultJSON {
             "flags": .array(evaluation.flags.map(flag)),
             "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
             "inputFiles": .array(evaluation.inputFiles.map(inputFile)),
-        ])
+        ]
+        // Only with a decisions file, so results without one keep their shape.
+        if let decisions = decisions(evaluation) { document["decisions"] = decisions }
+        return .object(document)
     }
 
     /// One entry of the bids folders: what the run did with it and, when it was not read, why (as data).
@@ -56,6 +59,7 @@ enum ResultJSON {
         case .bid: use = "bid"
         case .scoreSheet: use = "score-sheet"
         case .committee: use = "committee"
+        case .decisions: use = "decisions"
         case .ignored(let why):
             use = "not-read"
             reason = ignoredReason(why)
@@ -84,6 +88,7 @@ enum ResultJSON {
             fields["sameFileAs"] = .string(other)
         case .scoreSheetsGivenSeparately: fields["kind"] = .string("score-sheets-given-separately")
         case .committeeGivenSeparately: fields["kind"] = .string("committee-given-separately")
+        case .decisionsGivenSeparately: fields["kind"] = .string("decisions-given-separately")
         case .cannotExamine(let why):
             fields["kind"] = .string("cannot-examine")
             fields["systemError"] = .string(why)
@@ -469,7 +474,7 @@ enum ResultJSON {
                 "applied": applied(scale, criterionID: score.criterionID, rubric: rubric),
             ])
         case .judgement(let aggregate):
-            basis = .object([
+            var fields: [String: JSONValue] = [
                 "kind": .string("judgement"),
                 "aggregation": .string(aggregate.aggregation.rawValue),
                 "scores": .array(
@@ -487,7 +492,13 @@ enum ResultJSON {
                 "dropped": .array(aggregate.dropped.map(JSONValue.string)),
                 "sum": .decimal(aggregate.sum),
                 "count": .int(aggregate.count),
-            ])
+            ]
+            // Only where a decision made them, so results without decisions keep their shape.
+            if let consensus = aggregate.consensus { fields["consensus"] = .decimal(consensus) }
+            if !aggregate.setAside.isEmpty {
+                fields["setAside"] = .array(aggregate.setAside.map { .string($0.member) })
+            }
+            basis = .object(fields)
         case .price(let evaluation):
             basis = .object(["kind": .string("price"), "price": price(evaluation)])
         }

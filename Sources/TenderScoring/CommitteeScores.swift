@@ -10,9 +10,58 @@ import TenderModel
 struct CommitteeScores {
     let members: [String]
     private let scores: [String: [String: [MemberScore]]]
+    /// Scores not counted because of a recorded decision (recusal, replacement), by bidder and criterion.
+    private var setAside: [String: [String: [MemberScore]]] = [:]
+    private var consensus: [String: Points] = [:]
+
+    init(members: [String], scores: [String: [String: [MemberScore]]]) {
+        self.members = members
+        self.scores = scores
+    }
 
     func scores(bidder: String, criterion: String) -> [MemberScore] {
         scores[bidder]?[criterion] ?? []
+    }
+
+    func setAside(bidder: String, criterion: String) -> [MemberScore] {
+        setAside[bidder]?[criterion] ?? []
+    }
+
+    /// The committee's agreed score for the criterion, when a consensus decision is in force.
+    func consensus(bidder: String, criterion: String) -> Points? {
+        consensus[DecisionState.key(bidder, criterion)]
+    }
+
+    /// The scores as the decisions in force have them: corrected values, and recused or replaced members' scores
+    /// set aside.
+    func applying(_ state: DecisionState) -> CommitteeScores {
+        var counted: [String: [String: [MemberScore]]] = [:]
+        for (bidder, criteria) in scores {
+            for (criterion, memberScores) in criteria {
+                for var score in memberScores where state.isCounted(member: score.member, bidder: bidder) {
+                    if let corrected = state.corrections[DecisionState.key(score.member, bidder, criterion)] {
+                        score.score = corrected
+                    }
+                    counted[bidder, default: [:]][criterion, default: []].append(score)
+                }
+            }
+        }
+        var result = CommitteeScores(members: members, scores: counted)
+        result.setAside = self.setAside(state)
+        result.consensus = state.consensus
+        return result
+    }
+
+    private func setAside(_ state: DecisionState) -> [String: [String: [MemberScore]]] {
+        var setAside: [String: [String: [MemberScore]]] = [:]
+        for (bidder, criteria) in scores {
+            for (criterion, memberScores) in criteria {
+                for score in memberScores where !state.isCounted(member: score.member, bidder: bidder) {
+                    setAside[bidder, default: [:]][criterion, default: []].append(score)
+                }
+            }
+        }
+        return setAside
     }
 
     /// Checks every entry and indexes the good ones.
@@ -26,8 +75,8 @@ struct CommitteeScores {
     ///   - committee: the committee file, when there is one: members are matched to it by id or name, each scores
     ///     only the groups it assigns them, and every member must score every criterion of those groups.
     ///   - declarations: the members' conflict-of-interest declarations from their sheets.
-    ///   - excused: members a recorded decision excuses from scoring a bidder; their absent scores are not
-    ///     outstanding.
+    ///   - excusedPairs: member and bidder pairs (`DecisionState.key`) a recorded recusal excuses from scoring.
+    ///   - excusedMembers: members a recorded replacement excuses from scoring.
     /// - Returns: the scores, the warnings about them, and the scores of valid bids not given yet.
     /// - Throws: `DiagnosticError` with every wrong or duplicate score of a valid bid.
     static func validate(
@@ -37,7 +86,8 @@ struct CommitteeScores {
         unreadableBids: Int,
         committee: Committee? = nil,
         declarations: [ConflictDeclaration] = [],
-        excused: Set<ExcusedScorer> = []
+        excusedPairs: Set<String> = [],
+        excusedMembers: Set<String> = []
     ) throws(DiagnosticError) -> (CommitteeScores, [Diagnostic], [OutstandingScore]) {
         var collector = DiagnosticCollector()
         let roster = committee.map(CommitteeRoster.init)
@@ -182,6 +232,8 @@ struct CommitteeScores {
             let memberID = roster?.member(declaration.member)?.id ?? declaration.member
             guard case .bidder(let bidder) = index.match(declaration.bidder) else { continue }
             conflicts["\(memberID)\u{0}\(bidder)"] = declaration.location
+            // A recorded recusal sets the scores aside: they are not counted, so nothing is wrong.
+            if excusedPairs.contains(DecisionState.key(memberID, bidder)) { continue }
             let scored = table[bidder]?.values.flatMap { $0 }.filter { $0.member == memberID } ?? []
             guard let first = scored.compactMap(\.location).min() else { continue }
             collector.error(
@@ -216,7 +268,10 @@ struct CommitteeScores {
                         return roster.committee.members.filter { $0.groups.contains(group ?? "") }.map(\.id)
                     } ?? members
                 for member in expected where !given.contains(member) {
-                    if excused.contains(ExcusedScorer(member: member, bidder: name)) { continue }
+                    // A recorded recusal or replacement excuses the member's sheet.
+                    if excusedMembers.contains(member) || excusedPairs.contains(DecisionState.key(member, name)) {
+                        continue
+                    }
                     outstanding.append(
                         OutstandingScore(
                             member: member,

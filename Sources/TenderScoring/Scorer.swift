@@ -224,8 +224,14 @@ struct Scorer {
                         unrounded = points
                         basis = .objective(fact: fact?.value ?? .absent, line: fact?.line, applied: applied)
                     case .judgement:
-                        let aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
-                        unrounded = try aggregate.mean
+                        var aggregate = aggregateScores(bidder: bid.bidder.name, criterion: criterion.id)
+                        aggregate.setAside = committee.setAside(bidder: bid.bidder.name, criterion: criterion.id)
+                        if let agreed = committee.consensus(bidder: bid.bidder.name, criterion: criterion.id) {
+                            aggregate.consensus = agreed
+                            unrounded = agreed.ratio
+                        } else {
+                            unrounded = try aggregate.mean
+                        }
                         basis = .judgement(aggregate)
                     case .price(let formula):
                         var priced = evaluation

@@ -13,8 +13,26 @@ public enum TenderEvaluator {
         bids: [BidImportOutcome],
         scores: [ScoreSheetEntry],
         committee committeeFile: Committee? = nil,
-        declarations: [ConflictDeclaration] = [],
-        excused: Set<ExcusedScorer> = []
+        declarations: [ConflictDeclaration] = []
+    ) throws(DiagnosticError) -> Evaluation {
+        try evaluate(
+            rubric: rubric,
+            bids: bids,
+            scores: scores,
+            committee: committeeFile,
+            declarations: declarations,
+            state: DecisionState()
+        )
+    }
+
+    /// The evaluation with the decisions of `state` in force (see `DecisionRounds`).
+    static func evaluate(
+        rubric: Rubric,
+        bids: [BidImportOutcome],
+        scores: [ScoreSheetEntry],
+        committee committeeFile: Committee?,
+        declarations: [ConflictDeclaration],
+        state: DecisionState
     ) throws(DiagnosticError) -> Evaluation {
         var diagnostics: [Diagnostic] = []
         var notEvaluated: [BidResult] = []
@@ -54,6 +72,27 @@ public enum TenderEvaluator {
                 }
             }
         }
+        // The committee chose which of a bidder's duplicate bids counts: the others are set aside, not held.
+        for (file, decision) in state.chosenDuplicates {
+            guard let chosen = admitted.first(where: { $0.file == file }) else { continue }
+            let others = admitted.filter { other in
+                other.file != file && !Admissibility.separateDuplicateBidders([chosen, other]).duplicates.isEmpty
+            }
+            admitted.removeAll { bid in others.contains { $0.file == bid.file } }
+            notEvaluated += others.map { bid in
+                result(
+                    for: bid,
+                    status: .notEvaluated,
+                    problems: [
+                        .note(
+                            "set aside: the committee decided that \(file) is the bid of this bidder (decision "
+                                + "\(decision.number), \(decision.date))",
+                            at: decision.location(of: "file")
+                        )
+                    ]
+                )
+            }
+        }
         let (unique, duplicates) = Admissibility.separateDuplicateBidders(admitted)
         notEvaluated.append(
             contentsOf: duplicates.map { result(for: $0.bid, status: .notEvaluated, problems: [$0.problem]) }
@@ -64,7 +103,23 @@ public enum TenderEvaluator {
         var disqualifiedBids: [Bid] = []
         for bid in unique {
             let gates = checker.check(bid)
-            if gates.allSatisfy(\.passed) {
+            if let decision = state.rejected[bid.bidder.name] {
+                // 87号令 Art 60: a bidder that cannot show its low price is sound is treated as non-responsive.
+                var entry = result(
+                    for: bid,
+                    status: .disqualified,
+                    problems: [
+                        .note(
+                            "rejected as non-responsive after the clarification of its low price (decision "
+                                + "\(decision.number), \(decision.date)): \(decision.reason)",
+                            at: decision.location(of: "outcome")
+                        )
+                    ]
+                )
+                entry.gates = gates
+                disqualified.append(entry)
+                disqualifiedBids.append(bid)
+            } else if gates.allSatisfy(\.passed) {
                 valid.append(Candidate(bid: bid, gates: gates))
             } else {
                 var entry = result(for: bid, status: .disqualified)
@@ -86,11 +141,12 @@ public enum TenderEvaluator {
             unreadableBids: notEvaluated.filter { $0.bidderName == nil }.count,
             committee: committeeFile,
             declarations: declarations,
-            excused: excused
+            excusedPairs: state.excusedPairs,
+            excusedMembers: state.excusedMembers
         )
         diagnostics.append(contentsOf: committeeNotes)
 
-        let scorer = Scorer(rubric: rubric, committee: committee)
+        let scorer = Scorer(rubric: rubric, committee: committee.applying(state))
         var scored: (results: [BidResult], base: PriceBase?, warnings: [Diagnostic])
         do {
             scored = try scorer.scoreAndRank(valid)
@@ -156,7 +212,9 @@ public enum TenderEvaluator {
         } else {
             outcome = .ranked
         }
-        if let committeeFile {
+        if var committeeFile {
+            // A replaced member has left the committee: the rules apply to the members who sit on it.
+            committeeFile.members.removeAll { state.excusedMembers.contains($0.id) }
             let findings = committeeFile.policyFindings(
                 profile: rubric.tender.profile,
                 budgetAtLeastLarge: rubric.budgetAtLeastLargeCommitteeThreshold
@@ -194,7 +252,7 @@ public enum TenderEvaluator {
             results: ranked + disqualified.sorted(by: byNameThenFile).map(cited)
                 + notEvaluated.sorted(by: byNameThenFile).map(cited),
             priceBase: scored.base,
-            members: committee.members,
+            members: committee.members.filter { !state.excusedMembers.contains($0) },
             flags: flags,
             diagnostics: diagnostics.sorted { $0.description < $1.description }
         )

@@ -25,10 +25,15 @@ struct Check: ParsableCommand {
     @Option(help: "A committee file (committee.yaml) to check against the rubric and its policy profile.")
     var committee: String?
 
+    @Option(
+        help: "A decisions file (decisions.yaml) to check against the rubric and the committee, with its hash chain."
+    )
+    var decisions: String?
+
     func run() throws {
         let report: RubricCheck.Report
         do {
-            report = try RubricCheck.run(path: rubric, committeePath: committee)
+            report = try RubricCheck.run(path: rubric, committeePath: committee, decisionsPath: decisions)
         } catch {
             Console.report(error.diagnostics)
             throw ExitCode(ExitStatus.badInput.rawValue)

@@ -14,6 +14,6 @@ struct TenderEval: ParsableCommand {
             Diagnostics go to standard error as file:line:column: severity: message.
             """,
         version: ToolVersion.current,
-        subcommands: [Score.self, Check.self, Sheets.self, Inspect.self, Explain.self]
+        subcommands: [Score.self, Check.self, Sheets.self, Inspect.self, Explain.self, Decisions.self]
     )
 }

@@ -30,6 +30,14 @@ struct TenderInputOptions: ParsableArguments {
     )
     var committee: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The decisions file (corrections, recusals, clarifications, … applied in order as rounds).",
+            discussion: "Without it, a decisions.yaml in a bids folder is used when there is one."
+        )
+    )
+    var decisions: String?
+
     @Option(help: "Report language: zh or en.")
     var lang: LanguageOption = .zh
 
@@ -52,6 +60,7 @@ struct TenderInputOptions: ParsableArguments {
             prettyJSON: prettyJSON
         )
         request.committeePath = committee
+        request.decisionsPath = decisions
         return request
     }
 }

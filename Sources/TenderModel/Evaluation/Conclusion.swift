@@ -35,18 +35,6 @@ public struct OutstandingScore: Hashable, Sendable {
     }
 }
 
-/// A member excused, by a recorded decision (a recusal, a replacement), from scoring a bidder: the member's
-/// absent scores for that bidder are not outstanding.
-public struct ExcusedScorer: Hashable, Sendable {
-    public var member: String
-    public var bidder: String
-
-    public init(member: String, bidder: String) {
-        self.member = member
-        self.bidder = bidder
-    }
-}
-
 /// A lawful ground, other than a failed gate, on which a bid is disqualified, with the evidence in the bid.
 public struct Disqualification: Hashable, Sendable {
     public enum Ground: Hashable, Sendable {

@@ -21,6 +21,11 @@ public struct Evaluation: Hashable, Sendable {
     /// Judgement scores not given yet (member × bidder × criterion), in committee, bidder and rubric order; while
     /// any is outstanding the evaluation is preliminary and nothing is ranked.
     public var outstanding: [OutstandingScore] = []
+    /// The recorded decisions applied in order, one round each (empty without a decisions file).
+    public var decisionRounds: [DecisionRound] = []
+    /// The decisions file and the hash of its last entry, which the manifest records.
+    public var decisionsFile: String?
+    public var decisionsHead: String?
 
     public init(
         rubric: Rubric,
@@ -50,7 +55,11 @@ public struct Evaluation: Hashable, Sendable {
     /// may be valid, even the winner); then a failed tender stands whatever scores are missing (no score adds a
     /// valid bid); then missing judgement scores leave it preliminary.
     public var conclusion: EvaluationConclusion {
-        if results.contains(where: { $0.status == .notEvaluated }) { return .cannotConclude }
+        // A duplicate the committee set aside by decision is not evaluated, and nothing about it is left to fix.
+        let blocking = results.contains { result in
+            result.status == .notEvaluated && result.problems.contains { $0.severity != .note }
+        }
+        if blocking { return .cannotConclude }
         if case .failed = outcome { return .failed }
         return outstanding.isEmpty ? .final : .preliminary
     }
@@ -325,6 +334,10 @@ public struct JudgementAggregate: Hashable, Sendable {
     public var aggregation: ScoreAggregation
     /// Members whose scores the trimmed mean left out.
     public var dropped: [String]
+    /// The committee's agreed score (a consensus decision), which the criterion counts instead of the mean.
+    public var consensus: Points? = nil
+    /// Members whose scores for this bidder are not counted: recused, or replaced and archived.
+    public var setAside: [MemberScore] = []
     /// Sum of the counted scores and their number: the mean is `sum / count`.
     public var sum: Points
     public var count: Int

@@ -7,6 +7,8 @@ public struct InputFileEntry: Hashable, Sendable {
         case scoreSheet
         /// The committee file (`committee.yaml` beside the bids, or `--committee`).
         case committee
+        /// The decisions file (`decisions.yaml` beside the bids, or `--decisions`).
+        case decisions
         case ignored(IgnoredReason)
     }
 
@@ -55,6 +57,8 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     case subfolderWithBidLikeFiles(count: Int, patterns: [String])
     /// A `committee.yaml` in a bids folder while the committee file was named with `--committee`.
     case committeeGivenSeparately
+    /// A `decisions.yaml` in a bids folder while the decisions file was named with `--decisions`.
+    case decisionsGivenSeparately
 
     /// Whether the entry looked like a bid or a score sheet that the run could not use: a problem the officer
     /// must fix, unlike a `README.md` or a hidden file.
@@ -62,7 +66,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         switch self {
         case .notARegularFile, .symbolicLinkTo, .danglingSymbolicLink, .symbolicLinkLoop, .cannotExamine: true
         case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately, .subfolderWithBidLikeFiles,
-            .committeeGivenSeparately:
+            .committeeGivenSeparately, .decisionsGivenSeparately:
             false
         }
     }
@@ -80,6 +84,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         case .sameFileAs(let other): "the same file as \(other), which is read once"
         case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
         case .committeeGivenSeparately: "the committee file was given with --committee"
+        case .decisionsGivenSeparately: "the decisions file was given with --decisions"
         case .cannotExamine(let reason): "cannot be examined: \(reason)"
         case .subfolderWithBidLikeFiles(let count, let patterns):
             "folder holding \(count) bid-like \(count == 1 ? "file" : "files") (\(patterns.joined(separator: ", "))) "
