@@ -80,7 +80,11 @@ let package = Package(
 
         // Tests: one target per module, plus end-to-end tests of the built binaries.
         .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport"),
-        .testTarget(name: "TenderCoreTests", dependencies: ["TenderCore"], exclude: ["Reference"]),
+        .testTarget(
+            name: "TenderCoreTests",
+            dependencies: ["TenderCore", "TenderTestSupport"],
+            exclude: ["Reference"]
+        ),
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore", "TenderModel"]),
         .testTarget(
             name: "TenderRubricTests",
@@ -94,7 +98,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderScoringTests",
-            dependencies: ["TenderScoring", "TenderModel", "TenderRubric", "TenderIntake", "TenderCore"],
+            dependencies: [
+                "TenderScoring", "TenderModel", "TenderRubric", "TenderIntake", "TenderCore", "TenderTestSupport",
+            ],
             exclude: ["Reference"]
         ),
         .testTarget(

@@ -1,16 +1,13 @@
 import Foundation
 import TenderCore
+import TenderTestSupport
 import Testing
 
 /// The fixed-point engine against an exact rational reference: random cases shaped like the legal arithmetic
 /// (SME deductions, P_min / P_i × points, means and trimmed means of members' scores, totals with either
 /// rounding rule, comparisons), recomputed by Python's `fractions` in `Reference/fixed_point_reference.py`.
 @Suite struct FixedPointReferenceTests {
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
-    @Test(.enabled(if: python != nil, "needs python3 for the exact rational reference"))
+    @Test(.enabled(if: ReferenceScript.python != nil, "needs python3 for the exact rational reference"))
     func agreesWithExactRationalsOnTenThousandCases() throws {
         var random = SplitMix64(seed: 20_201_120)
         var lines: [String] = []
@@ -23,24 +20,10 @@ import Testing
             lines.append(try comparisonCase(&random))
         }
         #expect(lines.count >= 10_000)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fixed-point-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cases = folder.appendingPathComponent("cases.txt")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: cases)
-
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Reference/fixed_point_reference.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = [script.path, cases.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report)")
-        #expect(report.contains("\(lines.count) cases, 0 disagreements"), "\(report)")
+        let outcome = try ReferenceScript.run(script, cases: lines)
+        #expect(outcome.agrees(onAll: lines.count), "\(outcome.report)")
     }
 
     // MARK: Cases

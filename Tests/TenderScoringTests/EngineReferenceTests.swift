@@ -1,6 +1,7 @@
 import Foundation
 import TenderCore
 import TenderModel
+import TenderTestSupport
 import Testing
 
 @testable import TenderScoring
@@ -10,11 +11,7 @@ import Testing
 /// and trimmed mean, the total of rounded criterion scores through `TenderEvaluator`), recomputed by Python's
 /// `fractions` in `Reference/engine_reference.py`.
 @Suite struct EngineReferenceTests {
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
-    @Test(.enabled(if: python != nil, "needs python3 for the exact rational reference"))
+    @Test(.enabled(if: ReferenceScript.python != nil, "needs python3 for the exact rational reference"))
     func engineAgreesWithExactRationalsOnTenThousandCases() throws {
         var random = EngineRandom(seed: 20_201_120)
         var lines: [String] = []
@@ -28,24 +25,10 @@ import Testing
             lines.append(try evaluationCase(&random))
         }
         #expect(lines.count >= 10_000)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cases = folder.appendingPathComponent("cases.txt")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: cases)
-
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Reference/engine_reference.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = [script.path, cases.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report)")
-        #expect(report.contains("\(lines.count) cases, 0 disagreements"), "\(report)")
+        let outcome = try ReferenceScript.run(script, cases: lines)
+        #expect(outcome.agrees(onAll: lines.count), "\(outcome.report)")
     }
 
     // MARK: Cases
