@@ -25,6 +25,10 @@ struct DecisionLabels: Sendable {
     var archived: @Sendable (_ member: String, _ scores: Int) -> RichText
     var rank: @Sendable (String) -> RichText
     var dissent: @Sendable (_ member: String, _ date: String, _ statement: String) -> RichText
+    /// Appended to a low-price flag an accepted clarification resolved.
+    var flagResolved: @Sendable (_ decision: Int) -> RichText
+    /// Why a bid rejected after its clarification is disqualified (the clause and evidence follow).
+    var rejectedAfterClarification: @Sendable (_ decision: Int, _ date: String, _ reason: String) -> RichText
 
     static func labels(for language: ReportLanguage) -> DecisionLabels {
         switch language {
@@ -75,7 +79,12 @@ struct DecisionLabels: Sendable {
             "Member \(user: member): \(scores) score\(scores == 1 ? "" : "s") archived, no longer counted"
         },
         rank: { "\(user: $0), rank" },
-        dissent: { member, date, statement in "Member \(user: member) (\(date)): \(user: statement)" }
+        dissent: { member, date, statement in "Member \(user: member) (\(date)): \(user: statement)" },
+        flagResolved: { "; resolved: clarification accepted (decision \($0))" },
+        rejectedAfterClarification: { number, date, reason in
+            "rejected as non-responsive after the clarification of its low price (decision \(number), \(date)): "
+                + "\(user: reason)"
+        }
     )
 
     static let chinese = DecisionLabels(
@@ -117,7 +126,11 @@ struct DecisionLabels: Sendable {
         status: { bidder, file in "\(user: bidder)（\(user: file)）状态" },
         archived: { member, scores in "\(user: member) 的 \(scores) 项评分存档，不计分" },
         rank: { "\(user: $0) 名次" },
-        dissent: { member, date, statement in "\(user: member)（\(date)）：\(user: statement)" }
+        dissent: { member, date, statement in "\(user: member)（\(date)）：\(user: statement)" },
+        flagResolved: { "；已澄清：书面说明已被接受（决定 \($0)）" },
+        rejectedAfterClarification: { number, date, reason in
+            "书面说明未被接受，按无效投标处理（决定 \(number)，\(date)）：\(user: reason)"
+        }
     )
 
     @Sendable static func englishGround(_ ground: CorrectionGround) -> String {

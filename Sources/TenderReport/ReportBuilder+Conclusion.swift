@@ -76,6 +76,8 @@ extension ReportBuilder {
             return words.aboveCeiling(NumberFormat.money(price), NumberFormat.money(ceiling), ground.clause)
         case .aboveBudget(let price, let budget, _):
             return words.aboveBudget(NumberFormat.money(price), NumberFormat.money(budget), ground.clause)
+        case .rejectedAfterClarification(let number, let date, let reason):
+            return decisionWords.rejectedAfterClarification(number, date, reason) + " (\(ground.clause))"
         }
     }
 

@@ -5,6 +5,11 @@ import TenderModel
 extension ReportBuilder {
     var decisionWords: DecisionLabels { DecisionLabels.labels(for: language) }
 
+    /// What a flag's text gains when a recorded decision resolved it (an accepted clarification of a low price).
+    func resolvedText(_ flag: Flag) -> RichText {
+        evaluation.resolution(of: flag).map(decisionWords.flagResolved) ?? ""
+    }
+
     /// The decisions section, when the run had a decisions file.
     func decisionsSection() -> Section? {
         guard evaluation.decisionsFile != nil else { return nil }

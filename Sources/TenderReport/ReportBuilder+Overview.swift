@@ -225,7 +225,7 @@ extension ReportBuilder {
                 price: money(price),
                 mean: money(mean),
                 percent: NumberFormat.percent(percent)
-            )
+            ) + resolvedText(flag)
         case .scoreDisagreement(let bidder, let criterionID, let lowest, let highest, let threshold, let outliers):
             return labels.disagreement(
                 bidder: .user(bidder),
@@ -271,7 +271,7 @@ extension ReportBuilder {
                 minimum: money(minimum),
                 setsPriceBase: setsPriceBase,
                 notInBase: notInPriceBase(bidder)
-            )
+            ) + resolvedText(flag)
         case .possibleCollusion(let signal):
             return collusionText(signal)
         case .committeeComposition(let finding):

@@ -38,11 +38,14 @@ enum ResultJSON {
                 ])
             } ?? .null,
             "members": .array(evaluation.members.map(JSONValue.string)),
-            "results": .array(withResults ? evaluation.results.map { result($0, rubric: rubric) } : []),
+            "results": .array(
+                withResults
+                    ? evaluation.results.map { result($0, rubric: rubric, resolution: evaluation.resolution(of:)) } : []
+            ),
             "criteria": .array(
                 rubric.groups.flatMap { group in group.criteria.map { rule($0, group: group, rubric: rubric) } }
             ),
-            "flags": .array(evaluation.flags.map(flag)),
+            "flags": .array(evaluation.flags.map { flag($0, resolvedBy: evaluation.resolution(of: $0)) }),
             "diagnostics": .array(evaluation.diagnostics.map(diagnostic)),
             "inputFiles": .array(evaluation.inputFiles.map(inputFile)),
         ]
@@ -312,7 +315,8 @@ enum ResultJSON {
     }
 
     /// One bid's result; `rubric` gives the rules its criterion scores point into (by band index, say).
-    static func result(_ result: BidResult, rubric: Rubric) -> JSONValue {
+    /// `resolution` gives the decision that resolved a flag, if any.
+    static func result(_ result: BidResult, rubric: Rubric, resolution: (Flag) -> Int? = { _ in nil }) -> JSONValue {
         .object([
             "file": .string(result.file),
             "bidderName": .optional(result.bidderName),
@@ -332,7 +336,7 @@ enum ResultJSON {
             "rank": .optional(result.rank),
             "decidedBy": result.decidedBy.map(decision) ?? .null,
             "tiedWith": .array(result.tiedWith.map(JSONValue.string)),
-            "flags": .array(result.flags.map(flag)),
+            "flags": .array(result.flags.map { flag($0, resolvedBy: resolution($0)) }),
             "disqualifications": .array(result.disqualifications.map(disqualification)),
         ])
     }
@@ -365,6 +369,11 @@ enum ResultJSON {
             fields["price"] = .decimal(price)
             fields["budget"] = .decimal(budget)
             fields["currency"] = .string(currency)
+        case .rejectedAfterClarification(let number, let date, let reason):
+            fields["ground"] = .string("rejected-after-clarification")
+            fields["decision"] = .int(number)
+            fields["date"] = .string(date)
+            fields["reason"] = .string(reason)
         }
         return .object(fields)
     }
@@ -522,6 +531,13 @@ enum ResultJSON {
             "highest": .decimal(price.highest),
             "maximumPoints": .decimal(price.maximumPoints),
         ])
+    }
+
+    /// A flag, with `resolvedBy` (the decision's number) when a recorded decision resolved it.
+    static func flag(_ flag: Flag, resolvedBy decision: Int?) -> JSONValue {
+        guard let decision, case .object(var fields) = self.flag(flag) else { return self.flag(flag) }
+        fields["resolvedBy"] = .int(decision)
+        return .object(fields)
     }
 
     static func flag(_ flag: Flag) -> JSONValue {

@@ -188,7 +188,10 @@ public enum DecisionRounds {
                     )
                 )
             }
-            if outcome == .rejected { state.rejected[name] = decision }
+            switch outcome {
+            case .rejected: state.rejected[name] = decision
+            case .accepted: if flagged { state.accepted[name] = decision }
+            }
         case .duplicate(let bidder, let file):
             guard let name = bidders.name(bidder) else { return fail(noValidBid(bidder), at: "bidder") }
             let held = current.heldForCommittee

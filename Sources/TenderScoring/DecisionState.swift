@@ -13,6 +13,8 @@ struct DecisionState: Sendable {
     var waiting: Set<String> = []
     /// Bidders whose bid the committee rejected after clarification.
     var rejected: [String: Decision] = [:]
+    /// Bidders whose flagged low price the committee accepted after clarification.
+    var accepted: [String: Decision] = [:]
     /// The bid files the committee chose among a bidder's duplicates.
     var chosenDuplicates: [(file: String, decision: Decision)] = []
     /// Agreed scores by bidder and criterion.

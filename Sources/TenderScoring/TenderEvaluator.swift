@@ -105,17 +105,17 @@ public enum TenderEvaluator {
             let gates = checker.check(bid)
             if let decision = state.rejected[bid.bidder.name] {
                 // 87号令 Art 60: a bidder that cannot show its low price is sound is treated as non-responsive.
-                var entry = result(
-                    for: bid,
-                    status: .disqualified,
-                    problems: [
-                        .note(
-                            "rejected as non-responsive after the clarification of its low price (decision "
-                                + "\(decision.number), \(decision.date)): \(decision.reason)",
-                            at: decision.location(of: "outcome")
-                        )
-                    ]
-                )
+                var entry = result(for: bid, status: .disqualified)
+                entry.disqualifications = [
+                    Disqualification(
+                        ground: .rejectedAfterClarification(
+                            decision: decision.number,
+                            date: decision.date,
+                            reason: decision.reason
+                        ),
+                        location: decision.location(of: "outcome")
+                    )
+                ]
                 entry.gates = gates
                 disqualified.append(entry)
                 disqualifiedBids.append(bid)
@@ -257,6 +257,7 @@ public enum TenderEvaluator {
             diagnostics: diagnostics.sorted { $0.description < $1.description }
         )
         evaluation.outstanding = outstanding
+        evaluation.acceptedClarifications = state.accepted.mapValues(\.number)
         return evaluation
     }
 

@@ -49,6 +49,10 @@ struct Score: ParsableCommand {
         }
         Console.report(run.diagnostics)
         if let out {
+            if let rewritten = ScorePipeline.rewrittenDecisions(run, out: out) {
+                Console.report([rewritten])
+                throw ExitCode(ExitStatus.badInput.rawValue)
+            }
             do {
                 Console.report(try ScorePipeline.publish(run, to: out, replace: force, progress: terminal.show))
                 terminal.finish()

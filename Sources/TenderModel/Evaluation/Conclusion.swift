@@ -44,10 +44,13 @@ public struct Disqualification: Hashable, Sendable {
         case aboveCeiling(price: Money, ceiling: Money, currency: String)
         /// Priced above the tender's budget when there is no ceiling: invalid, 87号令 Art 63.
         case aboveBudget(price: Money, budget: Money, currency: String)
+        /// The committee rejected the bid after the written clarification its flagged low price required: treated
+        /// as non-responsive, 87号令 Art 60. The evidence is the decision's entry in the decisions file.
+        case rejectedAfterClarification(decision: Int, date: String, reason: String)
     }
 
     public var ground: Ground
-    /// The bid file and line of the evidence (the submission time, the price).
+    /// The bid file and line of the evidence (the submission time, the price), or the decision's `outcome`.
     public var location: SourceLocation
 
     public init(ground: Ground, location: SourceLocation) {
@@ -60,6 +63,7 @@ public struct Disqualification: Hashable, Sendable {
         switch ground {
         case .lateSubmission: "87号令 Art 33"
         case .aboveCeiling, .aboveBudget: "87号令 Art 63"
+        case .rejectedAfterClarification: "87号令 Art 60"
         }
     }
 }

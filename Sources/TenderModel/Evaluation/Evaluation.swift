@@ -26,6 +26,9 @@ public struct Evaluation: Hashable, Sendable {
     /// The decisions file and the hash of its last entry, which the manifest records.
     public var decisionsFile: String?
     public var decisionsHead: String?
+    /// Bidders whose flagged low price the committee accepted after clarification, with the decision's number:
+    /// their abnormally-low and implausibly-low flags are resolved (see `resolution(of:)`).
+    public var acceptedClarifications: [String: Int] = [:]
 
     public init(
         rubric: Rubric,
