@@ -257,6 +257,7 @@ public enum TenderEvaluator {
             diagnostics: diagnostics.sorted { $0.description < $1.description }
         )
         evaluation.outstanding = outstanding
+        evaluation.committee = committeeFile
         return evaluation
     }
 

@@ -26,6 +26,9 @@ public struct Evaluation: Hashable, Sendable {
     /// The decisions file and the hash of its last entry, which the manifest records.
     public var decisionsFile: String?
     public var decisionsHead: String?
+    /// The committee file the run used, as written (replaced members included: the signed report lists who sat
+    /// and who left); nil when the members are known only from their sheets.
+    public var committee: Committee?
 
     public init(
         rubric: Rubric,
