@@ -62,19 +62,29 @@ extension ReportBuilder {
 
     // MARK: - Summary
 
-    /// Outcome, ranking and the recommended candidates, on one printed page.
+    /// Outcome, ranking and the recommended candidates, on one printed page. It keeps the outcome's title: it is
+    /// the page that states the result.
     func summarySection() -> Section {
         var blocks = outcomeBlocks()
         if hasRanks {
-            blocks.append(.paragraph("\(labels.rankingSection)", style: .strong))
-            blocks += rankingBlocks()
-        }
-        blocks.append(.paragraph("\(signedWords.recommendedHeading)", style: .strong))
-        let candidates = recommendedCandidates
-        if candidates.isEmpty {
-            blocks.append(.paragraph("\(signedWords.noCandidates(evaluation.conclusion))"))
-        } else {
             blocks.append(
+                .section(
+                    Section(
+                        level: 3,
+                        title: "\(labels.rankingSection)",
+                        anchor: "ranking",
+                        pageBreakBefore: false,
+                        blocks: rankingBlocks()
+                    )
+                )
+            )
+        }
+        let candidates = recommendedCandidates
+        let candidateBlocks: [Block]
+        if candidates.isEmpty {
+            candidateBlocks = [.paragraph("\(signedWords.noCandidates(evaluation.conclusion))")]
+        } else {
+            candidateBlocks = [
                 .table(
                     Table(
                         headers: [
@@ -90,11 +100,22 @@ extension ReportBuilder {
                         }
                     )
                 )
-            )
+            ]
         }
+        blocks.append(
+            .section(
+                Section(
+                    level: 3,
+                    title: "\(signedWords.recommendedHeading)",
+                    anchor: "candidates",
+                    pageBreakBefore: false,
+                    blocks: candidateBlocks
+                )
+            )
+        )
         return Section(
             level: 2,
-            title: "\(signedWords.summarySection)",
+            title: "\(labels.outcomeSection)",
             anchor: "summary",
             pageBreakBefore: true,
             blocks: blocks

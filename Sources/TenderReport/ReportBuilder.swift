@@ -105,7 +105,7 @@ struct ReportBuilder {
                     Section(
                         level: 2,
                         title: "\(signedWords.priceBaseSection)",
-                        anchor: "ranking",
+                        anchor: "price-base",
                         pageBreakBefore: false,
                         blocks: priceBaseBlocks()
                     )

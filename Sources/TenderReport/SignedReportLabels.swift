@@ -12,7 +12,6 @@ struct SignedReportLabels: Sendable {
     var role: String
     var roleName: @Sendable (CommitteeRole) -> String
     var chair: String
-    var summarySection: String
     var recommendedHeading: String
     /// Why no candidate is recommended while the evaluation is not final.
     var noCandidates: @Sendable (EvaluationConclusion) -> String
@@ -73,7 +72,6 @@ struct SignedReportLabels: Sendable {
             }
         },
         chair: "chair",
-        summarySection: "Summary",
         recommendedHeading: "Recommended candidates",
         noCandidates: { conclusion in
             switch conclusion {
@@ -146,7 +144,6 @@ struct SignedReportLabels: Sendable {
             }
         },
         chair: "组长",
-        summarySection: "评标结果摘要",
         recommendedHeading: "推荐中标候选人",
         noCandidates: { conclusion in
             switch conclusion {

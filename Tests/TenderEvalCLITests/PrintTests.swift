@@ -57,7 +57,7 @@ import Testing
         }
 
         let text = try tools.run(tools.pdftotext, ["-layout", pdf.path, "-"]).components(separatedBy: "\u{0C}")
-        let summary = try #require(text.first { $0.contains("评标结果摘要") }, "no summary page")
+        let summary = try #require(text.first { $0.contains("推荐中标候选人") }, "no summary page")
         for (rank, name) in Self.ranked.enumerated() {
             let row = summary.components(separatedBy: "\n").first {
                 $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(rank + 1) \(name) ")

@@ -103,7 +103,7 @@ import Testing
         let report = Self.markdown(Self.signed(), .en)
         let headings = report.components(separatedBy: "\n").filter { $0.hasPrefix("## ") }
         let order = [
-            "## Tender and committee", "## Summary", "## Tender", "## Member scores", "## Committee flags",
+            "## Tender and committee", "## Outcome", "## Tender", "## Member scores", "## Committee flags",
             "## Recorded decisions", "## Dissent", "## Signatures of the evaluation committee", "## Bids in detail",
         ]
         let positions = order.map { headings.firstIndex(of: $0) }
@@ -127,8 +127,11 @@ import Testing
     @Test(arguments: [ReportLanguage.zh, .en])
     func summaryRecommendsRankedBidsInOrderOnlyWhenFinal(language: ReportLanguage) {
         let words = SignedReportLabels.labels(for: language)
-        let summary = Self.section(words.summarySection, in: Self.markdown(Self.signed(), language))
-        let heading = summary.firstIndex(of: "**\(words.recommendedHeading)**")
+        let summary = Self.section(
+            TenderReport.labels(for: language).outcomeSection,
+            in: Self.markdown(Self.signed(), language)
+        )
+        let heading = summary.firstIndex(of: "### \(words.recommendedHeading)")
         #expect(heading != nil)
         let candidates = summary[(heading ?? 0)...].filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") }.dropFirst()
         #expect(candidates.count == 3)
@@ -137,7 +140,10 @@ import Testing
 
         var preliminary = Self.signed()
         preliminary.outstanding = [OutstandingScore(member: "刘洋", bidder: "广州洁美物业管理有限公司", criterionID: "plan")]
-        let text = Self.section(words.summarySection, in: Self.markdown(preliminary, language))
+        let text = Self.section(
+            TenderReport.labels(for: language).outcomeSection,
+            in: Self.markdown(preliminary, language)
+        )
         #expect(text.contains(words.noCandidates(.preliminary)))
     }
 
