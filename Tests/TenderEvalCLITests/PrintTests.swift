@@ -23,13 +23,14 @@ import Testing
         .enabled(
             if: PrintTools.available,
             "needs chromium, fonts-noto-cjk and poppler-utils (scripts/setup.sh --tests)"
-        )
+        ),
+        arguments: ["zh", "en"]
     )
-    func exampleReportPrintsOnA4WithinThePage() throws {
+    func exampleReportPrintsOnA4WithinThePage(language: String) throws {
         let tools = try #require(PrintTools.found, "chromium, pdftotext or pdfinfo missing under CI=true")
         let out = try CLI.temporaryFolder().appendingPathComponent("out")
         let result = try CLI.run([
-            "score", ExampleTenderTests.rubric, ExampleTenderTests.bids, "--out", out.path, "--lang", "zh",
+            "score", ExampleTenderTests.rubric, ExampleTenderTests.bids, "--out", out.path, "--lang", language,
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let pdf = try tools.print(out.appendingPathComponent("report.html"))
@@ -57,7 +58,9 @@ import Testing
         }
 
         let text = try tools.run(tools.pdftotext, ["-layout", pdf.path, "-"]).components(separatedBy: "\u{0C}")
-        let summary = try #require(text.first { $0.contains("推荐中标候选人") }, "no summary page")
+        let zh = language == "zh"
+        let candidates = zh ? "推荐中标候选人" : "Recommended candidates"
+        let summary = try #require(text.first { $0.contains(candidates) }, "no summary page")
         for (rank, name) in Self.ranked.enumerated() {
             let row = summary.components(separatedBy: "\n").first {
                 $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(rank + 1) \(name) ")
@@ -67,14 +70,16 @@ import Testing
             #expect(row.map { $0.split(separator: " ").count >= 8 } == true, "\(row ?? "")")
         }
 
-        let signatures = try #require(text.first { $0.contains("评标委员会成员签字") }, "no signature page")
+        let heading = zh ? "评标委员会成员签字" : "Signatures of the evaluation committee"
+        let signatures = try #require(text.first { $0.contains(heading) }, "no signature page")
         let lines = signatures.components(separatedBy: "\n")
         for (seat, name) in Self.members {
             let line = lines.first { $0.contains(seat) && $0.contains(name) }
             #expect(line != nil, "\(seat) \(name) has no signature line")
-            #expect(line?.contains(seat == "评委3" ? "不同意" : "同意") == true, "\(line ?? "")")
+            let opinion = seat == "评委3" ? (zh ? "不同意" : "dissent") : (zh ? "同意" : "agree")
+            #expect(line?.contains(opinion) == true, "\(line ?? "")")
         }
-        #expect(lines.contains { $0.contains("监督人员") })
+        #expect(lines.contains { $0.contains(zh ? "监督人员" : "Supervising officer") })
     }
 
     /// The check above finds a name split character by character: a name squeezed into a narrow column without
