@@ -182,6 +182,57 @@ import Testing
         #expect(!unsigned.contains { $0.hasPrefix("| 刘洋 |") })
     }
 
+    @Test(arguments: [ReportLanguage.zh, .en])
+    func failedTenderIsSignedWithoutCandidates(language: ReportLanguage) {
+        let words = SignedReportLabels.labels(for: language)
+        var failed = Self.signed()
+        failed.outcome = .failed(validBids: 3, minimum: 4)
+        for index in failed.results.indices { failed.results[index].rank = nil }
+        let report = Self.markdown(failed, language)
+        #expect(Self.section(words.coverSection, in: report).contains { $0.hasSuffix(words.statusName(.failed)) })
+        let outcome = Self.section(TenderReport.labels(for: language).outcomeSection, in: report)
+        #expect(outcome.contains(words.noCandidates(.failed)))
+        let block = Self.section(words.signatureSection, in: report)
+        #expect(block.filter { line in Sample.members.contains { line.hasPrefix("| \($0) |") } }.count == 5)
+    }
+
+    @Test(arguments: [ReportLanguage.zh, .en])
+    func aReplacedMemberIsMarkedAndDoesNotSign(language: ReportLanguage) {
+        let words = SignedReportLabels.labels(for: language)
+        var evaluation = Self.signed()
+        let replacement = Decision(
+            number: 3,
+            date: "2024-05-20",
+            by: "李娜",
+            reason: "因病离场",
+            kind: .replacement(member: "陈静", newMember: "王强"),
+            location: SourceLocation(file: "decisions.yaml", line: 20, column: 5),
+            hash: String(repeating: "3", count: 64)
+        )
+        evaluation.decisionRounds.append(
+            DecisionRound(
+                decision: replacement,
+                applied: true,
+                effects: [.archived(member: "陈静", scores: 6)],
+                rankChanges: []
+            )
+        )
+        let jiemei = "广州洁美物业管理有限公司"
+        for index in evaluation.results.indices where evaluation.results[index].displayName == jiemei {
+            for (position, score) in evaluation.results[index].criterionScores.enumerated() {
+                guard case .judgement(var aggregate) = score.basis else { continue }
+                aggregate.setAside = aggregate.scores.filter { $0.member == "陈静" }
+                aggregate.scores.removeAll { $0.member == "陈静" }
+                evaluation.results[index].criterionScores[position].basis = .judgement(aggregate)
+            }
+        }
+        let report = Self.markdown(evaluation, language)
+        let matrix = Self.section(words.matrixSection, in: report)
+        #expect(matrix.contains { $0.hasPrefix("| \(jiemei) |") && $0.contains(words.replaced("8.5", 3)) })
+        let row = Self.section(words.signatureSection, in: report).first { $0.hasPrefix("| 陈静 |") }
+        #expect(row?.contains("| \(words.leftCommittee(3)) |") == true, "\(row ?? "")")
+    }
+
     @Test func printStylesheetKeepsTablesOnAPortraitA4Page() {
         let html = ReportRenderer.html(Self.signed(), context: Sample.context(.zh))
         #expect(html.contains("@page { size: A4 portrait;"))
