@@ -4,7 +4,8 @@
 #                              finds both libraries through `pkg-config libxml-2.0 libcrypto`), and libxlsxwriter's
 #                              (`pkg-config xlsxwriter`) to write .xlsx sheets
 #   scripts/setup.sh --tests   also what the test suite uses: xmllint (libxml2-utils) as a second XSD validator,
-#                              headless Chromium to check the HTML report as a browser builds it, and Python's
+#                              headless Chromium to check the HTML report as a browser builds it and prints it
+#                              (with fonts-noto-cjk, and poppler-utils to read the PDF back), and Python's
 #                              openpyxl (with pip) as a second reader of the .xlsx files the tool writes
 set -euo pipefail
 
@@ -16,6 +17,9 @@ if ! pkg-config --exists xlsxwriter 2>/dev/null; then packages+=(libxlsxwriter-d
 if [ "${1:-}" = "--tests" ]; then
     if ! command -v xmllint >/dev/null 2>&1; then packages+=(libxml2-utils); fi
     if ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi
+    # The print test renders report.html to PDF with CJK fonts and reads it back with pdftotext and pdfinfo.
+    if ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then packages+=(fonts-noto-cjk); fi
+    if ! command -v pdftotext >/dev/null 2>&1; then packages+=(poppler-utils); fi
     if command -v python3 >/dev/null 2>&1 && ! python3 -c "import openpyxl" >/dev/null 2>&1; then
         python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore openpyxl
     fi

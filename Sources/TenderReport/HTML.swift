@@ -115,35 +115,57 @@ enum HTMLWriter {
         }
     }
 
+    /// Print CSS for A4 portrait. Tables stay inside the page: header words are never split (`keep-all`), so no
+    /// column is narrower than its header word; numbers never wrap; names (`td.name`) are never split between two
+    /// CJK characters; other text may wrap where it must, and only file names and hashes may break anywhere.
     static let stylesheet = """
-        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", \
-        system-ui, sans-serif; color: #1a1a1a; margin: 0; line-height: 1.5; }
+        body { font-family: "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Microsoft YaHei", \
+        "PingFang SC", sans-serif; color: #1a1a1a; margin: 0; line-height: 1.5; }
         main { max-width: 1100px; margin: 0 auto; padding: 1.5rem; }
         h1 { font-size: 1.6rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .3rem; }
         h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #999; }
         h3 { font-size: 1.15rem; margin-top: 1.5rem; }
         h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
-        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; max-width: 100%; }
         th, td { border: 1px solid #bbb; padding: .25rem .5rem; vertical-align: top; text-align: left; }
+        th { word-break: keep-all; overflow-wrap: normal; }
+        td { overflow-wrap: break-word; }
         thead th { background: #eee; }
         td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.name { word-break: keep-all; }
         table.kv th { background: #f6f6f6; font-weight: 600; white-space: nowrap; }
+        #files td, #inputs td, #diagnostics li { overflow-wrap: anywhere; }
+        #member-scores table, #signatures table { width: 100%; }
+        #signatures td { height: 2.6em; }
+        #signatures th:nth-child(5) { width: 26%; }
+        #signatures th:nth-child(6) { width: 16%; }
+        #signatures table.kv { width: 60%; }
         p.alert { border-left: 4px solid #c00; background: #fff0f0; padding: .4rem .7rem; }
         p.total { font-size: 1.05rem; }
         figure { margin: 1rem 0; }
         svg { max-width: 100%; height: auto; }
         @media print {
-          @page { size: A4; margin: 15mm; }
-          body { font-size: 10pt; }
+          @page { size: A4 portrait; margin: 16mm 15mm 18mm 15mm; }
+          body { font-size: 9.5pt; }
           main { max-width: none; padding: 0; }
+          table { font-size: 8.5pt; }
+          th, td { padding: 1.5pt 3pt; }
           section.page { break-before: page; page-break-before: always; }
-          tr, li, figure { break-inside: avoid; page-break-inside: avoid; }
+          tr, li, figure, table.kv { break-inside: avoid; page-break-inside: avoid; }
+          h2, h3, h4, p.total { break-after: avoid; page-break-after: avoid; }
           thead { display: table-header-group; }
+          #signatures { break-inside: avoid; page-break-inside: avoid; }
+          figure svg { width: 100%; }
         }
         """
 
     private static func numeric(_ table: Table, _ index: Int) -> String {
-        index < table.alignments.count && table.alignments[index] == .right ? " class=\"num\"" : ""
+        guard index < table.alignments.count else { return "" }
+        switch table.alignments[index] {
+        case .right: return " class=\"num\""
+        case .name: return " class=\"name\""
+        case .left: return ""
+        }
     }
 
     static func inline(_ text: RichText) -> String {

@@ -183,7 +183,7 @@ extension ReportBuilder {
             ["\(labels.bidder)"] + groups.map { "\(groupName($0.id)) (\(NumberFormat.exact($0.points)))" }
             + (preliminary ? [] : ["\(labels.total)"]) + ["\(labels.evaluatedPrice)"]
         let alignments: [Table.Alignment] =
-            [.left] + groups.map { _ in .right } + (preliminary ? [] : [.right]) + [.right]
+            [.name] + groups.map { _ in .right } + (preliminary ? [] : [.right]) + [.right]
         let rows: [[RichText]] = evaluation.validResults.sorted { $0.displayName < $1.displayName }.map { result in
             [.user(result.displayName)]
                 + groups.map { group in "\(result.groupScore(for: group.id).map(counted) ?? labels.dash)" }

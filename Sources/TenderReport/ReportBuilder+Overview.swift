@@ -145,7 +145,7 @@ extension ReportBuilder {
             + rubric.groups.map { "\(groupName($0.id)) (\(NumberFormat.exact($0.points)))" }
             + ["\(labels.evaluatedPrice)", "\(labels.decidedBy)"]
         let alignments: [Table.Alignment] =
-            [.right, .left, .right] + rubric.groups.map { _ in .right } + [.right, .left]
+            [.right, .name, .right] + rubric.groups.map { _ in .right } + [.right, .name]
         let rows: [[RichText]] = valid.map { result in
             ["\(rankText(result))", .user(result.displayName), "\(totalText(result))"]
                 + rubric.groups.map { group in
@@ -157,18 +157,6 @@ extension ReportBuilder {
                 ]
         }
         var blocks: [Block] = [.table(Table(headers: headers, alignments: alignments, rows: rows))]
-        if let base = evaluation.priceBase {
-            blocks.append(
-                .paragraph(
-                    labels.priceBase(
-                        lowest: money(base.lowest),
-                        bidder: .user(base.lowestBidder),
-                        highest: money(base.highest)
-                    )
-                )
-            )
-            blocks += priceFloorBlocks(base)
-        }
         var notes: [RichText] = []
         for (index, result) in valid.enumerated() {
             guard let decision = result.decidedBy, index + 1 < valid.count else { continue }
@@ -182,6 +170,25 @@ extension ReportBuilder {
             )
         }
         if !notes.isEmpty { blocks.append(.list(notes)) }
+        return blocks
+    }
+
+    /// The price base the price formula used, the plausible floor, and the chart of group scores: the numbers
+    /// behind the ranking, kept off the one-page summary.
+    func priceBaseBlocks() -> [Block] {
+        var blocks: [Block] = []
+        if let base = evaluation.priceBase {
+            blocks.append(
+                .paragraph(
+                    labels.priceBase(
+                        lowest: money(base.lowest),
+                        bidder: .user(base.lowestBidder),
+                        highest: money(base.highest)
+                    )
+                )
+            )
+            blocks += priceFloorBlocks(base)
+        }
         blocks.append(.chart)
         return blocks
     }
@@ -205,7 +212,7 @@ extension ReportBuilder {
     func unrankedTable(_ results: [BidResult]) -> Table {
         Table(
             headers: ["\(labels.bidder)", "\(labels.file)", "\(labels.status)", "\(labels.reason)"],
-            alignments: [.left, .left, .left, .left],
+            alignments: [.name, .left, .name, .left],
             rows: results.map { result in
                 [
                     .user(result.displayName), .shown(result.file), "\(labels.statusName(result.status))",

@@ -40,29 +40,12 @@ struct ReportBuilder {
         return collector.blocks
     }
 
-    /// Writes the report's blocks in order, building each bid's explanation only when it is written.
+    /// Writes the report's blocks in the order the committee reads and signs it: cover, one-page summary, what
+    /// stands in the way, the numbers behind the ranking, the tender and its rules, every member's scores, flags
+    /// and decisions, dissent, the signatures; then a page per bidder (each built only when it is written), and
+    /// the diagnostics and input hashes.
     func write(to writer: inout some BlockWriter) {
-        var blocks: [Block] = [
-            .section(
-                Section(
-                    level: 2,
-                    title: "\(labels.tenderSection)",
-                    anchor: "tender",
-                    pageBreakBefore: false,
-                    blocks: [.keyValue(headerRows())]
-                )
-            ),
-            .section(rulesSection()),
-            .section(
-                Section(
-                    level: 2,
-                    title: "\(labels.outcomeSection)",
-                    anchor: "outcome",
-                    pageBreakBefore: false,
-                    blocks: outcomeBlocks()
-                )
-            ),
-        ]
+        var blocks: [Block] = [.section(coverSection()), .section(summarySection())]
         if evaluation.conclusion == .cannotConclude {
             blocks.append(
                 .section(
@@ -102,19 +85,6 @@ struct ReportBuilder {
                 )
             )
         }
-        if hasRanks {
-            blocks.append(
-                .section(
-                    Section(
-                        level: 2,
-                        title: "\(labels.rankingSection)",
-                        anchor: "ranking",
-                        pageBreakBefore: false,
-                        blocks: rankingBlocks()
-                    )
-                )
-            )
-        }
         let unranked = evaluation.results.filter { $0.status != .valid }
         if !unranked.isEmpty {
             blocks.append(
@@ -129,9 +99,35 @@ struct ReportBuilder {
                 )
             )
         }
+        if hasRanks {
+            blocks.append(
+                .section(
+                    Section(
+                        level: 2,
+                        title: "\(signedWords.priceBaseSection)",
+                        anchor: "price-base",
+                        pageBreakBefore: false,
+                        blocks: priceBaseBlocks()
+                    )
+                )
+            )
+        }
+        blocks.append(
+            .section(
+                Section(
+                    level: 2,
+                    title: "\(labels.tenderSection)",
+                    anchor: "tender",
+                    pageBreakBefore: true,
+                    blocks: [.keyValue(headerRows())]
+                )
+            )
+        )
+        blocks.append(.section(rulesSection()))
         if let files = inputFilesSection() {
             blocks.append(.section(files))
         }
+        if let matrix = scoreMatrixSection() { blocks.append(.section(matrix)) }
         blocks.append(
             .section(
                 Section(
@@ -143,8 +139,6 @@ struct ReportBuilder {
                 )
             )
         )
-        if let decisions = decisionsSection() { blocks.append(.section(decisions)) }
-        if let dissent = dissentSection() { blocks.append(.section(dissent)) }
         blocks.append(
             .section(
                 Section(
@@ -156,6 +150,9 @@ struct ReportBuilder {
                 )
             )
         )
+        if let decisions = decisionsSection() { blocks.append(.section(decisions)) }
+        if let dissent = dissentSection() { blocks.append(.section(dissent)) }
+        blocks.append(.section(signatureSection()))
         for block in blocks {
             writer.write(block)
         }

@@ -135,6 +135,8 @@ struct Table: Hashable, Sendable {
     enum Alignment: Hashable, Sendable {
         case left
         case right
+        /// Left-aligned names (bidders, members): printed whole, never split between two CJK characters.
+        case name
     }
 
     var headers: [RichText]

@@ -258,6 +258,7 @@ public enum TenderEvaluator {
         )
         evaluation.outstanding = outstanding
         evaluation.acceptedClarifications = state.accepted.mapValues(\.number)
+        evaluation.committee = committeeFile
         return evaluation
     }
 

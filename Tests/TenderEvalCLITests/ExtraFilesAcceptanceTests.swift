@@ -134,8 +134,10 @@ import Glibc
     }
 
     /// The rows of the ranking table: `| 1 | name | total | …`.
+    /// The ranking table's rows (the recommended candidates below it are not ranking rows).
     private func rankingRows(_ markdown: String) -> [String] {
-        markdown.split(separator: "\n").map(String.init).filter { line in
+        let ranking = markdown.components(separatedBy: "### Recommended candidates").first ?? markdown
+        return ranking.split(separator: "\n").map(String.init).filter { line in
             line.range(of: #"^\| [0-9]+ \| "#, options: .regularExpression) != nil
         }
     }

@@ -29,6 +29,9 @@ public struct Evaluation: Hashable, Sendable {
     /// Bidders whose flagged low price the committee accepted after clarification, with the decision's number:
     /// their abnormally-low and implausibly-low flags are resolved (see `resolution(of:)`).
     public var acceptedClarifications: [String: Int] = [:]
+    /// The committee file the run used, as written (replaced members included: the signed report lists who sat
+    /// and who left); nil when the members are known only from their sheets.
+    public var committee: Committee?
 
     public init(
         rubric: Rubric,
