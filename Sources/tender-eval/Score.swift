@@ -35,6 +35,17 @@ struct Score: ParsableCommand {
     @Flag(help: "Indent result.json for reading (it is compact otherwise).")
     var pretty = false
 
+    @Flag(
+        name: .customLong("public"),
+        help:
+            "Also write the winning-candidate notice (public/) and one debrief letter per bidder (letters/); needs --out and a final evaluation."
+    )
+    var publicDocuments = false
+
+    func validate() throws {
+        if publicDocuments && out == nil { throw ValidationError("--public writes files: give --out") }
+    }
+
     func run() throws {
         let request = input.request(prettyJSON: pretty)
         let run: ScoreRun
@@ -48,9 +59,18 @@ struct Score: ParsableCommand {
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
         Console.report(run.diagnostics)
+        if publicDocuments, let refusal = run.publicRefusal { Console.report([refusal]) }
         if let out {
             do {
-                Console.report(try ScorePipeline.publish(run, to: out, replace: force, progress: terminal.show))
+                Console.report(
+                    try ScorePipeline.publish(
+                        run,
+                        to: out,
+                        replace: force,
+                        publicDocuments: publicDocuments,
+                        progress: terminal.show
+                    )
+                )
                 terminal.finish()
                 // Standard output holds nothing else when the reports go to --out.
                 print(run.summary(reportsIn: out))
