@@ -57,12 +57,13 @@ public enum OutputFolder {
     /// (which may be written in any number of pieces and is flushed and closed afterwards).
     ///
     /// - Parameters and errors as `publish(_:to:replace:sha256:reached:)`; a name may be `folder/file` when
-    ///   `folder` is one of `folders`: the subfolders (one level) this tool writes, which count as its own only
-    ///   when every file in them is one the previous manifest lists with the hash it still has.
+    ///   `folder` is one of `folders`: the subfolders (one level) this tool writes, each with the test its file names
+    ///   pass; such a folder counts as the tool's own only when every file in it passes the test and is one the
+    ///   previous manifest lists with the hash it still has.
     @discardableResult
     public static func publish(
         names: [String],
-        folders: Set<String> = [],
+        folders: [String: @Sendable (String) -> Bool] = [:],
         to folder: String,
         replace: Bool,
         sha256: ([UInt8]) -> String,

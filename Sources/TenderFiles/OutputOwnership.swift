@@ -17,14 +17,15 @@ enum OutputOwnership {
 
     /// Each entry of `folder` that the tool did not write, with why, sorted by name; `reportNames` are the only
     /// names the tool ever writes at the top of the folder (the manifest among them). `reportFolders` are the
-    /// subfolders it writes (one level, e.g. `letters`): a real folder of that name is ours when every entry in it
-    /// is a regular file that the manifest lists as `folder/name` with the hash its bytes still have. Their file
-    /// names vary from run to run (one letter per bidder), so there the manifest confirms the name, but only of a
-    /// file actually found inside that folder: a manifest naming `../x` or `letters/../../x` names nothing found.
+    /// subfolders it writes (one level, e.g. `letters`), each with the test its file names pass: a real folder of
+    /// that name is ours when every entry in it is a regular file whose name passes the test and that the manifest
+    /// lists as `folder/name` with the hash its bytes still have. Their file names vary from run to run (one
+    /// letter per bidder), so the test is a pattern, never a list; and the manifest only confirms a file actually
+    /// found inside that folder: a manifest naming `../x` or `letters/../../x` names nothing found.
     static func foreignEntries(
         in folder: String,
         reportNames: Set<String>,
-        reportFolders: Set<String> = [],
+        reportFolders: [String: @Sendable (String) -> Bool] = [:],
         sha256: ([UInt8]) -> String
     ) -> [String] {
         let names: [[UInt8]]
@@ -37,10 +38,16 @@ enum OutputOwnership {
         for raw in names {
             let shown = VisibleText.fileName(raw)
             let path = InputPath(bytes: Array(folder.utf8) + [UInt8(ascii: "/")] + raw)
-            if let name = String(validating: raw, as: UTF8.self), reportFolders.contains(name),
+            if let name = String(validating: raw, as: UTF8.self), let owns = reportFolders[name],
                 let entry = FileStatus.entry(path), entry.kind == .special(.folder)
             {
-                foreign += foreignEntries(inReportFolder: name, of: folder, written: written, sha256: sha256)
+                foreign += foreignEntries(
+                    inReportFolder: name,
+                    of: folder,
+                    owns: owns,
+                    written: written,
+                    sha256: sha256
+                )
                 continue
             }
             guard let entry = FileStatus.entry(path), entry.kind == .regular else {
@@ -73,6 +80,7 @@ enum OutputOwnership {
     private static func foreignEntries(
         inReportFolder name: String,
         of folder: String,
+        owns: (String) -> Bool,
         written: [String: String]?,
         sha256: ([UInt8]) -> String
     ) -> [String] {
@@ -90,7 +98,7 @@ enum OutputOwnership {
                 foreign.append("\(shown) (not a regular file)")
                 continue
             }
-            guard let entryName = String(validating: raw, as: UTF8.self),
+            guard let entryName = String(validating: raw, as: UTF8.self), owns(entryName),
                 let expected = written?[name + "/" + entryName]
             else {
                 foreign.append(shown)

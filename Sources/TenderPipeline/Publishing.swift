@@ -90,9 +90,13 @@ extension ScorePipeline {
             )
     }
 
-    /// The subfolders a run may write (`--public`): under `--force` they are replaced like the reports, when every
-    /// file in them is one the previous manifest lists with its hash.
-    public static let outputFolders: Set<String> = [PublicDocuments.noticeFolder, PublicDocuments.lettersFolder]
+    /// The subfolders a run may write (`--public`), each with the names its files can have: under `--force` they
+    /// are replaced like the reports, when every file in them has such a name and is one the previous manifest
+    /// lists with its hash.
+    public static let outputFolders: [String: @Sendable (String) -> Bool] = [
+        PublicDocuments.noticeFolder: { PublicDocuments.noticeNames.contains($0) },
+        PublicDocuments.lettersFolder: PublicDocuments.isLetterName,
+    ]
 
     /// Fault injection for the tests of atomic publishing: `TENDER_EVAL_FAULT=<step>` (one of
     /// `OutputFolder.Step`'s raw values) makes the process kill itself with SIGKILL when publishing reaches that

@@ -14,6 +14,8 @@ public enum PublicDocuments {
     public static let noticeFolder = "public"
     /// The folder of the debrief letters, inside the output folder.
     public static let lettersFolder = "letters"
+    /// The notice's file names in `noticeFolder`, Markdown then HTML.
+    public static let noticeNames = ["notice.md", "notice.html"]
     /// The most candidates a notice lists (the recommended candidates, in order).
     public static let maximumCandidates = 3
 
@@ -25,8 +27,8 @@ public enum PublicDocuments {
     ) -> [(name: String, write: @Sendable (any ReportSink) -> Void)] {
         guard evaluation.conclusion == .final else { return [] }
         let notice: [(name: String, write: @Sendable (any ReportSink) -> Void)] = [
-            ("\(noticeFolder)/notice.md", { $0.write(noticeMarkdown(evaluation, context: context)) }),
-            ("\(noticeFolder)/notice.html", { $0.write(noticeHTML(evaluation, context: context)) }),
+            ("\(noticeFolder)/\(noticeNames[0])", { $0.write(noticeMarkdown(evaluation, context: context)) }),
+            ("\(noticeFolder)/\(noticeNames[1])", { $0.write(noticeHTML(evaluation, context: context)) }),
         ]
         let letters = letterRecipients(evaluation).flatMap { position, result in
             let stem = "\(lettersFolder)/\(letterStem(position: position, of: evaluation.results.count, result))"
@@ -61,13 +63,33 @@ public enum PublicDocuments {
         let width = max(2, String(count).count)
         let number = String(position)
         let padded = String(repeating: "0", count: max(0, width - number.count)) + number
-        let safe = (result.registrationID ?? "").unicodeScalars.filter { scalar in
-            scalar.isASCII
-                && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                    || scalar == "-" || scalar == "_")
-        }
+        let safe = (result.registrationID ?? "").unicodeScalars.filter(isStemScalar)
         let suffix = String(String.UnicodeScalarView(safe.prefix(40)))
         return suffix.isEmpty ? "\(padded)-bidder" : "\(padded)-\(suffix)"
+    }
+
+    /// Whether `name` is a letter's file name as `letterStem` makes it, `.md` or `.html`: what `--force` may
+    /// replace in the letters folder.
+    public static func isLetterName(_ name: String) -> Bool {
+        let stem: Substring
+        if name.hasSuffix(".md") {
+            stem = name.dropLast(3)
+        } else if name.hasSuffix(".html") {
+            stem = name.dropLast(5)
+        } else {
+            return false
+        }
+        guard let dash = stem.firstIndex(of: "-") else { return false }
+        let number = stem[..<dash].unicodeScalars
+        let suffix = stem[stem.index(after: dash)...].unicodeScalars
+        return number.count >= 2 && number.allSatisfy { ("0"..."9").contains($0) }
+            && (1...40).contains(suffix.count) && suffix.allSatisfy(isStemScalar)
+    }
+
+    private static func isStemScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII
+            && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-" || scalar == "_")
     }
 
     // MARK: - The notice
