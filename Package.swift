@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderEvalCLITests",
-            dependencies: ["tender-eval", "tender-eval-bench", "TenderTestSupport"],
+            dependencies: ["tender-eval", "tender-eval-bench", "TenderTestSupport", "TenderIntake", "TenderCore"],
             resources: [.copy("Fixtures")]
         ),
     ]
