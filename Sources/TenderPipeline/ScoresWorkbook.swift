@@ -56,7 +56,8 @@ enum ScoresWorkbook {
             let row: [CellValue] =
                 [
                     result.rank.map { .integer($0) } ?? .blank, .text(result.displayName),
-                    .text(result.registrationID ?? ""), .text(result.file), .text(result.status.rawValue),
+                    .text(result.registrationID ?? ""), .text(result.file),
+                    .text(ReportRenderer.statusName(result.status, language: language)),
                     result.total.map(CellValue.points) ?? .blank,
                     result.price.map { .money($0.bidTotal) } ?? .blank,
                     result.price.map { .money($0.evaluatedPrice) } ?? .blank,

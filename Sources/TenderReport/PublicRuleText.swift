@@ -7,4 +7,9 @@ extension ReportRenderer {
         let context = ReportContext(language: language, toolVersion: "", inputs: [], prettyJSON: false)
         return ReportBuilder(evaluation: evaluation, context: context).ruleText(criterion).plain
     }
+
+    /// A bid's status as the reports word it (有效, 无效, 未评审 / valid, disqualified, not evaluated).
+    public static func statusName(_ status: BidStatus, language: ReportLanguage) -> String {
+        labels(for: language).statusName(status)
+    }
 }
