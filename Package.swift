@@ -57,7 +57,7 @@ let package = Package(
             name: "TenderPipeline",
             dependencies: [
                 "TenderCore", "TenderModel", "TenderRubric", "TenderIntake", "TenderScoring", "TenderReport",
-                "TenderFiles", "CLibCrypto",
+                "TenderFiles", "CLibCrypto", "TenderSpreadsheet",
             ]
         ),
         .executableTarget(
@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderEvalCLITests",
-            dependencies: ["tender-eval", "tender-eval-bench", "TenderTestSupport"],
+            dependencies: ["tender-eval", "tender-eval-bench", "TenderTestSupport", "TenderIntake", "TenderCore"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -56,10 +56,14 @@ public enum OutputFolder {
     /// report is never held whole in memory: `write(index, file)` writes `names[index]`'s bytes into `file`
     /// (which may be written in any number of pieces and is flushed and closed afterwards).
     ///
-    /// - Parameters and errors as `publish(_:to:replace:sha256:reached:)`.
+    /// - Parameters and errors as `publish(_:to:replace:sha256:reached:)`; a name may be `folder/file` when
+    ///   `folder` is one of `folders`: the subfolders (one level) this tool writes, each with the test its file names
+    ///   pass; such a folder counts as the tool's own only when every file in it passes the test and is one the
+    ///   previous manifest lists with the hash it still has.
     @discardableResult
     public static func publish(
         names: [String],
+        folders: [String: @Sendable (String) -> Bool] = [:],
         to folder: String,
         replace: Bool,
         sha256: ([UInt8]) -> String,
@@ -73,6 +77,7 @@ public enum OutputFolder {
             let foreign = OutputOwnership.foreignEntries(
                 in: target.path,
                 reportNames: Set(names),
+                reportFolders: folders,
                 sha256: sha256
             )
             guard foreign.isEmpty else {
@@ -150,6 +155,11 @@ public enum OutputFolder {
         for (index, name) in names.enumerated() {
             let path = (staging as NSString).appendingPathComponent(name)
             let failure: Int32?
+            // A name `folder/file` puts the file into a subfolder of the output folder, made on first use.
+            if let slash = name.lastIndex(of: "/") {
+                let subfolder = (staging as NSString).appendingPathComponent(String(name[..<slash]))
+                try? manager.createDirectory(atPath: subfolder, withIntermediateDirectories: false)
+            }
             if let file = StagedFile(creating: path) {
                 write(index, file)
                 failure = file.finish()

@@ -16,10 +16,16 @@ enum OutputOwnership {
     static let manifestName = "manifest.json"
 
     /// Each entry of `folder` that the tool did not write, with why, sorted by name; `reportNames` are the only
-    /// names the tool ever writes (the manifest among them).
+    /// names the tool ever writes at the top of the folder (the manifest among them). `reportFolders` are the
+    /// subfolders it writes (one level, e.g. `letters`), each with the test its file names pass: a real folder of
+    /// that name is ours when every entry in it is a regular file whose name passes the test and that the manifest
+    /// lists as `folder/name` with the hash its bytes still have. Their file names vary from run to run (one
+    /// letter per bidder), so the test is a pattern, never a list; and the manifest only confirms a file actually
+    /// found inside that folder: a manifest naming `../x` or `letters/../../x` names nothing found.
     static func foreignEntries(
         in folder: String,
         reportNames: Set<String>,
+        reportFolders: [String: @Sendable (String) -> Bool] = [:],
         sha256: ([UInt8]) -> String
     ) -> [String] {
         let names: [[UInt8]]
@@ -32,6 +38,18 @@ enum OutputOwnership {
         for raw in names {
             let shown = VisibleText.fileName(raw)
             let path = InputPath(bytes: Array(folder.utf8) + [UInt8(ascii: "/")] + raw)
+            if let name = String(validating: raw, as: UTF8.self), let owns = reportFolders[name],
+                let entry = FileStatus.entry(path), entry.kind == .special(.folder)
+            {
+                foreign += foreignEntries(
+                    inReportFolder: name,
+                    of: folder,
+                    owns: owns,
+                    written: written,
+                    sha256: sha256
+                )
+                continue
+            }
             guard let entry = FileStatus.entry(path), entry.kind == .regular else {
                 foreign.append("\(shown) (not a regular file)")
                 continue
@@ -45,6 +63,44 @@ enum OutputOwnership {
                 continue
             }
             guard let expected = written?[name] else {
+                foreign.append(shown)
+                continue
+            }
+            guard case .success(let bytes) = InputFiles.read(path, limit: Int(Int32.max), as: .earlierOutput),
+                sha256(bytes) == expected
+            else {
+                foreign.append("\(shown) (changed since this tool wrote it)")
+                continue
+            }
+        }
+        return foreign
+    }
+
+    /// The entries of the report subfolder `name` that the tool did not write, shown as `name/entry`.
+    private static func foreignEntries(
+        inReportFolder name: String,
+        of folder: String,
+        owns: (String) -> Bool,
+        written: [String: String]?,
+        sha256: ([UInt8]) -> String
+    ) -> [String] {
+        let subfolder = Array(folder.utf8) + [UInt8(ascii: "/")] + Array(name.utf8)
+        let names: [[UInt8]]
+        switch folderEntryNames(InputPath(bytes: subfolder)) {
+        case .success(let found): names = found.sorted { $0.lexicographicallyPrecedes($1) }
+        case .failure: return ["\(name)/ (the folder cannot be read)"]
+        }
+        var foreign: [String] = []
+        for raw in names {
+            let shown = name + "/" + VisibleText.fileName(raw)
+            let path = InputPath(bytes: subfolder + [UInt8(ascii: "/")] + raw)
+            guard let entry = FileStatus.entry(path), entry.kind == .regular else {
+                foreign.append("\(shown) (not a regular file)")
+                continue
+            }
+            guard let entryName = String(validating: raw, as: UTF8.self), owns(entryName),
+                let expected = written?[name + "/" + entryName]
+            else {
                 foreign.append(shown)
                 continue
             }

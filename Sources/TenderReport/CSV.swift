@@ -26,7 +26,7 @@ enum CSVWriter {
         ]
         header += rubric.groups.map { named($0.name.text(in: language), id: $0.id) }
         header += rubric.criteria.map { named($0.name.text(in: language), id: $0.id) }
-        header += [labels.evaluatedPrice, labels.bidFlagsSection]
+        header += [PublicWords.words(for: language).quotedPriceColumn, labels.evaluatedPrice, labels.bidFlagsSection]
 
         sink.write(byteOrderMark)
         writeRecord(header.map(text), to: sink)
@@ -48,6 +48,7 @@ enum CSVWriter {
                 result.score(for: criterion.id).map { builder.counted($0.points) } ?? ""
             }
             // Plain digits (no thousands separators) so spreadsheets read a number; at least two decimals.
+            record.append(result.price.map { $0.bidTotal.fixedText(places: max(2, $0.bidTotal.decimalPlaces)) } ?? "")
             record.append(
                 result.price.map { $0.evaluatedPrice.fixedText(places: max(2, $0.evaluatedPrice.decimalPlaces)) } ?? ""
             )

@@ -8,7 +8,7 @@ import Testing
     static let rubric = CLI.root.appendingPathComponent("rubrics/huangyan-logistics-2020.yaml").path
     static let bids = CLI.root.appendingPathComponent("bids/huangyan-logistics-2020").path
     static let timeLimit: TimeInterval = 60
-    static let reports = ["manifest.json", "report.html", "report.md", "result.json", "scores.csv"]
+    static let reports = ["manifest.json", "report.html", "report.md", "result.json", "scores.csv", "scores.xlsx"]
 
     static func score(_ out: String, in folder: URL, force: Bool = false) throws -> CLI.Result {
         try CLI.run(
@@ -108,7 +108,8 @@ import Testing
         )
         #expect(
             try Self.names(in: out) == [
-                "manifest.json", "minutes.docx", "report.html", "result.json", "scores.csv", "signatures",
+                "manifest.json", "minutes.docx", "report.html", "result.json", "scores.csv", "scores.xlsx",
+                "signatures",
             ]
         )
 

@@ -20,7 +20,7 @@ import Glibc
         let first = try CLI.run(arguments + ["--lang", "zh"])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try CLI.files(in: out)
-        #expect(before.count == 5)
+        #expect(before.count == 6)
         // The complete reports a finished second run writes, to recognise them.
         let reference = folder.appendingPathComponent("reference")
         #expect(try CLI.run(Array(arguments.dropLast()) + [reference.path, "--lang", "en"]).status == 0)
