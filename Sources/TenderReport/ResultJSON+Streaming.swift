@@ -67,48 +67,48 @@ extension ResultJSON {
         indent: Int
     ) {
         var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
-        object.member("basis") { indent in
+        object.member(fixed: "basis") { indent in
             var basis = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
             switch score.basis {
             case .objective(let value, let line, let scale):
-                basis.member("applied", applied(scale, criterionID: score.criterionID, rubric: rubric))
-                basis.member("fact", fact(value))
-                basis.member("kind", .string("objective"))
-                basis.member("line", .optional(line))
+                basis.member(fixed: "applied", applied(scale, criterionID: score.criterionID, rubric: rubric))
+                basis.member(fixed: "fact", fact(value))
+                basis.member(fixed: "kind", .string("objective"))
+                basis.member(fixed: "line", .optional(line))
             case .judgement(let aggregate):
-                basis.member("aggregation", .string(aggregate.aggregation.rawValue))
-                if let consensus = aggregate.consensus { basis.member("consensus", .decimal(consensus)) }
-                basis.member("count", .int(aggregate.count))
-                basis.member("dropped", .array(aggregate.dropped.map(JSONValue.string)))
-                basis.member("kind", .string("judgement"))
-                basis.member("scores") { indent in
+                basis.member(fixed: "aggregation", .string(aggregate.aggregation.rawValue))
+                if let consensus = aggregate.consensus { basis.member(fixed: "consensus", .decimal(consensus)) }
+                basis.member(fixed: "count", .int(aggregate.count))
+                basis.member(fixed: "dropped", .array(aggregate.dropped.map(JSONValue.string)))
+                basis.member(fixed: "kind", .string("judgement"))
+                basis.member(fixed: "scores") { indent in
                     var scores = JSONArrayWriter(sink: sink, pretty: pretty, indent: indent)
                     for member in aggregate.scores {
                         scores.element { indent in
                             var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
-                            object.member("location", member.location.map(location) ?? .null)
-                            object.member("member", .string(member.member))
-                            if let reason = member.reason { object.member("reason", .string(reason)) }
-                            object.member("score", .decimal(member.score))
+                            object.member(fixed: "location", member.location.map(location) ?? .null)
+                            object.member(fixed: "member", .string(member.member))
+                            if let reason = member.reason { object.member(fixed: "reason", .string(reason)) }
+                            object.member(fixed: "score", decimal: member.score)
                             object.close()
                         }
                     }
                     scores.close()
                 }
                 if !aggregate.setAside.isEmpty {
-                    basis.member("setAside", .array(aggregate.setAside.map { .string($0.member) }))
+                    basis.member(fixed: "setAside", .array(aggregate.setAside.map { .string($0.member) }))
                 }
-                basis.member("sum", .decimal(aggregate.sum))
+                basis.member(fixed: "sum", decimal: aggregate.sum)
             case .price(let evaluation):
-                basis.member("kind", .string("price"))
-                basis.member("price", price(evaluation))
+                basis.member(fixed: "kind", .string("price"))
+                basis.member(fixed: "price", price(evaluation))
             }
             basis.close()
         }
-        object.member("criterionID", .string(score.criterionID))
-        object.member("groupID", .string(score.groupID))
-        object.member("points", .decimal(score.points))
-        object.member("unrounded", .decimal(score.unrounded))
+        object.member(fixed: "criterionID", .string(score.criterionID))
+        object.member(fixed: "groupID", .string(score.groupID))
+        object.member(fixed: "points", decimal: score.points)
+        object.member(fixed: "unrounded", .decimal(score.unrounded))
         object.close()
     }
 }
@@ -119,5 +119,23 @@ extension JSONObjectWriter {
         let sink = self.sink
         let pretty = self.pretty
         member(key) { value.write(to: sink, pretty: pretty, indent: $0) }
+    }
+
+    /// A member whose key is fixed text with nothing to escape, and whose value is the exact decimal text of
+    /// money or points (digits, a sign and a point: nothing to escape either), written without building either.
+    mutating func member(fixed key: StaticString, decimal value: some ScaledDecimal) {
+        let sink = self.sink
+        member(fixed: key) { _ in
+            sink.write(byte: UInt8(ascii: "\""))
+            sink.write(value.plainText)
+            sink.write(byte: UInt8(ascii: "\""))
+        }
+    }
+
+    /// A member whose key is fixed text with nothing to escape.
+    mutating func member(fixed key: StaticString, _ value: JSONValue) {
+        let sink = self.sink
+        let pretty = self.pretty
+        member(fixed: key) { value.write(to: sink, pretty: pretty, indent: $0) }
     }
 }

@@ -158,7 +158,20 @@ public enum ScoreSheetParser {
 
     /// A row whose every cell is empty (Excel keeps such rows below the data).
     static func isBlank(_ record: CSVReader.Record) -> Bool {
-        record.fields.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        record.fields.allSatisfy { field in
+            // A cell that starts with a character that is surely not white space is not blank: most cells.
+            if let first = field.text.unicodeScalars.first, isSurelyNotWhitespace(first) { return false }
+            return field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
+    /// Printable ASCII other than the space, and unified CJK ideographs: never white space, without asking
+    /// Foundation's character sets (the characters nearly every cell starts and ends with).
+    static func isSurelyNotWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF: true
+        default: false
+        }
     }
 
     /// Which column is which, from the header row.
@@ -221,6 +234,7 @@ public enum ScoreSheetParser {
     /// with none around it (nearly all of them) is kept as it is, without going through Foundation.
     static func trimmed(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+        if isSurelyNotWhitespace(first) && isSurelyNotWhitespace(last) { return cell }
         if !CharacterSet.whitespacesAndNewlines.contains(first) && !CharacterSet.whitespacesAndNewlines.contains(last) {
             return cell
         }
