@@ -47,7 +47,9 @@ extension ResultJSON {
                 object.member(key) { indent in
                     var array = JSONArrayWriter(sink: sink, pretty: pretty, indent: indent)
                     for score in result.criterionScores {
-                        array.element { writeCriterionScore(score, rubric: rubric, to: sink, pretty: pretty, indent: $0) }
+                        array.element {
+                            writeCriterionScore(score, rubric: rubric, to: sink, pretty: pretty, indent: $0)
+                        }
                     }
                     array.close()
                 }
@@ -72,7 +74,7 @@ extension ResultJSON {
             switch score.basis {
             case .objective(let value, let line, let scale):
                 basis.member(fixed: "applied", applied(scale, criterionID: score.criterionID, rubric: rubric))
-                basis.member(fixed: "fact", fact(value))
+                basis.member(fixed: "fact") { writeFact(value, to: sink, pretty: pretty, indent: $0) }
                 basis.member(fixed: "kind", .string("objective"))
                 basis.member(fixed: "line", .optional(line))
             case .judgement(let aggregate):
@@ -86,7 +88,13 @@ extension ResultJSON {
                     for member in aggregate.scores {
                         scores.element { indent in
                             var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
-                            object.member(fixed: "location", member.location.map(location) ?? .null)
+                            if let place = member.location {
+                                object.member(fixed: "location") {
+                                    writeLocation(place, to: sink, pretty: pretty, indent: $0)
+                                }
+                            } else {
+                                object.member(fixed: "location", .null)
+                            }
                             object.member(fixed: "member", .string(member.member))
                             if let reason = member.reason { object.member(fixed: "reason", .string(reason)) }
                             object.member(fixed: "score", decimal: member.score)
@@ -101,7 +109,7 @@ extension ResultJSON {
                 basis.member(fixed: "sum", decimal: aggregate.sum)
             case .price(let evaluation):
                 basis.member(fixed: "kind", .string("price"))
-                basis.member(fixed: "price", price(evaluation))
+                basis.member(fixed: "price") { writePrice(evaluation, to: sink, pretty: pretty, indent: $0) }
             }
             basis.close()
         }
@@ -109,6 +117,50 @@ extension ResultJSON {
         object.member(fixed: "groupID", .string(score.groupID))
         object.member(fixed: "points", decimal: score.points)
         object.member(fixed: "unrounded", .decimal(score.unrounded))
+        object.close()
+    }
+}
+
+extension ResultJSON {
+    /// The bytes `fact(_:)` gives.
+    static func writeFact(_ value: FactValue, to sink: some ReportSink, pretty: Bool, indent: Int) {
+        var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
+        switch value {
+        case .number(let number):
+            object.member(fixed: "type", .string("number"))
+            object.member(fixed: "value", .decimal(number))
+        case .text(let text):
+            object.member(fixed: "type", .string("text"))
+            object.member(fixed: "value", .string(text))
+        case .boolean(let flag):
+            object.member(fixed: "type", .string("boolean"))
+            object.member(fixed: "value", .bool(flag))
+        case .absent:
+            object.member(fixed: "type", .string("absent"))
+        }
+        object.close()
+    }
+
+    /// The bytes `location(_:)` gives.
+    static func writeLocation(_ location: SourceLocation, to sink: some ReportSink, pretty: Bool, indent: Int) {
+        var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
+        object.member(fixed: "column", .optional(location.column))
+        object.member(fixed: "file", .string(location.file))
+        object.member(fixed: "line", .optional(location.line))
+        object.close()
+    }
+
+    /// The bytes `price(_:)` gives.
+    static func writePrice(_ price: PriceEvaluation, to sink: some ReportSink, pretty: Bool, indent: Int) {
+        var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
+        object.member(fixed: "bidTotal", decimal: price.bidTotal)
+        object.member(fixed: "currency", .string(price.currency))
+        object.member(fixed: "deductionPercent", .decimal(price.deductionPercent))
+        object.member(fixed: "evaluatedPrice", decimal: price.evaluatedPrice)
+        object.member(fixed: "formula", .string(price.formula.rawValue))
+        object.member(fixed: "highest", decimal: price.highest)
+        object.member(fixed: "lowest", decimal: price.lowest)
+        object.member(fixed: "maximumPoints", decimal: price.maximumPoints)
         object.close()
     }
 }

@@ -270,7 +270,9 @@ enum CSVReader {
         inUTF8 bytes: UnsafeBufferPointer<UInt8>,
         file: String
     ) throws(DiagnosticError) -> [Record] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lineFeed = UInt8(ascii: "\n")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lineFeed = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [Field] = []
