@@ -8,15 +8,22 @@ final class HashingFileSink: ReportSink {
 
     private let file: StagedFile
     private let hash = SHA256Stream()
-    private var buffer: [UInt8] = []
+    /// Renderers write many pieces of a few bytes each: a fixed buffer filled by `memcpy` keeps each write a
+    /// bounds check and a copy, with none of an array's uniqueness and capacity checks.
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    private var count = 0
 
     init(_ file: StagedFile) {
         self.file = file
-        buffer.reserveCapacity(Self.chunkSize)
+    }
+
+    deinit {
+        buffer.deallocate()
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) {
-        if buffer.count + bytes.count > Self.chunkSize {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > Self.chunkSize {
             flush()
             // A piece larger than the buffer goes straight to the file.
             if bytes.count >= Self.chunkSize {
@@ -25,8 +32,8 @@ final class HashingFileSink: ReportSink {
                 return
             }
         }
-        // Typed, so the copy is one memcpy rather than a byte-by-byte walk of a raw buffer.
-        buffer.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+        (buffer.baseAddress! + count).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
     }
 
     /// Writes what is buffered and returns the hex SHA-256 of everything written.
@@ -36,12 +43,11 @@ final class HashingFileSink: ReportSink {
     }
 
     private func flush() {
-        guard !buffer.isEmpty else { return }
+        guard count > 0 else { return }
         // Hashed a chunk at a time: one libcrypto call per 64 KiB instead of one per piece of text.
-        buffer.withUnsafeBytes { bytes in
-            hash.update(bytes)
-            file.write(bytes)
-        }
-        buffer.removeAll(keepingCapacity: true)
+        let filled = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+        hash.update(filled)
+        file.write(filled)
+        count = 0
     }
 }

@@ -25,7 +25,8 @@ enum CSVWriter {
             labels.rank, labels.bidder, labels.registrationID, labels.file, labels.status, labels.total,
         ]
         header += rubric.groups.map { named($0.name.text(in: language), id: $0.id) }
-        header += rubric.criteria.map { named($0.name.text(in: language), id: $0.id) }
+        let criteria = rubric.criteria
+        header += criteria.map { named($0.name.text(in: language), id: $0.id) }
         header += [PublicWords.words(for: language).quotedPriceColumn, labels.evaluatedPrice, labels.bidFlagsSection]
 
         sink.write(byteOrderMark)
@@ -44,8 +45,13 @@ enum CSVWriter {
                 result.total.map { NumberFormat.points($0, decimals: builder.decimals) } ?? "",
             ]
             record += rubric.groups.map { group in result.groupScore(for: group.id).map(builder.counted) ?? "" }
-            record += rubric.criteria.map { criterion in
-                result.score(for: criterion.id).map { builder.counted($0.points) } ?? ""
+            record += criteria.enumerated().map { position, criterion in
+                // A valid bid's scores are in rubric order: the score is nearly always at the criterion's position.
+                let scores = result.criterionScores
+                let score =
+                    position < scores.count && scores[position].criterionID == criterion.id
+                    ? scores[position] : result.score(for: criterion.id)
+                return score.map { builder.counted($0.points) } ?? ""
             }
             // Plain digits (no thousands separators) so spreadsheets read a number; at least two decimals.
             record.append(result.price.map { $0.bidTotal.fixedText(places: max(2, $0.bidTotal.decimalPlaces)) } ?? "")

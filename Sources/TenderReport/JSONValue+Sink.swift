@@ -112,6 +112,22 @@ struct JSONObjectWriter {
         body(indent + 2)
     }
 
+    /// As `member(_:_:)` for a key that is fixed text with nothing to escape: the separator, the quoted key and
+    /// the colon are written straight from static bytes.
+    mutating func member(fixed key: StaticString, _ body: (Int) -> Void) {
+        if count == 0 {
+            sink.write(fixed: pretty ? "{\n" as StaticString : "{")
+        } else {
+            sink.write(fixed: pretty ? ",\n" as StaticString : ",")
+        }
+        if pretty { sink.write(String(repeating: " ", count: indent + 2)) }
+        count += 1
+        sink.write(byte: UInt8(ascii: "\""))
+        sink.write(fixed: key)
+        sink.write(fixed: pretty ? "\": " as StaticString : "\":")
+        body(indent + 2)
+    }
+
     func close() {
         if count == 0 {
             sink.write("{}")

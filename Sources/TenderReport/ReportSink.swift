@@ -31,6 +31,13 @@ extension ReportSink {
     }
 }
 
+extension ReportSink {
+    /// Fixed text, written from its static bytes.
+    func write(fixed text: StaticString) {
+        write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
 /// A report kept in memory: for tests, for `tender-eval explain`, and for the String-returning renderers.
 public final class ReportBuffer: ReportSink {
     public private(set) var bytes: [UInt8] = []

@@ -317,7 +317,18 @@ enum ResultJSON {
     /// One bid's result; `rubric` gives the rules its criterion scores point into (by band index, say).
     /// `resolution` gives the decision that resolved a flag, if any.
     static func result(_ result: BidResult, rubric: Rubric, resolution: (Flag) -> Int? = { _ in nil }) -> JSONValue {
-        .object([
+        var members = resultMembers(result, rubric: rubric, resolution: resolution)
+        members["criterionScores"] = .array(result.criterionScores.map { criterionScore($0, rubric: rubric) })
+        return .object(members)
+    }
+
+    /// A bid's result members except `criterionScores`, which the streaming writer writes score by score.
+    static func resultMembers(
+        _ result: BidResult,
+        rubric: Rubric,
+        resolution: (Flag) -> Int? = { _ in nil }
+    ) -> [String: JSONValue] {
+        [
             "file": .string(result.file),
             "bidderName": .optional(result.bidderName),
             "registrationID": .optional(result.registrationID),
@@ -326,7 +337,6 @@ enum ResultJSON {
             "status": .string(result.status.rawValue),
             "problems": .array(result.problems.map(diagnostic)),
             "gates": .array(result.gates.map(gateResult)),
-            "criterionScores": .array(result.criterionScores.map { criterionScore($0, rubric: rubric) }),
             "groupScores": .array(
                 result.groupScores.map { .object(["groupID": .string($0.groupID), "points": .decimal($0.points)]) }
             ),
@@ -338,7 +348,7 @@ enum ResultJSON {
             "tiedWith": .array(result.tiedWith.map(JSONValue.string)),
             "flags": .array(result.flags.map { flag($0, resolvedBy: resolution($0)) }),
             "disqualifications": .array(result.disqualifications.map(disqualification)),
-        ])
+        ]
     }
 
     /// One judgement score not given yet; `member` is null for a member known only by the committee's size.

@@ -104,9 +104,17 @@ struct CommitteeScores {
 
         var members: [String] = []
         var table: [String: [String: [MemberScore]]] = [:]
-        var firstSeen: [String: SourceLocation] = [:]
+        // Rows are told apart by small numbers for member, bidder and criterion, given once per spelling, rather
+        // than by a composite text key built and hashed for every row.
+        var firstSeen: [ScoreKey: SourceLocation] = [:]
+        var memberNumbers: [String: Int] = [:]
+        let criterionNumbers = Dictionary(
+            judgement.keys.enumerated().map { ($1, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var bidderNumbers: [String: Int] = [:]
         // A sheet names each bidder once per member and criterion: match each spelling once.
-        var matches: [String: BidderIndex.Match] = [:]
+        var matches: [String: (match: BidderIndex.Match, number: Int, used: Bool)] = [:]
         var assignedMember: [String: CommitteeMember] = [:]
         for var entry in entries {
             if let roster {
@@ -130,11 +138,21 @@ struct CommitteeScores {
                 continue
             }
             let match: BidderIndex.Match
+            let bidderNumber: Int
+            let used: Bool
             if let known = matches[entry.bidder] {
-                match = known
+                (match, bidderNumber, used) = known
             } else {
                 match = index.match(entry.bidder)
-                matches[entry.bidder] = match
+                if case .bidder(let name) = match {
+                    bidderNumber = bidderNumbers[name] ?? bidderNumbers.count
+                    bidderNumbers[name] = bidderNumber
+                    used = validNames.contains(name)
+                } else {
+                    bidderNumber = -1
+                    used = false
+                }
+                matches[entry.bidder] = (match, bidderNumber, used)
             }
             if case .ambiguous(let message) = match {
                 collector.error(message, at: entry.location)
@@ -152,7 +170,6 @@ struct CommitteeScores {
                 }
                 continue
             }
-            let used = validNames.contains(bidder)
             // A wrong row for a bid that is not ranked changes nothing: it is noted, never an error.
             func problem(_ message: String) {
                 if used {
@@ -163,7 +180,13 @@ struct CommitteeScores {
                     )
                 }
             }
-            let key = "\(entry.member)\u{0}\(bidder)\u{0}\(entry.criterionID)"
+            let memberNumber = memberNumbers[entry.member] ?? memberNumbers.count
+            memberNumbers[entry.member] = memberNumber
+            let key = ScoreKey(
+                member: memberNumber,
+                bidder: bidderNumber,
+                criterion: criterionNumbers[entry.criterionID] ?? -1
+            )
             if let first = firstSeen[key] {
                 problem(
                     "member '\(VisibleText.excerpt(entry.member))' scored '\(bidder)' on '\(VisibleText.excerpt(entry.criterionID))' twice "
@@ -299,6 +322,13 @@ struct CommitteeScores {
         }
         try collector.throwIfErrors()
         return (CommitteeScores(members: members, scores: table), collector.diagnostics, outstanding)
+    }
+
+    /// A row's member, bidder and criterion, each by the number given to it in `validate`.
+    private struct ScoreKey: Hashable {
+        var member: Int
+        var bidder: Int
+        var criterion: Int
     }
 
     private static func isMultiple(_ value: Points, of step: Points) -> Bool {

@@ -13,7 +13,7 @@ import Testing
     /// Cells with no white space around them are kept as they are; the others are trimmed as Foundation trims.
     @Test(arguments: [
         "", " ", "评委1", " 评委1", "评委1\u{3000}", "\t8.5 ", "a b", "\u{00A0}x\u{00A0}", "x\n", "\u{200B}x",
-        "\u{2003}台州安洁\u{2003}",
+        "\u{2003}台州安洁\u{2003}", "甲", " 甲", "甲 ", "x", "x\u{3000}", "\u{FEFF}x",
     ])
     func cellsAreTrimmedAsFoundationTrims(_ cell: String) {
         #expect(ScoreSheetParser.trimmed(cell) == cell.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -80,6 +80,32 @@ import Testing
             try parse("member,bidder,criterion,score\nm1,\"A,plan,7\n")
         }
         #expect(quote?.description == "s.csv:2:4: error: quoted cell is never closed")
+    }
+
+    /// The reader works on UTF-8 bytes: columns still count characters (Unicode scalars), not bytes.
+    @Test func columnsCountCharactersAfterMultiByteText() throws {
+        let stray = #expect(throws: DiagnosticError.self) {
+            try parse("member,bidder,criterion,score\n评委1,甲\"司,plan,9\n")
+        }
+        #expect(
+            stray?.description
+                == "s.csv:2:6: error: stray quote inside an unquoted cell; quote the whole cell and double the quote (\"\")"
+        )
+        let trailing = #expect(throws: DiagnosticError.self) {
+            try parse("member,bidder,criterion,score\n\"评委\"x,甲,plan,9\n")
+        }
+        #expect(
+            trailing?.description
+                == "s.csv:2:5: error: text after a closing quote; a quoted cell must end at a comma or line end"
+        )
+        let entries = try parse("member,bidder,criterion,score\n\"评\"\"委\",甲,plan,9\n")
+        #expect(entries.first?.member == "评\"委")
+        #expect(entries.first?.location.description == "s.csv:2:15")
+    }
+
+    @Test func rowsOfWhiteSpaceAreBlank() throws {
+        let entries = try parse("member,bidder,criterion,score\n评委1,甲,plan,9\n\u{3000}, ,\t,\n")
+        #expect(entries.count == 1)
     }
 
     @Test func aReasonColumnIsReadWithItsCellAndExcelPaddingIsIgnored() throws {

@@ -158,7 +158,20 @@ public enum ScoreSheetParser {
 
     /// A row whose every cell is empty (Excel keeps such rows below the data).
     static func isBlank(_ record: CSVReader.Record) -> Bool {
-        record.fields.allSatisfy { $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        record.fields.allSatisfy { field in
+            // A cell that starts with a character that is surely not white space is not blank: most cells.
+            if let first = field.text.unicodeScalars.first, isSurelyNotWhitespace(first) { return false }
+            return field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
+    /// Printable ASCII other than the space, and unified CJK ideographs: never white space, without asking
+    /// Foundation's character sets (the characters nearly every cell starts and ends with).
+    static func isSurelyNotWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF: true
+        default: false
+        }
     }
 
     /// Which column is which, from the header row.
@@ -221,6 +234,7 @@ public enum ScoreSheetParser {
     /// with none around it (nearly all of them) is kept as it is, without going through Foundation.
     static func trimmed(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+        if isSurelyNotWhitespace(first) && isSurelyNotWhitespace(last) { return cell }
         if !CharacterSet.whitespacesAndNewlines.contains(first) && !CharacterSet.whitespacesAndNewlines.contains(last) {
             return cell
         }
@@ -242,9 +256,28 @@ enum CSVReader {
     }
 
     static func records(in text: String, file: String) throws(DiagnosticError) -> [Record] {
+        var text = text
+        let result = text.withUTF8 { utf8 in
+            Result { () throws(DiagnosticError) in try records(inUTF8: utf8, file: file) }
+        }
+        return try result.get()
+    }
+
+    /// Reads the sheet's UTF-8 bytes directly: every byte that ends or quotes a cell is ASCII, so the cells are
+    /// runs of bytes cut at ASCII bytes, always whole characters. Columns count Unicode scalars, as an editor
+    /// shows them: a byte that continues a scalar (`10xxxxxx`) adds none.
+    private static func records(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>,
+        file: String
+    ) throws(DiagnosticError) -> [Record] {
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [Field] = []
-        var current = ""
+        var current: [UInt8] = []
+        current.reserveCapacity(256)
         var line = 1
         var column = 1
         var fieldLine = 1
@@ -253,22 +286,27 @@ enum CSVReader {
         var inQuotes = false
         var quoteOpenedAt = (line: 1, column: 1)
         var afterClosingQuote = false
-        var characters = Array(text.unicodeScalars)
-        if characters.first == "\u{FEFF}" { characters.removeFirst() }
-        var index = 0
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let count = bytes.count
 
         func endField() {
-            fields.append(Field(text: current, line: fieldLine, column: fieldColumn))
-            current = ""
+            fields.append(Field(text: String(decoding: current, as: UTF8.self), line: fieldLine, column: fieldColumn))
+            current.removeAll(keepingCapacity: true)
             afterClosingQuote = false
         }
 
-        while index < characters.count {
-            let character = characters[index]
+        while index < count {
+            let byte = bytes[index]
+            if byte & 0xC0 == 0x80 {
+                // The rest of a multi-byte scalar: part of the cell, on the column its first byte counted.
+                current.append(byte)
+                index += 1
+                continue
+            }
             if inQuotes {
-                if character == "\"" {
-                    if index + 1 < characters.count && characters[index + 1] == "\"" {
-                        current.unicodeScalars.append("\"")
+                if byte == quote {
+                    if index + 1 < count && bytes[index + 1] == quote {
+                        current.append(quote)
                         index += 2
                         column += 2
                         continue
@@ -276,8 +314,8 @@ enum CSVReader {
                     inQuotes = false
                     afterClosingQuote = true
                 } else {
-                    current.unicodeScalars.append(character)
-                    if character == "\n" {
+                    current.append(byte)
+                    if byte == lineFeed {
                         line += 1
                         column = 0
                     }
@@ -286,24 +324,24 @@ enum CSVReader {
                 column += 1
                 continue
             }
-            switch character {
-            case "\"" where current.isEmpty && !afterClosingQuote:
+            switch byte {
+            case quote where current.isEmpty && !afterClosingQuote:
                 inQuotes = true
                 quoteOpenedAt = (line, column)
-            case "\"":
+            case quote:
                 throw DiagnosticError(
                     .error(
                         "stray quote inside an unquoted cell; quote the whole cell and double the quote (\"\")",
                         at: SourceLocation(file: file, line: line, column: column)
                     )
                 )
-            case ",":
+            case comma:
                 endField()
                 fieldLine = line
                 fieldColumn = column + 1
-            case "\r" where index + 1 < characters.count && characters[index + 1] == "\n":
+            case carriageReturn where index + 1 < count && bytes[index + 1] == lineFeed:
                 break
-            case "\n", "\r":
+            case lineFeed, carriageReturn:
                 endField()
                 records.append(Record(fields: fields, line: recordLine))
                 fields = []
@@ -321,7 +359,7 @@ enum CSVReader {
                         )
                     )
                 }
-                current.unicodeScalars.append(character)
+                current.append(byte)
             }
             index += 1
             column += 1
