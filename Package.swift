@@ -57,7 +57,7 @@ let package = Package(
             name: "TenderPipeline",
             dependencies: [
                 "TenderCore", "TenderModel", "TenderRubric", "TenderIntake", "TenderScoring", "TenderReport",
-                "TenderFiles", "CLibCrypto",
+                "TenderFiles", "CLibCrypto", "TenderSpreadsheet",
             ]
         ),
         .executableTarget(

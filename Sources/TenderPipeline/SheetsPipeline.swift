@@ -1,11 +1,14 @@
+import Foundation
 public import TenderCore
 import TenderFiles
 import TenderIntake
 public import TenderModel
 import TenderReport
 import TenderRubric
+import TenderSpreadsheet
 
-/// `tender-eval sheets`: one blank score sheet per committee member, as CSV and as a printable HTML page.
+/// `tender-eval sheets`: one blank score sheet per committee member, as CSV, as `.xlsx` (validated, protected input
+/// cells) and as a printable HTML page.
 public enum SheetsPipeline {
     public struct Request: Sendable {
         public var rubricPath: String
@@ -34,7 +37,7 @@ public enum SheetsPipeline {
     }
 
     public struct Run: Sendable {
-        /// The sheets (two files per member) and the manifest, by file name.
+        /// The sheets (three files per member) and the manifest, by file name.
         public var files: [(name: String, bytes: [UInt8])]
         public var sheets: [MemberSheet]
         /// Policy errors about the committee and the bids that could not be read, for standard error.
@@ -111,6 +114,7 @@ public enum SheetsPipeline {
             let base = fileName(index: index, memberID: sheet.member.id)
             files.append((base + ".csv", MemberSheetCSV.render(sheet)))
             files.append((base + ".html", MemberSheetHTML.render(sheet)))
+            files.append((base + ".xlsx", try xlsx(sheet, createdOn: rubric.tender.evaluationDate, file: base)))
         }
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,
@@ -119,6 +123,18 @@ public enum SheetsPipeline {
         )
         files.append(("manifest.json", Array(manifest.utf8)))
         return Run(files: files, sheets: sheets, diagnostics: diagnostics)
+    }
+
+    /// The sheet as `.xlsx` bytes (libxlsxwriter writes through a scratch file in the system's temporary folder).
+    static func xlsx(_ sheet: MemberSheet, createdOn: String, file: String) throws(DiagnosticError) -> [UInt8] {
+        do {
+            return try XLSXWriter.data(
+                for: MemberSheetWorkbook.workbook(sheet, createdOn: createdOn),
+                temporaryFolder: FileManager.default.temporaryDirectory.path
+            )
+        } catch {
+            throw DiagnosticError(.error("cannot write the sheet: \(error)", at: SourceLocation(file: file + ".xlsx")))
+        }
     }
 
     /// `sheet-01-评委1`: the position keeps names unique and in committee order; the id is kept where it is made of
