@@ -38,7 +38,7 @@ public struct InputInventory: Sendable {
             }
             if let reason = entry.ignoredReason {
                 // A subfolder such as `attachments` is expected; one named like a bid is a bid that is missing.
-                let looksLikeInput = [".xml", ".csv"].contains { entry.path.lowercased().hasSuffix($0) }
+                let looksLikeInput = [".xml", ".csv", ".xlsx"].contains { entry.path.lowercased().hasSuffix($0) }
                 let unusable = reason == .notARegularFile(.folder) ? looksLikeInput : reason.isUnusableInput
                 return unusable ? .error("not read: \(reason.message)", at: location) : nil
             }
@@ -151,7 +151,7 @@ private struct Scan {
             let wanted: Wanted?
             if lowered.hasSuffix(".xml") && role == .bid {
                 wanted = .bid
-            } else if lowered.hasSuffix(".csv") {
+            } else if lowered.hasSuffix(".csv") || lowered.hasSuffix(".xlsx") {
                 wanted = .scoreSheet
             } else if lowered == CommitteeFile.defaultName && role == .bid {
                 wanted = .committee

@@ -237,7 +237,10 @@ public enum ScorePipeline {
             do {
                 let bytes = try InputFiles.read(file, limit: ScoreSheetParser.maximumFileSize, as: .scoreSheet).get()
                 inputs.append((file.display, sha256(bytes)))
-                let parsed = try ScoreSheetParser.parseSheet(bytes: bytes, file: file.display)
+                let parsed =
+                    file.display.lowercased().hasSuffix(".xlsx")
+                    ? try ScoreSheetParser.parseWorkbook(bytes: bytes, file: file.display)
+                    : try ScoreSheetParser.parseSheet(bytes: bytes, file: file.display)
                 sheetEntries += parsed.entries
                 declarations += parsed.declarations
                 sheetNotes += parsed.notes
