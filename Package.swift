@@ -106,6 +106,12 @@ let package = Package(
             dependencies: ["TenderSpreadsheet", "TenderIntake", "TenderCore", "TenderTestSupport"]
         ),
         .testTarget(
+            name: "TenderSheetsTests",
+            dependencies: [
+                "TenderPipeline", "TenderSpreadsheet", "TenderIntake", "TenderModel", "TenderCore", "TenderTestSupport",
+            ]
+        ),
+        .testTarget(
             name: "TenderReportTests",
             dependencies: ["TenderReport", "TenderModel", "TenderCore", "TenderTestSupport"],
             resources: [.copy("Fixtures")]

@@ -6,7 +6,7 @@ public import TenderSpreadsheet
 extension MemberSheetWorkbook {
     /// The member's sheet filled in as the member would fill it: each score and reason of `entries` that belongs to
     /// the member in its cell, and the declaration of every bidder answered (是 / yes, or 否 / no for the bidders
-    /// in `conflicts`, whose scores stay empty). For tests and for the example tender's committed sheets, so that
+    /// in `conflicts`; leave their entries out for a member who did not score them). For tests and for the example tender's committed sheets, so that
     /// the filled files are made by the same layout `sheets` writes, and reproducibly.
     public static func filled(
         _ sheet: MemberSheet,
@@ -32,8 +32,7 @@ extension MemberSheetWorkbook {
                 let answer = conflicts.contains(bidder) ? answers[1] : answers[0]
                 worksheet.set(.text(answer), at: cell, format: .textInput)
             }
-            guard let row = line.row, !conflicts.contains(bidder),
-                let entry = given[bidder + "\u{0}" + row.criterion.id]
+            guard let row = line.row, let entry = given[bidder + "\u{0}" + row.criterion.id]
             else { continue }
             if let cell = reference(.score) { worksheet.set(.points(entry.score), at: cell, format: .input) }
             if let reason = entry.reason, let cell = reference(.reason) {

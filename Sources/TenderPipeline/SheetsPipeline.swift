@@ -40,6 +40,8 @@ public enum SheetsPipeline {
         /// The sheets (three files per member) and the manifest, by file name.
         public var files: [(name: String, bytes: [UInt8])]
         public var sheets: [MemberSheet]
+        /// The rubric's evaluation date, stamped into each `.xlsx` as its creation date.
+        public var evaluationDate: String
         /// Policy errors about the committee and the bids that could not be read, for standard error.
         public var diagnostics: [Diagnostic]
     }
@@ -122,7 +124,12 @@ public enum SheetsPipeline {
             outputs: files.map { (path: $0.name, sha256: SHA256Digest.hex($0.bytes)) }
         )
         files.append(("manifest.json", Array(manifest.utf8)))
-        return Run(files: files, sheets: sheets, diagnostics: diagnostics)
+        return Run(
+            files: files,
+            sheets: sheets,
+            evaluationDate: rubric.tender.evaluationDate,
+            diagnostics: diagnostics
+        )
     }
 
     /// The sheet as `.xlsx` bytes (libxlsxwriter writes through a scratch file in the system's temporary folder).
@@ -139,7 +146,7 @@ public enum SheetsPipeline {
 
     /// `sheet-01-评委1`: the position keeps names unique and in committee order; the id is kept where it is made of
     /// letters, digits, `-` and `_`, anything else (a slash, a dot, a space) becomes `_`.
-    static func fileName(index: Int, memberID: String) -> String {
+    public static func fileName(index: Int, memberID: String) -> String {
         let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
         let safe = String(
             memberID.prefix(40).map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }

@@ -49,6 +49,16 @@ extension ScoreSheetParser {
             lines.append(ScoreSheetLine(cells: cells, location: worksheet.location(of: first)))
         }
         try problems.throwIfErrors()
+        // A spreadsheet leaves out the empty cells at the end of a row: as in a CSV that Excel pads, every row is
+        // as wide as the widest.
+        let width = lines.map(\.cells.count).max() ?? 0
+        for index in lines.indices {
+            let row = lines[index].location.cell?.row ?? 1
+            while lines[index].cells.count < width {
+                guard let gap = CellReference(row: row, column: lines[index].cells.count + 1) else { break }
+                lines[index].cells.append(ScoreSheetCell(text: "", location: worksheet.location(of: gap)))
+            }
+        }
         let start = worksheet.location(of: CellReference(row: 1, column: 1)!)
         return try parseLines(lines, start: start)
     }
