@@ -37,7 +37,7 @@ struct FileInventoryLabels: Sendable {
         nameNotUTF8: "name is not valid UTF-8 (shown with \\xHH escapes)",
         reason: { reason in
             switch reason {
-            case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv)"
+            case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv, *.xlsx)"
             case .hidden: "hidden file (name starts with a dot)"
             case .notARegularFile(let kind): "\(englishKind(kind)), not a regular file"
             case .symbolicLinkTo(let kind): "symbolic link to \(englishKind(kind)), not to a regular file"
@@ -69,7 +69,7 @@ struct FileInventoryLabels: Sendable {
         nameNotUTF8: "文件名不是有效的 UTF-8（以 \\xHH 转义显示）",
         reason: { reason in
             switch reason {
-            case .notABidOrScoreSheet: "不是投标文件（*.xml）或评分表（*.csv）"
+            case .notABidOrScoreSheet: "不是投标文件（*.xml）或评分表（*.csv、*.xlsx）"
             case .hidden: "隐藏文件（文件名以点开头）"
             case .notARegularFile(let kind): "\(chineseKind(kind))，不是普通文件"
             case .symbolicLinkTo(let kind): "指向\(chineseKind(kind))的符号链接，未指向普通文件"

@@ -48,7 +48,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     case symbolicLinkLoop
     /// The same file (device and inode) as another path of the run: read once, under that path.
     case sameFileAs(String)
-    /// A `*.csv` in a bids folder while the score sheets were named with `--scores`.
+    /// A `*.csv` or `*.xlsx` in a bids folder while the score sheets were named with `--scores`.
     case scoreSheetsGivenSeparately
     /// The entry could not be examined; the system's reason.
     case cannotExamine(String)
@@ -74,7 +74,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     /// The reason in English, for diagnostics (reports word it in their own language).
     public var message: String {
         switch self {
-        case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv)"
+        case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv, *.xlsx)"
         case .hidden: "hidden file (its name starts with a dot)"
         case .notARegularFile(let kind): "\(kind.phrase), not a regular file; only regular files are read"
         case .symbolicLinkTo(let kind):
