@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderSpreadsheetTests",
-            dependencies: ["TenderSpreadsheet", "TenderIntake", "TenderCore", "TenderTestSupport"]
+            dependencies: ["TenderSpreadsheet", "TenderIntake", "TenderModel", "TenderCore", "TenderTestSupport"]
         ),
         .testTarget(
             name: "TenderSheetsTests",
