@@ -50,7 +50,7 @@ public struct InputInventory: Sendable {
 
 extension InputFiles {
     /// Classifies every entry of the folders in `bidPaths` (and of `sheetPaths`, when the score sheets are named
-    /// separately): `*.xml` regular files are bids, `*.csv` are score sheets unless `sheetPaths` is given, and
+    /// separately): `*.xml` regular files are bids, `*.csv` and `*.xlsx` are score sheets unless `sheetPaths` is given, and
     /// everything else is listed with its reason. Files named directly are taken whatever their extension.
     /// The same file reached twice (two spellings of a path, a symbolic or hard link, a folder and the file in
     /// it) is read once, under the path that sorts first.
@@ -221,7 +221,7 @@ private struct Scan {
         var counts: [String: Int] = [:]
         for name in names where name.first != UInt8(ascii: ".") {
             let lowered = String(decoding: name, as: UTF8.self).lowercased()
-            for pattern in ["*.xml", "*.csv"] where lowered.hasSuffix(pattern.dropFirst()) {
+            for pattern in ["*.xml", "*.csv", "*.xlsx"] where lowered.hasSuffix(pattern.dropFirst()) {
                 counts[pattern, default: 0] += 1
             }
         }

@@ -6,8 +6,9 @@ public import TenderSpreadsheet
 extension MemberSheetWorkbook {
     /// The member's sheet filled in as the member would fill it: each score and reason of `entries` that belongs to
     /// the member in its cell, and the declaration of every bidder answered (是 / yes, or 否 / no for the bidders
-    /// in `conflicts`; leave their entries out for a member who did not score them). For tests and for the example tender's committed sheets, so that
-    /// the filled files are made by the same layout `sheets` writes, and reproducibly.
+    /// in `conflicts`; leave their entries out for a member who did not score them). For tests and for the
+    /// example tender's committed sheets, so that the filled files are made by the same layout `sheets` writes,
+    /// and reproducibly.
     public static func filled(
         _ sheet: MemberSheet,
         createdOn: String,

@@ -9,8 +9,10 @@ public import TenderSpreadsheet
 /// (or a range when the rubric gives no step) and each declaration cell 是/否. Protection has no password: it
 /// prevents slips, not fraud; `score` checks every value again when it reads the sheet back.
 public enum MemberSheetWorkbook {
-    /// - Parameter createdOn: the day stamped as the document's creation date (the tender's evaluation date), so
-    ///   the same sheet always gives the same bytes; 2020-01-01 when it is not a valid date.
+    /// The blank sheet's workbook.
+    ///
+    /// `createdOn` is the day stamped as the document's creation date (the tender's evaluation date), so the same
+    /// sheet always gives the same bytes; 2020-01-01 when it is not a valid date.
     public static func workbook(_ sheet: MemberSheet, createdOn: String) -> Workbook {
         let grid = MemberSheetGrid(sheet)
         var worksheet = Worksheet(name: Worksheet.validName(from: grid.title))
@@ -59,7 +61,9 @@ public enum MemberSheetWorkbook {
             }
         }
         worksheet.protection = SheetProtection()
-        let created = DocumentProperties.secondsSince1970(ofDay: createdOn) ?? DocumentProperties()
+        let created =
+            DocumentProperties.secondsSince1970(ofDay: createdOn)
+            ?? DocumentProperties()
             .createdSecondsSince1970
         let properties = DocumentProperties(
             title: "\(grid.title) \(sheet.tenderID) \(sheet.member.id)",

@@ -14,7 +14,7 @@ public struct ScoreRequest: Sendable {
     public var bidPaths: [String]
     /// Files that list more bid files and folders, one per line (`--bids-from`).
     public var bidListPaths: [String]
-    /// Committee score sheets; nil means every `*.csv` in the bid folders.
+    /// Committee score sheets (CSV or `.xlsx`); nil means every `*.csv` and `*.xlsx` in the bid folders.
     public var sheetPaths: [String]?
     public var limits: ImportLimits
     public var language: ReportLanguage

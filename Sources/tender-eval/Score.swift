@@ -8,7 +8,7 @@ struct Score: ParsableCommand {
         abstract: "Score a tender and write its reports.",
         discussion: """
             Reads the rubric, every *.xml bid in the given folders (or the given bid files), and the committee's \
-            score sheets (every *.csv in the bid folders unless --scores is given), then writes report.md, \
+            score sheets (every *.csv and *.xlsx in the bid folders unless --scores is given), then writes report.md, \
             report.html, scores.csv, result.json and manifest.json into --out. Without --out the Markdown \
             report goes to standard output.
 

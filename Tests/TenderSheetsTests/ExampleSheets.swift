@@ -47,7 +47,9 @@ enum ExampleSheets {
                 conflicts: conflicts[sheet.member.id] ?? []
             )
             let name = SheetsPipeline.fileName(index: index, memberID: sheet.member.id) + ".xlsx"
-            return (name, try XLSXWriter.data(for: workbook, temporaryFolder: FileManager.default.temporaryDirectory.path))
+            return (
+                name, try XLSXWriter.data(for: workbook, temporaryFolder: FileManager.default.temporaryDirectory.path)
+            )
         }
     }
 }

@@ -98,7 +98,9 @@ import Testing
         let read = try #require(try XLSXReader.read(bytes, file: "s.xlsx").sheets.first)
         let rule = try #require(read.validations(at: Self.cell("D2")).first)
         #expect([rule.type, rule.formula1, rule.formula2] == ["decimal", "0", "12.5"])
-        #expect(rule.inputMessage == "Plan: maximum 12.5, 0–12.5 (any value). A score below the maximum needs a reason.")
+        #expect(
+            rule.inputMessage == "Plan: maximum 12.5, 0–12.5 (any value). A score below the maximum needs a reason."
+        )
         #expect(read.validations(at: Self.cell("F2")).first?.formula1 == "\"yes,no\"")
         #expect(read.value(at: Self.cell("G2")) == .text("913501007053988381"))
         // The document's date is the tender's, never the clock: the same sheet gives the same bytes.

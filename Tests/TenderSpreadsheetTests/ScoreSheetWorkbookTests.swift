@@ -36,13 +36,16 @@ import Testing
         )
         let sheet = try ScoreSheetParser.parseWorkbook(bytes: bytes, file: "m1.xlsx")
         #expect(sheet.entries.map(\.score.plainText) == ["8.5", "8.5", "0.1"])
-        #expect(sheet.entries.map { "\($0.location)" } == ["m1.xlsx:Sheet1!D2", "m1.xlsx:Sheet1!D3", "m1.xlsx:Sheet1!D4"])
+        #expect(
+            sheet.entries.map { "\($0.location)" } == ["m1.xlsx:Sheet1!D2", "m1.xlsx:Sheet1!D3", "m1.xlsx:Sheet1!D4"]
+        )
         #expect(sheet.entries.first?.reasonLocation.map { "\($0)" } == "m1.xlsx:Sheet1!E2")
     }
 
     @Test func aFormulaIsRefusedAtItsCellEvenWithACachedValue() {
         let bytes = Self.sheet(
-            Self.row(2, score: #"<c r="D2"><f>4+4.5</f><v>8.5</v></c>"#) + Self.row(3, score: #"<c r="D3"><v>7</v></c>"#)
+            Self.row(2, score: #"<c r="D2"><f>4+4.5</f><v>8.5</v></c>"#)
+                + Self.row(3, score: #"<c r="D3"><v>7</v></c>"#)
         )
         #expect(throws: DiagnosticError.self) { try ScoreSheetParser.parseWorkbook(bytes: bytes, file: "m1.xlsx") }
         do {
@@ -101,7 +104,10 @@ import Testing
             #"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             + #"<row r="3"><c r="B3" t="inlineStr"><is><t>Bidder</t></is></c></row></sheetData></worksheet>"#
         do {
-            _ = try ScoreSheetParser.parseWorkbook(bytes: ZipBuilder.minimalWorkbook(sheet: xml).bytes(), file: "m1.xlsx")
+            _ = try ScoreSheetParser.parseWorkbook(
+                bytes: ZipBuilder.minimalWorkbook(sheet: xml).bytes(),
+                file: "m1.xlsx"
+            )
             Issue.record("expected an error")
         } catch {
             #expect(

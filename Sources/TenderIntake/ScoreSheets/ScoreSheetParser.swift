@@ -45,7 +45,10 @@ public enum ScoreSheetParser {
         let lines = records.map { record in
             ScoreSheetLine(
                 cells: record.fields.map {
-                    ScoreSheetCell(text: $0.text, location: SourceLocation(file: file, line: $0.line, column: $0.column))
+                    ScoreSheetCell(
+                        text: $0.text,
+                        location: SourceLocation(file: file, line: $0.line, column: $0.column)
+                    )
                 },
                 location: SourceLocation(file: file, line: record.line, column: 1)
             )

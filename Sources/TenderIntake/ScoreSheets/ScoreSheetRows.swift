@@ -36,8 +36,7 @@ public struct ScoreSheetLine: Hashable, Sendable {
 
 extension ScoreSheetParser {
     /// Reads the lines of one sheet, the first non-blank one being the header, collecting every malformed line
-    /// before throwing.
-    /// - Parameter start: where an empty sheet is reported.
+    /// before throwing. `start` is where an empty sheet is reported.
     public static func parseLines(_ lines: [ScoreSheetLine], start: SourceLocation) throws(DiagnosticError) -> Sheet {
         guard let headerIndex = lines.firstIndex(where: { !$0.isBlank }) else {
             throw DiagnosticError(

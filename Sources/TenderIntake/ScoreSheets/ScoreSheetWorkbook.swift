@@ -15,7 +15,9 @@ extension ScoreSheetParser {
     ) throws(DiagnosticError) -> Sheet {
         let contents = try XLSXReader.read(bytes, file: file, limits: limits)
         guard let worksheet = contents.sheets.first(where: { !$0.isHidden }) else {
-            throw DiagnosticError(.error("the workbook has no visible sheet to read scores from", at: .init(file: file)))
+            throw DiagnosticError(
+                .error("the workbook has no visible sheet to read scores from", at: .init(file: file))
+            )
         }
         var problems = DiagnosticCollector()
         var lines: [ScoreSheetLine] = []

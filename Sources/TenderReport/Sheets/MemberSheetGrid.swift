@@ -100,7 +100,8 @@ public struct MemberSheetGrid: Sendable {
         return text.zh
             ? ("利益冲突声明", "与该投标人无利益冲突填“是”；有利益冲突填“否”，并不对其打分。", "只能填“是”或“否”。")
             : (
-                "Conflict of interest", "Answer yes if you have no conflict of interest with this bidder; no if you do, "
+                "Conflict of interest",
+                "Answer yes if you have no conflict of interest with this bidder; no if you do, "
                     + "and then leave its scores blank.", "Answer yes or no."
             )
     }
