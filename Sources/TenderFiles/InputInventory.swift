@@ -164,6 +164,12 @@ private struct Scan {
                 ignore(path, .hidden, nameIsNotUTF8)
                 continue
             }
+            // Excel keeps `~$name.xlsx` (a few bytes naming who has it open) beside a workbook being edited: an
+            // officer scoring while a member's sheet is still open must not get a "not a workbook" error for it.
+            if name.starts(with: Array("~$".utf8)) && lowered.hasSuffix(".xlsx") {
+                ignore(path, .spreadsheetLockFile, nameIsNotUTF8)
+                continue
+            }
             guard let entry = FileStatus.entry(path) else {
                 ignore(path, .cannotExamine(systemError(errno)), nameIsNotUTF8)
                 continue

@@ -47,6 +47,7 @@ struct FileInventoryLabels: Sendable {
             case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
             case .committeeGivenSeparately: "the committee file was given with --committee"
             case .decisionsGivenSeparately: "the decisions file was given with --decisions"
+            case .spreadsheetLockFile: "Excel's lock file for a workbook that is open (~$…), not a score sheet"
             case .cannotExamine(let why): "cannot be examined: \(why)"
             case .subfolderWithBidLikeFiles(let count, let patterns):
                 "folder holding \(count) bid-like \(count == 1 ? "file" : "files") "
@@ -79,6 +80,7 @@ struct FileInventoryLabels: Sendable {
             case .scoreSheetsGivenSeparately: "评分表已通过 --scores 指定"
             case .committeeGivenSeparately: "评标委员会名单已通过 --committee 指定"
             case .decisionsGivenSeparately: "评审决定记录已通过 --decisions 指定"
+            case .spreadsheetLockFile: "Excel 打开工作簿时留下的锁定文件（~$…），不是评分表"
             case .cannotExamine(let why): "无法检查：\(why)"
             case .subfolderWithBidLikeFiles(let count, let patterns):
                 "文件夹，内含 \(count) 个疑似投标文件（\(patterns.joined(separator: "、"))），未读取：子文件夹一律不读取；"

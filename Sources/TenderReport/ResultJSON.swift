@@ -89,6 +89,7 @@ enum ResultJSON {
         case .scoreSheetsGivenSeparately: fields["kind"] = .string("score-sheets-given-separately")
         case .committeeGivenSeparately: fields["kind"] = .string("committee-given-separately")
         case .decisionsGivenSeparately: fields["kind"] = .string("decisions-given-separately")
+        case .spreadsheetLockFile: fields["kind"] = .string("spreadsheet-lock-file")
         case .cannotExamine(let why):
             fields["kind"] = .string("cannot-examine")
             fields["systemError"] = .string(why)

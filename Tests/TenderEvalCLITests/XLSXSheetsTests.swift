@@ -34,4 +34,21 @@ import Testing
             )
         }
     }
+
+    @Test func excelsLockFileBesideAnOpenSheetIsListedNotRead() throws {
+        let copy = try ExampleTenderCopy()
+        defer { copy.remove() }
+        // What Excel writes beside `sheet-01.xlsx` while it is open: 165 bytes naming the user, not a zip.
+        let lock = [UInt8(7)] + Array("officer".utf8) + [UInt8](repeating: 0x20, count: 157)
+        try Data(lock).write(to: copy.folder.appendingPathComponent("bids/~$sheet-01.xlsx"))
+        let result = try copy.score(["--out", "out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        #expect(
+            try copy.text("out/report.md").contains(
+                "| bids/\\~$sheet-01.xlsx | not read | Excel's lock file for a workbook that is open (\\~$…), not a score "
+                    + "sheet |"
+            )
+        )
+    }
 }

@@ -59,6 +59,8 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     case committeeGivenSeparately
     /// A `decisions.yaml` in a bids folder while the decisions file was named with `--decisions`.
     case decisionsGivenSeparately
+    /// `~$sheet-01.xlsx`: the owner file Excel keeps beside a workbook while it is open, not a workbook.
+    case spreadsheetLockFile
 
     /// Whether the entry looked like a bid or a score sheet that the run could not use: a problem the officer
     /// must fix, unlike a `README.md` or a hidden file.
@@ -66,7 +68,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         switch self {
         case .notARegularFile, .symbolicLinkTo, .danglingSymbolicLink, .symbolicLinkLoop, .cannotExamine: true
         case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately, .subfolderWithBidLikeFiles,
-            .committeeGivenSeparately, .decisionsGivenSeparately:
+            .committeeGivenSeparately, .decisionsGivenSeparately, .spreadsheetLockFile:
             false
         }
     }
@@ -85,6 +87,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
         case .committeeGivenSeparately: "the committee file was given with --committee"
         case .decisionsGivenSeparately: "the decisions file was given with --decisions"
+        case .spreadsheetLockFile: "Excel's lock file for a workbook that is open (~$…), not a score sheet"
         case .cannotExamine(let reason): "cannot be examined: \(reason)"
         case .subfolderWithBidLikeFiles(let count, let patterns):
             "folder holding \(count) bid-like \(count == 1 ? "file" : "files") (\(patterns.joined(separator: ", "))) "
