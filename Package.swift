@@ -109,7 +109,13 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderSpreadsheetTests",
-            dependencies: ["TenderSpreadsheet", "TenderIntake", "TenderCore", "TenderTestSupport"]
+            dependencies: ["TenderSpreadsheet", "TenderIntake", "TenderModel", "TenderCore", "TenderTestSupport"]
+        ),
+        .testTarget(
+            name: "TenderSheetsTests",
+            dependencies: [
+                "TenderPipeline", "TenderSpreadsheet", "TenderIntake", "TenderModel", "TenderCore", "TenderTestSupport",
+            ]
         ),
         .testTarget(
             name: "TenderReportTests",

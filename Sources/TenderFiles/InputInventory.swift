@@ -38,7 +38,7 @@ public struct InputInventory: Sendable {
             }
             if let reason = entry.ignoredReason {
                 // A subfolder such as `attachments` is expected; one named like a bid is a bid that is missing.
-                let looksLikeInput = [".xml", ".csv"].contains { entry.path.lowercased().hasSuffix($0) }
+                let looksLikeInput = [".xml", ".csv", ".xlsx"].contains { entry.path.lowercased().hasSuffix($0) }
                 let unusable = reason == .notARegularFile(.folder) ? looksLikeInput : reason.isUnusableInput
                 return unusable ? .error("not read: \(reason.message)", at: location) : nil
             }
@@ -50,7 +50,7 @@ public struct InputInventory: Sendable {
 
 extension InputFiles {
     /// Classifies every entry of the folders in `bidPaths` (and of `sheetPaths`, when the score sheets are named
-    /// separately): `*.xml` regular files are bids, `*.csv` are score sheets unless `sheetPaths` is given, and
+    /// separately): `*.xml` regular files are bids, `*.csv` and `*.xlsx` are score sheets unless `sheetPaths` is given, and
     /// everything else is listed with its reason. Files named directly are taken whatever their extension.
     /// The same file reached twice (two spellings of a path, a symbolic or hard link, a folder and the file in
     /// it) is read once, under the path that sorts first.
@@ -151,7 +151,7 @@ private struct Scan {
             let wanted: Wanted?
             if lowered.hasSuffix(".xml") && role == .bid {
                 wanted = .bid
-            } else if lowered.hasSuffix(".csv") {
+            } else if lowered.hasSuffix(".csv") || lowered.hasSuffix(".xlsx") {
                 wanted = .scoreSheet
             } else if lowered == CommitteeFile.defaultName && role == .bid {
                 wanted = .committee
@@ -162,6 +162,12 @@ private struct Scan {
             }
             if name.first == UInt8(ascii: ".") {
                 ignore(path, .hidden, nameIsNotUTF8)
+                continue
+            }
+            // Excel keeps `~$name.xlsx` (a few bytes naming who has it open) beside a workbook being edited: an
+            // officer scoring while a member's sheet is still open must not get a "not a workbook" error for it.
+            if name.starts(with: Array("~$".utf8)) && lowered.hasSuffix(".xlsx") {
+                ignore(path, .spreadsheetLockFile, nameIsNotUTF8)
                 continue
             }
             guard let entry = FileStatus.entry(path) else {
@@ -221,7 +227,7 @@ private struct Scan {
         var counts: [String: Int] = [:]
         for name in names where name.first != UInt8(ascii: ".") {
             let lowered = String(decoding: name, as: UTF8.self).lowercased()
-            for pattern in ["*.xml", "*.csv"] where lowered.hasSuffix(pattern.dropFirst()) {
+            for pattern in ["*.xml", "*.csv", "*.xlsx"] where lowered.hasSuffix(pattern.dropFirst()) {
                 counts[pattern, default: 0] += 1
             }
         }

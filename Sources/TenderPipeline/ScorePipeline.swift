@@ -14,7 +14,7 @@ public struct ScoreRequest: Sendable {
     public var bidPaths: [String]
     /// Files that list more bid files and folders, one per line (`--bids-from`).
     public var bidListPaths: [String]
-    /// Committee score sheets; nil means every `*.csv` in the bid folders.
+    /// Committee score sheets (CSV or `.xlsx`); nil means every `*.csv` and `*.xlsx` in the bid folders.
     public var sheetPaths: [String]?
     public var limits: ImportLimits
     public var language: ReportLanguage
@@ -237,7 +237,10 @@ public enum ScorePipeline {
             do {
                 let bytes = try InputFiles.read(file, limit: ScoreSheetParser.maximumFileSize, as: .scoreSheet).get()
                 inputs.append((file.display, sha256(bytes)))
-                let parsed = try ScoreSheetParser.parseSheet(bytes: bytes, file: file.display)
+                let parsed =
+                    file.display.lowercased().hasSuffix(".xlsx")
+                    ? try ScoreSheetParser.parseWorkbook(bytes: bytes, file: file.display)
+                    : try ScoreSheetParser.parseSheet(bytes: bytes, file: file.display)
                 sheetEntries += parsed.entries
                 declarations += parsed.declarations
                 sheetNotes += parsed.notes

@@ -1,11 +1,14 @@
+import Foundation
 public import TenderCore
 import TenderFiles
 import TenderIntake
 public import TenderModel
 import TenderReport
 import TenderRubric
+import TenderSpreadsheet
 
-/// `tender-eval sheets`: one blank score sheet per committee member, as CSV and as a printable HTML page.
+/// `tender-eval sheets`: one blank score sheet per committee member, as CSV, as `.xlsx` (validated, protected input
+/// cells) and as a printable HTML page.
 public enum SheetsPipeline {
     public struct Request: Sendable {
         public var rubricPath: String
@@ -34,9 +37,11 @@ public enum SheetsPipeline {
     }
 
     public struct Run: Sendable {
-        /// The sheets (two files per member) and the manifest, by file name.
+        /// The sheets (three files per member) and the manifest, by file name.
         public var files: [(name: String, bytes: [UInt8])]
         public var sheets: [MemberSheet]
+        /// The rubric's evaluation date, stamped into each `.xlsx` as its creation date.
+        public var evaluationDate: String
         /// Policy errors about the committee and the bids that could not be read, for standard error.
         public var diagnostics: [Diagnostic]
     }
@@ -111,6 +116,7 @@ public enum SheetsPipeline {
             let base = fileName(index: index, memberID: sheet.member.id)
             files.append((base + ".csv", MemberSheetCSV.render(sheet)))
             files.append((base + ".html", MemberSheetHTML.render(sheet)))
+            files.append((base + ".xlsx", try xlsx(sheet, createdOn: rubric.tender.evaluationDate, file: base)))
         }
         let manifest = ManifestRenderer.render(
             toolVersion: ToolVersion.current,
@@ -118,12 +124,29 @@ public enum SheetsPipeline {
             outputs: files.map { (path: $0.name, sha256: SHA256Digest.hex($0.bytes)) }
         )
         files.append(("manifest.json", Array(manifest.utf8)))
-        return Run(files: files, sheets: sheets, diagnostics: diagnostics)
+        return Run(
+            files: files,
+            sheets: sheets,
+            evaluationDate: rubric.tender.evaluationDate,
+            diagnostics: diagnostics
+        )
+    }
+
+    /// The sheet as `.xlsx` bytes (libxlsxwriter writes through a scratch file in the system's temporary folder).
+    static func xlsx(_ sheet: MemberSheet, createdOn: String, file: String) throws(DiagnosticError) -> [UInt8] {
+        do {
+            return try XLSXWriter.data(
+                for: MemberSheetWorkbook.workbook(sheet, createdOn: createdOn),
+                temporaryFolder: FileManager.default.temporaryDirectory.path
+            )
+        } catch {
+            throw DiagnosticError(.error("cannot write the sheet: \(error)", at: SourceLocation(file: file + ".xlsx")))
+        }
     }
 
     /// `sheet-01-评委1`: the position keeps names unique and in committee order; the id is kept where it is made of
     /// letters, digits, `-` and `_`, anything else (a slash, a dot, a space) becomes `_`.
-    static func fileName(index: Int, memberID: String) -> String {
+    public static func fileName(index: Int, memberID: String) -> String {
         let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
         let safe = String(
             memberID.prefix(40).map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }

@@ -37,7 +37,7 @@ struct FileInventoryLabels: Sendable {
         nameNotUTF8: "name is not valid UTF-8 (shown with \\xHH escapes)",
         reason: { reason in
             switch reason {
-            case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv)"
+            case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv, *.xlsx)"
             case .hidden: "hidden file (name starts with a dot)"
             case .notARegularFile(let kind): "\(englishKind(kind)), not a regular file"
             case .symbolicLinkTo(let kind): "symbolic link to \(englishKind(kind)), not to a regular file"
@@ -47,6 +47,7 @@ struct FileInventoryLabels: Sendable {
             case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
             case .committeeGivenSeparately: "the committee file was given with --committee"
             case .decisionsGivenSeparately: "the decisions file was given with --decisions"
+            case .spreadsheetLockFile: "Excel's lock file for a workbook that is open (~$…), not a score sheet"
             case .cannotExamine(let why): "cannot be examined: \(why)"
             case .subfolderWithBidLikeFiles(let count, let patterns):
                 "folder holding \(count) bid-like \(count == 1 ? "file" : "files") "
@@ -69,7 +70,7 @@ struct FileInventoryLabels: Sendable {
         nameNotUTF8: "文件名不是有效的 UTF-8（以 \\xHH 转义显示）",
         reason: { reason in
             switch reason {
-            case .notABidOrScoreSheet: "不是投标文件（*.xml）或评分表（*.csv）"
+            case .notABidOrScoreSheet: "不是投标文件（*.xml）或评分表（*.csv、*.xlsx）"
             case .hidden: "隐藏文件（文件名以点开头）"
             case .notARegularFile(let kind): "\(chineseKind(kind))，不是普通文件"
             case .symbolicLinkTo(let kind): "指向\(chineseKind(kind))的符号链接，未指向普通文件"
@@ -79,6 +80,7 @@ struct FileInventoryLabels: Sendable {
             case .scoreSheetsGivenSeparately: "评分表已通过 --scores 指定"
             case .committeeGivenSeparately: "评标委员会名单已通过 --committee 指定"
             case .decisionsGivenSeparately: "评审决定记录已通过 --decisions 指定"
+            case .spreadsheetLockFile: "Excel 打开工作簿时留下的锁定文件（~$…），不是评分表"
             case .cannotExamine(let why): "无法检查：\(why)"
             case .subfolderWithBidLikeFiles(let count, let patterns):
                 "文件夹，内含 \(count) 个疑似投标文件（\(patterns.joined(separator: "、"))），未读取：子文件夹一律不读取；"

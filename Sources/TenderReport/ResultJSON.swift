@@ -92,6 +92,7 @@ enum ResultJSON {
         case .scoreSheetsGivenSeparately: fields["kind"] = .string("score-sheets-given-separately")
         case .committeeGivenSeparately: fields["kind"] = .string("committee-given-separately")
         case .decisionsGivenSeparately: fields["kind"] = .string("decisions-given-separately")
+        case .spreadsheetLockFile: fields["kind"] = .string("spreadsheet-lock-file")
         case .cannotExamine(let why):
             fields["kind"] = .string("cannot-examine")
             fields["systemError"] = .string(why)
@@ -112,9 +113,14 @@ enum ResultJSON {
     }
 
     static func location(_ location: SourceLocation) -> JSONValue {
-        .object([
+        var fields: [String: JSONValue] = [
             "file": .string(location.file), "line": .optional(location.line), "column": .optional(location.column),
-        ])
+        ]
+        // A place in an `.xlsx` sheet: its worksheet and A1 cell (added only there, so other locations keep
+        // their shape).
+        if let sheet = location.sheet { fields["sheet"] = .string(sheet) }
+        if let cell = location.cell { fields["cell"] = .string(cell.description) }
+        return .object(fields)
     }
 
     static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {

@@ -8,14 +8,14 @@ struct Score: ParsableCommand {
         abstract: "Score a tender and write its reports.",
         discussion: """
             Reads the rubric, every *.xml bid in the given folders (or the given bid files), and the committee's \
-            score sheets (every *.csv in the bid folders unless --scores is given), then writes report.md, \
-            report.html, scores.csv, result.json, scores.xlsx and manifest.json into --out; with --public, for a \
-            final evaluation, also the winning-candidate notice (public/) and one debrief letter per bidder \
-            (letters/). Without --out the Markdown \
+            score sheets (every *.csv and *.xlsx in the bid folders unless --scores is given), then writes \
+            report.md, report.html, scores.csv, result.json, scores.xlsx and manifest.json into --out; with \
+            --public, for a final evaluation, also the winning-candidate notice (public/) and one debrief letter \
+            per bidder (letters/). Without --out the Markdown \
             report goes to standard output.
 
             A bid that cannot be read does not stop the others: the report lists it as not evaluated with \
-            the reason, and the exit status is 1.
+            the reason, and the evaluation cannot conclude until it is fixed (exit status 4).
 
             Examples:
               tender-eval score rubrics/huangyan-logistics-2020.yaml bids/huangyan-logistics-2020/ --out out/

@@ -7,12 +7,14 @@ struct Sheets: ParsableCommand {
         abstract: "Write one blank score sheet per committee member.",
         discussion: """
             Reads the rubric, the committee file (committee.yaml in the bids folder, or --committee) and the \
-            bids, then writes into --out, for each member, sheet-NN-<member id>.csv (UTF-8 with BOM, for \
-            Excel) and sheet-NN-<member id>.html (printable on A4), plus manifest.json. A sheet holds only the \
+            bids, then writes into --out, for each member, sheet-NN-<member id>.xlsx (protected; only the \
+            score, reason and conflict-declaration cells open, each score cell limited to the allowed values), \
+            sheet-NN-<member id>.csv (UTF-8 with BOM, for Excel) and sheet-NN-<member id>.html (printable on \
+            A4), plus manifest.json. A sheet holds only the \
             judgement criteria of the member's groups, with guidance, maximum and allowed scores, the bidders' \
             names and registration ids (never prices, never other members' scores), an empty score and reason \
-            cell per bidder and criterion, and a conflict-of-interest declaration per bidder. A filled CSV is \
-            read back by `score` like any score sheet.
+            cell per bidder and criterion, and a conflict-of-interest declaration per bidder. A filled .xlsx or \
+            CSV is read back by `score` like any score sheet.
 
             Examples:
               tender-eval sheets rubrics/huangyan-logistics-2020.yaml bids/huangyan-logistics-2020/ --out sheets/

@@ -18,7 +18,8 @@ struct TenderInputOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "A committee score sheet (CSV: member,bidder,criterion,score[,reason]). Repeatable."
+        help:
+            "A committee score sheet: CSV (member,bidder,criterion,score[,reason]) or a filled .xlsx member sheet. Repeatable."
     )
     var scores: [String] = []
 

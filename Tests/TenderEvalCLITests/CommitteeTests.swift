@@ -106,8 +106,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "5 member sheets written to sheets\n")
         let files = try CLI.files(in: copy.folder.appendingPathComponent("sheets")).keys.sorted()
-        #expect(files.count == 11)
-        #expect(files.contains("sheet-05-评委5.csv") && files.contains("sheet-05-评委5.html"))
+        #expect(files.count == 16)
+        #expect(
+            files.contains("sheet-05-评委5.csv") && files.contains("sheet-05-评委5.html")
+                && files.contains("sheet-05-评委5.xlsx")
+        )
         let fifth = try copy.text("sheets/sheet-05-评委5.csv")
         let expert = try copy.text("sheets/sheet-01-评委1.csv")
         let bytes = try CLI.files(in: copy.folder.appendingPathComponent("sheets"))["sheet-05-评委5.csv"] ?? []

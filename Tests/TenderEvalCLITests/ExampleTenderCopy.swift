@@ -3,7 +3,9 @@ import Testing
 
 /// A copy of the example tender (rubric, the nine bids and the committee's scores) in a temporary folder, for
 /// tests that attack it by editing a bid or the rubric. Runs use relative paths from the folder, so
-/// diagnostics and reports name `bids/01-anlan.xml`.
+/// diagnostics and reports name `bids/01-anlan.xml`. The committee's scores come as one CSV,
+/// `bids/committee-scores.csv` (the same scores and reasons the example's five `.xlsx` member sheets hold, see
+/// `Fixtures/huangyan-committee-scores.csv`), so that a test can edit a score as a line of text.
 struct ExampleTenderCopy {
     let folder: URL
 
@@ -13,12 +15,16 @@ struct ExampleTenderCopy {
         try FileManager.default.createDirectory(at: bids, withIntermediateDirectories: true)
         let source = CLI.root.appendingPathComponent("bids/huangyan-logistics-2020")
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
-        where name.hasSuffix(".xml") || name.hasSuffix(".csv") {
+        where name.hasSuffix(".xml") {
             try FileManager.default.copyItem(
                 at: source.appendingPathComponent(name),
                 to: bids.appendingPathComponent(name)
             )
         }
+        try FileManager.default.copyItem(
+            at: CLI.fixtures.appendingPathComponent("huangyan-committee-scores.csv"),
+            to: bids.appendingPathComponent("committee-scores.csv")
+        )
         try FileManager.default.copyItem(
             at: CLI.root.appendingPathComponent("rubrics/huangyan-logistics-2020.yaml"),
             to: folder.appendingPathComponent("rubric.yaml")

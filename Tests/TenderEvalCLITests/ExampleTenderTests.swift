@@ -30,7 +30,11 @@ import Testing
             atPath: CLI.root.appendingPathComponent(Self.bids).path
         )
         .filter { $0.hasSuffix(".xml") }.sorted().map { "\(Self.bids)/\($0)" }
-        let sheet = ["--scores", "\(Self.bids)/committee-scores.csv"]
+        // Named one by one, the files of the bids folder are not found by name: the committee and the decisions
+        // (评委4's recusal, which the sheet's declared conflict needs) are named too.
+        let sheet =
+            (1...5).flatMap { ["--scores", "\(Self.bids)/sheet-0\($0)-评委\($0).xlsx"] }
+            + ["--committee", "\(Self.bids)/committee.yaml", "--decisions", "\(Self.bids)/decisions.yaml"]
         let forward = try CLI.run(["score", Self.rubric] + bidFiles + sheet + ["--out", folder.path + "/a"])
         let backward = try CLI.run(
             ["score", Self.rubric] + bidFiles.reversed() + sheet + ["--out", folder.path + "/b"]

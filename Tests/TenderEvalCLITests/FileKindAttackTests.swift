@@ -15,17 +15,21 @@ import Glibc
     /// A FIFO that is opened for reading blocks until a writer comes; a run must refuse it well within this.
     static let timeLimit: TimeInterval = 60
 
-    /// A copy of the example's bids and score sheet in a new folder named `bids`.
+    /// A copy of the example's bids and the committee's scores (as one CSV, `committee-scores.csv`) in a new
+    /// folder named `bids`.
     static func exampleCopy() throws -> URL {
         let bids = try CLI.temporaryFolder().appendingPathComponent("bids")
         try FileManager.default.createDirectory(at: bids, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: example.path)
-        where name.hasSuffix(".xml") || name.hasSuffix(".csv") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: example.path) where name.hasSuffix(".xml") {
             try FileManager.default.copyItem(
                 at: example.appendingPathComponent(name),
                 to: bids.appendingPathComponent(name)
             )
         }
+        try FileManager.default.copyItem(
+            at: CLI.fixtures.appendingPathComponent("huangyan-committee-scores.csv"),
+            to: bids.appendingPathComponent("committee-scores.csv")
+        )
         return bids
     }
 

@@ -136,8 +136,8 @@ import Testing
         )
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("bids: error: output folder holds files that are not reports of this tool: "))
-        // The example's nine bids, its score sheet, committee file, decisions file and README: nothing added.
-        #expect(try Self.names(in: bids).count == 13)
+        // The example's nine bids, its five member sheets, committee file, decisions file and README: nothing added.
+        #expect(try Self.names(in: bids).count == 17)
     }
 
     @Test func stagingLeftByAKilledRunIsRemovedOnTheNextRun() throws {

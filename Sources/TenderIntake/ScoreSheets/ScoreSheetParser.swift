@@ -42,129 +42,23 @@ public enum ScoreSheetParser {
             notes.append(.note("score sheet is not UTF-8; read it as GB18030", at: SourceLocation(file: file)))
         }
         let records = try CSVReader.records(in: text, file: file)
-        var collector = DiagnosticCollector()
-        guard let header = records.first(where: { !isBlank($0) }) else {
-            throw DiagnosticError(
-                .error(
-                    "score sheet is empty; expected the header \(columns.joined(separator: ","))",
-                    at: SourceLocation(file: file, line: 1, column: 1)
-                )
+        let lines = records.map { record in
+            ScoreSheetLine(
+                cells: record.fields.map {
+                    ScoreSheetCell(
+                        text: $0.text,
+                        location: SourceLocation(file: file, line: $0.line, column: $0.column)
+                    )
+                },
+                location: SourceLocation(file: file, line: record.line, column: 1)
             )
         }
-        let layout = try Layout(header: header, file: file)
-        var entries: [ScoreSheetEntry] = []
-        var declarations: [ConflictDeclaration] = []
-        for record in records where record.line > header.line && !isBlank(record) {
-            // Excel pads rows to its widest row with empty cells: those are not columns of the sheet.
-            var fields = record.fields
-            while fields.count > layout.columns.count, fields.last?.text.trimmingCharacters(in: .whitespaces) == "" {
-                fields.removeLast()
-            }
-            guard fields.count == layout.columns.count else {
-                let count = layout.columns.count
-                collector.error(
-                    "row has \(fields.count) column\(fields.count == 1 ? "" : "s"), expected \(count) "
-                        + "(\(layout.columns.map(\.rawValue).joined(separator: ",")))",
-                    at: SourceLocation(file: file, line: record.line, column: 1)
-                )
-                continue
-            }
-            func field(_ column: ScoreSheetColumn) -> CSVReader.Field? {
-                layout.columns.firstIndex(of: column).map { fields[$0] }
-            }
-            func cell(_ column: ScoreSheetColumn) -> String {
-                let text = field(column).map { trimmed($0.text) } ?? ""
-                // The `'` a sheet writer puts before `=`, `+`, `-` or `@` so that Excel keeps the cell as text.
-                if text.hasPrefix("'"), let next = text.unicodeScalars.dropFirst().first,
-                    "=+-@".unicodeScalars.contains(next)
-                {
-                    return String(text.dropFirst())
-                }
-                return text
-            }
-            func location(_ field: CSVReader.Field) -> SourceLocation {
-                SourceLocation(file: file, line: field.line, column: field.column)
-            }
-            var rowIsGood = true
-            for column in [ScoreSheetColumn.member, .bidder, .criterion] where cell(column).isEmpty {
-                // A member sheet's conflict declaration may stand on a row of its own, without a criterion.
-                if column == .criterion && layout.hasDeclarations && cell(.score).isEmpty { continue }
-                collector.error("\(column.rawValue) is empty", at: field(column).map(location))
-                rowIsGood = false
-            }
-            if layout.hasDeclarations, let declared = field(.noConflict) {
-                let answer = cell(.noConflict)
-                if !answer.isEmpty {
-                    if ScoreSheetColumn.noConflictWords.contains(answer.lowercased())
-                        || ScoreSheetColumn.conflictWords.contains(answer.lowercased())
-                    {
-                        if !cell(.member).isEmpty && !cell(.bidder).isEmpty {
-                            declarations.append(
-                                ConflictDeclaration(
-                                    member: cell(.member),
-                                    bidder: cell(.bidder),
-                                    noConflict: ScoreSheetColumn.noConflictWords.contains(answer.lowercased()),
-                                    location: location(declared)
-                                )
-                            )
-                        }
-                    } else {
-                        collector.error(
-                            "conflict-of-interest declaration '\(VisibleText.excerpt(answer))' is neither yes (是) "
-                                + "nor no (否)",
-                            at: location(declared)
-                        )
-                    }
-                }
-            }
-            let scoreField = field(.score)!
-            let scoreText = cell(.score)
-            // A blank score is not yet scored (or left empty after a declared conflict), on a member sheet or a
-            // committee sheet alike: the evaluation lists it as outstanding, never guesses it.
-            if scoreText.isEmpty { continue }
-            guard let score = try? Points(parsing: scoreText) else {
-                collector.error(
-                    DecimalText.refusal(
-                        of: scoreText,
-                        as: Points.self,
-                        name: "score '\(VisibleText.excerpt(scoreText))'"
-                    )
-                        ?? "score '\(VisibleText.excerpt(scoreText))' is not a plain decimal number",
-                    at: location(scoreField)
-                )
-                continue
-            }
-            if rowIsGood {
-                let reason = cell(.reason)
-                entries.append(
-                    ScoreSheetEntry(
-                        member: cell(.member),
-                        bidder: cell(.bidder),
-                        criterionID: cell(.criterion),
-                        score: score,
-                        location: location(scoreField),
-                        reason: reason.isEmpty ? nil : reason,
-                        reasonLocation: field(.reason).map(location),
-                        memberLocation: field(.member).map(location)
-                    )
-                )
-            }
-        }
-        if collector.hasErrors {
-            throw DiagnosticError(DiagnosticLimit.capped(collector.diagnostics, file: file))
-        }
-        return Sheet(entries: entries, declarations: declarations, notes: notes)
+        var sheet = try parseLines(lines, start: SourceLocation(file: file, line: 1, column: 1))
+        sheet.notes = notes + sheet.notes
+        return sheet
     }
 
-    /// A row whose every cell is empty (Excel keeps such rows below the data).
-    static func isBlank(_ record: CSVReader.Record) -> Bool {
-        record.fields.allSatisfy { field in
-            // A cell that starts with a character that is surely not white space is not blank: most cells.
-            if let first = field.text.unicodeScalars.first, isSurelyNotWhitespace(first) { return false }
-            return field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        }
-    }
-
+    /// The cell without the white space around it, as `trimmingCharacters(in: .whitespacesAndNewlines)` gives it; a cell
     /// Printable ASCII other than the space, and unified CJK ideographs: never white space, without asking
     /// Foundation's character sets (the characters nearly every cell starts and ends with).
     static func isSurelyNotWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -174,63 +68,6 @@ public enum ScoreSheetParser {
         }
     }
 
-    /// Which column is which, from the header row.
-    struct Layout {
-        var columns: [ScoreSheetColumn]
-
-        var hasDeclarations: Bool {
-            columns.contains(.noConflict)
-        }
-
-        init(header: CSVReader.Record, file: String) throws(DiagnosticError) {
-            var names = header.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
-            while names.count > ScoreSheetColumn.required.count, names.last == "" { names.removeLast() }
-            let lowered = names.map { $0.lowercased() }
-            let required = ScoreSheetParser.columns
-            let chinese = ScoreSheetParser.chineseColumns
-            guard lowered.count >= required.count,
-                Array(lowered.prefix(required.count)) == required || Array(names.prefix(required.count)) == chinese
-            else {
-                throw DiagnosticError(
-                    .error(
-                        "file is not a score sheet: its header is "
-                            + "'\(VisibleText.excerpt(header.fields.map(\.text).joined(separator: ",")))', expected "
-                            + "'\(required.joined(separator: ","))' (or '\(chinese.joined(separator: ","))')",
-                        at: SourceLocation(file: file, line: header.line, column: 1)
-                    )
-                )
-            }
-            var columns = ScoreSheetColumn.required
-            var problems = DiagnosticCollector()
-            for (index, name) in names.enumerated().dropFirst(required.count) {
-                let at = SourceLocation(
-                    file: file,
-                    line: header.fields[index].line,
-                    column: header.fields[index].column
-                )
-                guard let column = ScoreSheetColumn(header: name) else {
-                    problems.error(
-                        "unknown score-sheet column '\(VisibleText.excerpt(name))'; after "
-                            + "\(required.joined(separator: ",")) a sheet may have "
-                            + ScoreSheetColumn.memberSheet.dropFirst(required.count).map(\.rawValue).joined(
-                                separator: ", "
-                            ),
-                        at: at
-                    )
-                    continue
-                }
-                if columns.contains(column) {
-                    problems.error("column '\(VisibleText.excerpt(name))' appears twice", at: at)
-                    continue
-                }
-                columns.append(column)
-            }
-            try problems.throwIfErrors()
-            self.columns = columns
-        }
-    }
-
-    /// The cell without the white space around it, as `trimmingCharacters(in: .whitespacesAndNewlines)` gives it; a cell
     /// with none around it (nearly all of them) is kept as it is, without going through Foundation.
     static func trimmed(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }

@@ -48,7 +48,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     case symbolicLinkLoop
     /// The same file (device and inode) as another path of the run: read once, under that path.
     case sameFileAs(String)
-    /// A `*.csv` in a bids folder while the score sheets were named with `--scores`.
+    /// A `*.csv` or `*.xlsx` in a bids folder while the score sheets were named with `--scores`.
     case scoreSheetsGivenSeparately
     /// The entry could not be examined; the system's reason.
     case cannotExamine(String)
@@ -59,6 +59,8 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     case committeeGivenSeparately
     /// A `decisions.yaml` in a bids folder while the decisions file was named with `--decisions`.
     case decisionsGivenSeparately
+    /// `~$sheet-01.xlsx`: the owner file Excel keeps beside a workbook while it is open, not a workbook.
+    case spreadsheetLockFile
 
     /// Whether the entry looked like a bid or a score sheet that the run could not use: a problem the officer
     /// must fix, unlike a `README.md` or a hidden file.
@@ -66,7 +68,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         switch self {
         case .notARegularFile, .symbolicLinkTo, .danglingSymbolicLink, .symbolicLinkLoop, .cannotExamine: true
         case .notABidOrScoreSheet, .hidden, .sameFileAs, .scoreSheetsGivenSeparately, .subfolderWithBidLikeFiles,
-            .committeeGivenSeparately, .decisionsGivenSeparately:
+            .committeeGivenSeparately, .decisionsGivenSeparately, .spreadsheetLockFile:
             false
         }
     }
@@ -74,7 +76,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
     /// The reason in English, for diagnostics (reports word it in their own language).
     public var message: String {
         switch self {
-        case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv)"
+        case .notABidOrScoreSheet: "not a bid (*.xml) or a score sheet (*.csv, *.xlsx)"
         case .hidden: "hidden file (its name starts with a dot)"
         case .notARegularFile(let kind): "\(kind.phrase), not a regular file; only regular files are read"
         case .symbolicLinkTo(let kind):
@@ -85,6 +87,7 @@ public enum IgnoredReason: Error, Hashable, Sendable {
         case .scoreSheetsGivenSeparately: "score sheets were given with --scores"
         case .committeeGivenSeparately: "the committee file was given with --committee"
         case .decisionsGivenSeparately: "the decisions file was given with --decisions"
+        case .spreadsheetLockFile: "Excel's lock file for a workbook that is open (~$…), not a score sheet"
         case .cannotExamine(let reason): "cannot be examined: \(reason)"
         case .subfolderWithBidLikeFiles(let count, let patterns):
             "folder holding \(count) bid-like \(count == 1 ? "file" : "files") (\(patterns.joined(separator: ", "))) "
