@@ -29,21 +29,13 @@ public enum CommitteeLoader {
     /// Loads the committee and checks it against the rubric: unknown keys, missing or duplicate ids, unknown or
     /// price groups, no chair or several. The policy profile's rules (`policyDiagnostics`) are not applied here.
     public static func load(bytes: [UInt8], file: String, rubric: Rubric) throws(DiagnosticError) -> Committee {
-        guard bytes.count <= maximumFileSize else {
-            throw DiagnosticError(
-                .error(
-                    "file is larger than \(maximumFileSize / 1_048_576) MiB, too large for a committee file",
-                    at: SourceLocation(file: file)
-                )
-            )
-        }
-        let text = try TextDecoding.decodeUTF8(bytes, file: file)
-        if let problem = YAMLPrescan(file: file).check(text) { throw DiagnosticError(problem) }
-        guard let root = try YAMLDocument.compose(text, file: file) else {
-            throw DiagnosticError(
-                .error("committee file is empty; it needs a 'members' list", at: SourceLocation(file: file))
-            )
-        }
+        let root = try YAMLInputFile.root(
+            bytes: bytes,
+            file: file,
+            maximumSize: maximumFileSize,
+            kind: "committee file",
+            needs: "a 'members' list"
+        )
         let reader = NodeReader(file: file)
         let committee = CommitteeBuilder(reader: reader, rubric: rubric).build(root: root)
         let found = reader.diagnostics.diagnostics.enumerated().sorted { lhs, rhs in

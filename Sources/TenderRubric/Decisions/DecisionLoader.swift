@@ -147,21 +147,13 @@ public enum DecisionLoader {
     }
 
     private static func parse(bytes: [UInt8], file: String) throws(DiagnosticError) -> (RawDecisionFile, NodeReader) {
-        guard bytes.count <= maximumFileSize else {
-            throw DiagnosticError(
-                .error(
-                    "file is larger than \(maximumFileSize / 1_048_576) MiB, too large for a decisions file",
-                    at: SourceLocation(file: file)
-                )
-            )
-        }
-        let text = try TextDecoding.decodeUTF8(bytes, file: file)
-        if let problem = YAMLPrescan(file: file).check(text) { throw DiagnosticError(problem) }
-        guard let root = try YAMLDocument.compose(text, file: file) else {
-            throw DiagnosticError(
-                .error("decisions file is empty; it needs a 'decisions' list", at: SourceLocation(file: file))
-            )
-        }
+        let root = try YAMLInputFile.root(
+            bytes: bytes,
+            file: file,
+            maximumSize: maximumFileSize,
+            kind: "decisions file",
+            needs: "a 'decisions' list"
+        )
         let reader = NodeReader(file: file)
         guard let raw = RawDecisionFile.read(root, reader: reader) else {
             try reader.diagnostics.throwIfErrors()
