@@ -271,7 +271,7 @@ public enum PublicDocuments {
             case .judgement(let aggregate):
                 var reasons: [String] = []
                 for member in aggregate.scores where member.score < criterion.points {
-                    let reason = member.reason ?? words.noReasonGiven
+                    let reason = member.reason.map { withoutMemberNames($0, builder) } ?? words.noReasonGiven
                     if !reasons.contains(reason) { reasons.append(reason) }
                 }
                 var text = heading
@@ -289,5 +289,22 @@ public enum PublicDocuments {
             }
         }
         return items.isEmpty ? [.paragraph("\(words.noDeductions)")] : [.list(items)]
+    }
+}
+
+extension PublicDocuments {
+    /// A member's reason as a letter may quote it: any member's name or id the reason mentions (a member writing
+    /// "本人（王海燕）认为…") is replaced, so the letter keeps its promise of naming no one on the committee.
+    static func withoutMemberNames(_ reason: String, _ builder: ReportBuilder) -> String {
+        let committee = builder.evaluation.committee?.members ?? []
+        let names = Set(committee.flatMap { [$0.name, $0.id] } + builder.evaluation.members)
+            .filter { $0.count >= 2 }
+            .sorted { $0.count > $1.count }
+        let placeholder = builder.language == .en ? "[a member]" : "[评委]"
+        var text = reason
+        for name in names where text.contains(name) {
+            text = text.replacing(name, with: placeholder)
+        }
+        return text
     }
 }

@@ -151,6 +151,11 @@ extension ResultJSON {
 
     /// The bytes `location(_:)` gives.
     static func writeLocation(_ location: SourceLocation, to sink: some ReportSink, pretty: Bool, indent: Int) {
+        // An `.xlsx` cell's location has a sheet and a cell besides (see `location(_:)`): the general path.
+        guard location.sheet == nil && location.cell == nil else {
+            Self.location(location).write(to: sink, pretty: pretty, indent: indent)
+            return
+        }
         var object = JSONObjectWriter(sink: sink, pretty: pretty, indent: indent)
         object.member(fixed: "column", .optional(location.column))
         object.member(fixed: "file", .string(location.file))

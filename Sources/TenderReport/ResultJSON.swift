@@ -304,6 +304,15 @@ enum ResultJSON {
     /// provisional ranking for a final one.
     static func outcome(of evaluation: Evaluation) -> JSONValue {
         let held = evaluation.heldForCommittee
+        // Nothing may be read as a ranking while scores are outstanding or a bid could not be read.
+        if held.isEmpty {
+            switch evaluation.conclusion {
+            case .preliminary: return .object(["status": .string("preliminary")])
+            case .cannotConclude:
+                return .object(["status": .string("cannot-conclude"), "ranking": outcome(evaluation.outcome)])
+            case .final, .failed: break
+            }
+        }
         guard !held.isEmpty else { return outcome(evaluation.outcome) }
         return .object([
             "status": .string("provisional"),

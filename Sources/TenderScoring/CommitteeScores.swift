@@ -290,6 +290,14 @@ struct CommitteeScores {
                         let group = rubric.group(containing: criterion.id)?.id
                         return roster.committee.members.filter { $0.groups.contains(group ?? "") }.map(\.id)
                     } ?? members
+                // Every member who would score it recused or replaced: no counted score exists, and none may be
+                // made up (a zero would silently decide the ranking); a member must score it.
+                let counting = expected.filter {
+                    !excusedMembers.contains($0) && !excusedPairs.contains(DecisionState.key($0, name))
+                }
+                if counting.isEmpty && !expected.isEmpty {
+                    outstanding.append(OutstandingScore(member: nil, bidder: name, criterionID: criterion.id))
+                }
                 for member in expected where !given.contains(member) {
                     // A recorded recusal or replacement excuses the member's sheet.
                     if excusedMembers.contains(member) || excusedPairs.contains(DecisionState.key(member, name)) {

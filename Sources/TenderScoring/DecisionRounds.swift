@@ -129,6 +129,13 @@ public enum DecisionRounds {
                 )
             }
             let currentScore = memberScores(result, criterion: correction.criterion)[correction.member]
+            let key = DecisionState.key(correction.member, name, correction.criterion)
+            if currentScore == nil && !current.outstanding.isEmpty {
+                // A preliminary evaluation shows no judgement score to check 'from' against: the correction is
+                // kept in force and checked by the final run, when every score is in.
+                state.corrections[key] = correction.to
+                break
+            }
             guard let currentScore else {
                 return fail(
                     "member '\(VisibleText.escaped(correction.member))' has no score for '\(name)' on "

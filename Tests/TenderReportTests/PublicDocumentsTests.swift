@@ -38,6 +38,30 @@ import Testing
         for candidate in candidates { #expect(notice.contains(candidate.displayName)) }
     }
 
+    /// A member who names a member in a reason ("本人（刘洋）认为…") is not named in a letter that quotes it.
+    @Test(arguments: [ReportLanguage.zh, .en])
+    func aReasonNamingAMemberIsQuotedWithoutTheName(language: ReportLanguage) throws {
+        var evaluation = Sample.evaluation()
+        evaluation.results.removeAll { $0.status == .notEvaluated }
+        let member = try #require(Sample.members.first)
+        var planted = 0
+        for resultIndex in evaluation.results.indices {
+            for scoreIndex in evaluation.results[resultIndex].criterionScores.indices {
+                guard case .judgement(var aggregate) = evaluation.results[resultIndex].criterionScores[scoreIndex].basis
+                else { continue }
+                for memberIndex in aggregate.scores.indices {
+                    aggregate.scores[memberIndex].reason = "本人（\(member)）认为方案一般"
+                    planted += 1
+                }
+                evaluation.results[resultIndex].criterionScores[scoreIndex].basis = .judgement(aggregate)
+            }
+        }
+        #expect(planted > 0)
+        let letters = Self.rendered(evaluation, language).filter { $0.key.hasPrefix("letters/") }
+        #expect(letters.values.contains { $0.contains("认为方案一般") })
+        for (name, text) in letters { #expect(!text.contains(member), "\(name) names \(member)") }
+    }
+
     @Test func anEvaluationThatIsNotFinalPublishesNothing() {
         var evaluation = Sample.evaluation()
         evaluation.outstanding = [OutstandingScore(member: "m1", bidder: "b", criterionID: "plan")]

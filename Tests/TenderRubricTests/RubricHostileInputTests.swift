@@ -8,7 +8,7 @@ import Testing
     @Test func billionLaughsIsRefusedBeforeParsing() throws {
         #expect(
             try RubricFixtures.errors("alias-bomb.yaml") == [
-                "alias-bomb.yaml:1:4: error: anchors and aliases are not allowed in rubrics"
+                "alias-bomb.yaml:1:4: error: anchors and aliases are not allowed in a rubric"
             ]
         )
     }
@@ -26,7 +26,7 @@ import Testing
     func anchorsAndAliasesAreRefusedWherever(yaml: String, location: String) {
         #expect(
             RubricFixtures.errors(inline: yaml) == [
-                "\(location): error: anchors and aliases are not allowed in rubrics"
+                "\(location): error: anchors and aliases are not allowed in a rubric"
             ]
         )
     }

@@ -193,6 +193,20 @@ import Testing
         #expect(errors(evaluation).isEmpty)
     }
 
+    /// Every member recused from Alpha: no counted score exists, so none is made up (a zero would decide the
+    /// ranking); the criterion is outstanding and the evaluation preliminary until a member scores it.
+    @Test func aBidderEveryMemberRecusedFromIsOutstandingNeverZero() throws {
+        let recusals = ["m1", "m2", "m3"].enumerated().map { index, member in
+            decision(index + 1, .recusal(member: member, bidder: "Alpha"))
+        }
+        let evaluation = try run(sheet(threeMembers), recusals)
+        #expect(evaluation.conclusion == .preliminary)
+        #expect(evaluation.outstanding == [OutstandingScore(member: nil, bidder: "Alpha", criterionID: "plan")])
+        #expect(try result(evaluation, "Alpha").total == nil)
+        #expect(evaluation.results.allSatisfy { $0.rank == nil })
+        #expect(errors(evaluation).isEmpty)
+    }
+
     @Test func aDeclaredConflictWithBlankScoresWaitsForTheRecordedRecusal() throws {
         var members = fiveMembers
         members[4] = ("m5", ["", "50", "40"])

@@ -29,7 +29,7 @@ enum YAMLInputFile {
             )
         }
         let text = try TextDecoding.decodeUTF8(bytes, file: file)
-        if let problem = YAMLPrescan(file: file).check(text) { throw DiagnosticError(problem) }
+        if let problem = YAMLPrescan(file: file, kind: kind).check(text) { throw DiagnosticError(problem) }
         guard let root = try YAMLDocument.compose(text, file: file) else {
             throw DiagnosticError(.error("\(kind) is empty; it needs \(needs)", at: SourceLocation(file: file)))
         }

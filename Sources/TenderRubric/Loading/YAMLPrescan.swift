@@ -17,9 +17,12 @@ public enum RubricLimits {
 /// block scalars (`|`, `>`) and multi-line plain scalars are skipped, so `*` and `&` inside text are fine.
 struct YAMLPrescan {
     let file: String
+    /// What the file is, for the messages: a rubric, a committee file, a decisions file.
+    var kind = "rubric"
 
     func check(_ text: String) -> Diagnostic? {
         var scanner = Scanner(lines: text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false))
+        scanner.kind = kind
         return scanner.run(file: file)
     }
 }
@@ -32,6 +35,7 @@ private struct Scanner {
     }
 
     let lines: [Substring.UnicodeScalarView]
+    var kind = "rubric"
     var quote = Quote.none
     var flowDepth = 0
     /// Indentation levels of the enclosing block collections.
@@ -103,7 +107,7 @@ private struct Scanner {
         func depthProblem(at column: Int) -> (String, Int)? {
             let depth = indentStack.count + dashes + flowDepth
             guard depth > RubricLimits.maximumDepth else { return nil }
-            return ("rubric is nested more than \(RubricLimits.maximumDepth) levels deep", column + 1)
+            return ("\(kind) is nested more than \(RubricLimits.maximumDepth) levels deep", column + 1)
         }
 
         while index < line.count {
@@ -140,7 +144,7 @@ private struct Scanner {
             if expectNode {
                 switch scalar {
                 case "&", "*":
-                    return ("anchors and aliases are not allowed in rubrics", index + 1)
+                    return ("anchors and aliases are not allowed in a \(kind)", index + 1)
                 case "!":
                     while index < line.count && !Scanner.isBlank(line[index]) { index += 1 }
                     continue
