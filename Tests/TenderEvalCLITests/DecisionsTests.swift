@@ -268,4 +268,39 @@ import Testing
             ]
         )
     }
+
+    /// Sealing keeps the file's permissions and refuses a symbolic link, which it would otherwise replace by a
+    /// copy, leaving the record it points to unsealed.
+    @Test func sealKeepsPermissionsAndRefusesALink() throws {
+        let copy = try Self.copy()
+        defer { copy.remove() }
+        try append(
+            copy,
+            """
+              - date: 2020-11-20
+                by: 评委3
+                kind: dissent
+                member: 评委3
+                statement: 我保留意见
+
+            """
+        )
+        let file = copy.folder.appendingPathComponent("bids/decisions.yaml").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        let link = copy.folder.appendingPathComponent("bids/link.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "decisions.yaml")
+        let refused = try seal(copy, "bids/link.yaml")
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == "bids/link.yaml: error: is a symbolic link; give the file it points to, so the record is rewritten "
+                + "in one place\n"
+        )
+        let sealed = try seal(copy)
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try copy.text("bids/decisions.yaml").contains("previous:"))
+    }
+
 }
