@@ -217,8 +217,14 @@ public enum DecisionRounds {
         case .consensus(let bidder, let criterion, let score):
             guard let result = validResult(bidder) else { return fail(noValidBid(bidder), at: "bidder") }
             state.consensus[DecisionState.key(result.displayName, criterion)] = score
-        case .dissent:
-            break
+        case .dissent(let member, _):
+            guard !state.replaced.contains(member) else {
+                return fail(
+                    "member '\(VisibleText.escaped(member))' was replaced earlier and no longer sits on the committee; "
+                        + "only a sitting member's dissent is recorded",
+                    at: "member"
+                )
+            }
         }
         return (true, diagnostics)
     }

@@ -287,6 +287,24 @@ import Testing
         #expect(evaluation.conclusion == .final)
     }
 
+    @Test func aReplacedMembersDissentIsAnError() throws {
+        let scores = sheet(threeMembers + [("m4", ["66", "50", "40"])])
+        let evaluation = try run(
+            scores,
+            [
+                decision(1, .replacement(member: "m3", newMember: "m4")),
+                decision(2, .dissent(member: "m3", statement: "I disagree")),
+            ]
+        )
+        #expect(evaluation.decisionRounds.map(\.applied) == [true, false])
+        #expect(
+            errors(evaluation) == [
+                "decisions.yaml:21:7: error: decision 2 (dissent): member 'm3' was replaced earlier and no longer sits "
+                    + "on the committee; only a sitting member's dissent is recorded"
+            ]
+        )
+    }
+
     // MARK: - Clarification
 
     @Test func anAcceptedClarificationResolvesTheLowPriceFlag() throws {

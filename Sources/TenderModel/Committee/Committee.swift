@@ -94,6 +94,8 @@ public enum CommitteeFinding: Hashable, Sendable {
 extension Committee {
     /// The budget from which 87号令 Art 47 requires at least seven members.
     public static let largeBudget = Money(units: 10_000_000 * 1_000_000)
+    /// The most members a committee file may list, reserves included.
+    public static let maximumMembers = 99
 
     /// What the rubric's policy profile says against this committee; empty when the profile sets no rule for
     /// committees (only `cn-87` does) or the committee keeps them all.

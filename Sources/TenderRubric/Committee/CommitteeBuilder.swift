@@ -26,6 +26,16 @@ struct CommitteeBuilder {
             reader.error("'members' lists nobody; the committee needs its members", at: membersField.location)
             return nil
         }
+        // An evaluation committee has a handful of members (Order 87: 5 or more, odd); a list of thousands is a
+        // mistake or an attack, and every score sheet, matrix and signature block grows with it.
+        guard entries.count <= Committee.maximumMembers else {
+            reader.error(
+                "'members' lists \(entries.count) people; a committee file holds at most "
+                    + "\(Committee.maximumMembers) members (reserves included)",
+                at: membersField.location
+            )
+            return nil
+        }
         var members: [CommitteeMember] = []
         // The first member with each id key and name key, so that a repeat names where the first one is.
         var firstID: [String: CommitteeMember] = [:]
