@@ -61,6 +61,12 @@ public enum DecisionRounds {
                 rounds.append(DecisionRound(decision: decision, applied: false, effects: [], rankChanges: []))
                 continue
             }
+            // A dissent changes no score: nothing to evaluate again (a long record of them stays cheap).
+            if case .dissent = decision.kind {
+                rounds.append(DecisionRound(decision: decision, applied: true, effects: [], rankChanges: []))
+                state = next
+                continue
+            }
             let after: Evaluation
             do {
                 after = try evaluate(next)

@@ -155,6 +155,28 @@ import Testing
         )
     }
 
+    /// A sheet's member cell is matched to ids with white space and case ignored, so an id that is another member's
+    /// name written with a space or in other case would take that member's scores: refused.
+    @Test func anIdThatIsAnotherMembersNameWithSpacesOrCaseIsRefused() throws {
+        let yaml = """
+            members:
+              - {id: e1, name: 陈立群, role: expert, chair: true}
+              - {id: 陈 立群, name: 黄晓梅, role: expert}
+              - {id: WANG LI, name: 周建明, role: expert}
+              - {id: e4, name: Wang Li, role: expert}
+              - {id: p1, name: 林志远, role: purchaser-representative}
+
+            """
+        #expect(
+            try Self.errors(yaml) == [
+                "committee.yaml:3:5: error: member id '陈 立群' is the name of member 'e1' (line 2, column 5); a score "
+                    + "sheet could not tell the two apart",
+                "committee.yaml:4:5: error: member id 'WANG LI' is the name of member 'e4' (line 5, column 5); a score "
+                    + "sheet could not tell the two apart",
+            ]
+        )
+    }
+
     @Test func aNameWithABidiOverrideIsRefused() throws {
         let yaml = "members:\n  - id: e1\n    name: \"王\\u202E明\"\n    role: expert\n    chair: true\n"
         #expect(

@@ -90,12 +90,15 @@ struct CommitteeBuilder {
 
     /// A sheet names a member by id or by name: one member's id must not be another member's name.
     private func crossCheckIDsAndNames(_ members: [CommitteeMember]) {
+        // Compared the way a sheet's member cell is matched to an id (white space and letter case ignored), so a
+        // cell holding one member's name can never be taken for another member's id.
         var byName: [String: CommitteeMember] = [:]
         for member in members {
-            if let key = BidderIdentity.nameKey(member.name)?.value { byName[key] = member }
+            if let key = BidderIdentity.registrationIDKey(member.name)?.value { byName[key] = member }
         }
         for member in members {
-            guard let key = BidderIdentity.nameKey(member.id)?.value, let other = byName[key], other.id != member.id
+            guard let key = BidderIdentity.registrationIDKey(member.id)?.value, let other = byName[key],
+                other.id != member.id
             else { continue }
             reader.error(
                 "member id '\(VisibleText.escaped(member.id))' is the name of member '\(VisibleText.escaped(other.id))' "
