@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(name: "fuzz-rubric", dependencies: ["TenderFuzzChecks"]),
 
         // Tests: one target per module, plus end-to-end tests of the built binaries.
-        .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport"),
+        .target(name: "TenderTestSupport", path: "Tests/TenderTestSupport", exclude: ["reference_driver.py"]),
         .testTarget(
             name: "TenderCoreTests",
             dependencies: ["TenderCore", "TenderTestSupport"],

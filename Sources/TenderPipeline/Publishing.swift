@@ -75,14 +75,7 @@ extension ScorePipeline {
                     } else if index < written.count {
                         extras[index - extrasStart].write(sink)
                     } else {
-                        sink.write(
-                            ManifestRenderer.render(
-                                toolVersion: ToolVersion.current,
-                                inputs: sortedInputs(run.inputs),
-                                outputs: hashes,
-                                decisionsHead: run.evaluation.decisionsHead
-                            )
-                        )
+                        sink.write(manifest(run.evaluation, inputs: run.inputs, outputs: hashes))
                     }
                     let sha256 = sink.finish()
                     if index < written.count { hashes.append((path: written[index], sha256: sha256)) }

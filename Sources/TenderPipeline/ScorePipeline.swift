@@ -290,13 +290,26 @@ public enum ScorePipeline {
             file.write(evaluation, context, buffer)
             return (name: file.name, bytes: buffer.bytes)
         }
-        let manifest = ManifestRenderer.render(
-            toolVersion: ToolVersion.current,
-            inputs: sortedInputs(inputs),
-            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) },
-            decisionsHead: evaluation.decisionsHead
+        let manifest = manifest(
+            evaluation,
+            inputs: inputs,
+            outputs: reports.map { (path: $0.name, sha256: sha256($0.bytes)) }
         )
         return reports + [(outputNames[outputNames.count - 1], Array(manifest.utf8))]
+    }
+
+    /// The manifest of a run: the tool, every input and output with its SHA-256, and the decisions' head.
+    static func manifest(
+        _ evaluation: Evaluation,
+        inputs: [(path: String, sha256: String)],
+        outputs: [(path: String, sha256: String)]
+    ) -> String {
+        ManifestRenderer.render(
+            toolVersion: ToolVersion.current,
+            inputs: sortedInputs(inputs),
+            outputs: outputs,
+            decisionsHead: evaluation.decisionsHead
+        )
     }
 
     static func sortedInputs(_ inputs: [(path: String, sha256: String)]) -> [(path: String, sha256: String)] {

@@ -1,7 +1,7 @@
 public import Foundation
 
-/// An exact reference computed outside Swift: a Python script (Python's `fractions`, never part of the product)
-/// reads one case per line and prints "N cases, K disagreements", so a test can compare the engine with it.
+/// An exact reference computed outside Swift: a Python module (Python's `fractions`, never part of the product)
+/// whose `check` the shared `reference_driver.py` runs on one case per line and prints "N cases, K disagreements", so a test can compare the engine with it.
 public enum ReferenceScript {
     /// The interpreter, when the machine has one; tests that need it are skipped visibly without it.
     public static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
@@ -32,7 +32,9 @@ public enum ReferenceScript {
         try Data((cases.joined(separator: "\n") + "\n").utf8).write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, file.path]
+        let driver = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("reference_driver.py")
+        process.arguments = [driver.path, script.path, file.path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

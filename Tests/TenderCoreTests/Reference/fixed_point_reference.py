@@ -1,10 +1,8 @@
 """Exact rational reference for tender-eval's fixed-point engine (used by FixedPointReferenceTests).
 
-Reads the cases the Swift test wrote, one per line as `kind|input|input|...|swift result`, recomputes each
-with Python's `fractions.Fraction` and prints every disagreement. Exits 1 when any case disagrees, 2 on a
-malformed line. Standard library only.
+check(kind, fields) recomputes one case the Swift test wrote with Python's `fractions.Fraction`;
+Tests/TenderTestSupport/reference_driver.py runs it over the cases file. Standard library only.
 """
-import sys
 from fractions import Fraction
 
 
@@ -72,27 +70,3 @@ def check(kind: str, fields: list) -> str:
         left, right = Fraction(fields[0]), Fraction(fields[1])
         return "<" if left < right else ">" if left > right else "="
     raise ValueError(kind)
-
-
-def main() -> int:
-    failures = 0
-    cases = 0
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            parts = line.rstrip("\n").split("|")
-            if len(parts) < 3:
-                print(f"line {number}: malformed: {line!r}")
-                return 2
-            kind, fields, got = parts[0], parts[1:-1], parts[-1]
-            expected = check(kind, fields)
-            cases += 1
-            if expected != got:
-                failures += 1
-                if failures <= 20:
-                    print(f"line {number}: {kind} {fields}: swift {got}, exact {expected}")
-    print(f"{cases} cases, {failures} disagreements")
-    return 1 if failures else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

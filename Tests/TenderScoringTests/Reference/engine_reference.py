@@ -1,11 +1,10 @@
 """Exact rational reference for tender-eval's scoring engine (used by EngineReferenceTests).
 
-Reads the cases the Swift test wrote, one per line as `kind|input|...|engine result`, recomputes each with
-Python's `fractions.Fraction` from the legal rules (SME deduction, P_min / P_i x points, linear price formula,
-linear / per-item / band scales, member mean and trimmed mean, total of rounded criterion scores) and prints
-every disagreement. Exits 1 when any case disagrees, 2 on a malformed line. Standard library only.
+check(kind, fields) recomputes one case the Swift test wrote with Python's `fractions.Fraction` from the legal
+rules (SME deduction, P_min / P_i x points, linear price formula, linear / per-item / band scales, member mean
+and trimmed mean, total of rounded criterion scores); Tests/TenderTestSupport/reference_driver.py runs it over the
+cases file. Standard library only.
 """
-import sys
 from fractions import Fraction
 
 
@@ -94,27 +93,3 @@ def check(kind: str, f: list) -> str:
         total = sum(F(r) for r in rounded)
         return ",".join(rounded) + " " + half_away(total, places)
     raise ValueError(kind)
-
-
-def main() -> int:
-    failures = 0
-    cases = 0
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            parts = line.rstrip("\n").split("|")
-            if len(parts) < 3:
-                print(f"line {number}: malformed: {line!r}")
-                return 2
-            kind, fields, got = parts[0], parts[1:-1], parts[-1]
-            expected = check(kind, fields)
-            cases += 1
-            if expected != got:
-                failures += 1
-                if failures <= 20:
-                    print(f"line {number}: {kind} {fields}: engine {got}, exact {expected}")
-    print(f"{cases} cases, {failures} disagreements")
-    return 1 if failures else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
