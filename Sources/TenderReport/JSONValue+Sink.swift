@@ -50,91 +50,103 @@ extension JSONValue {
     }
 }
 
-/// An array written one element at a time (for arrays too long to build, such as every bid's result).
-struct JSONArrayWriter {
+/// What an array and an object written piece by piece share: the opening bracket before the first piece, a comma
+/// between pieces, the indent of a pretty document, and the closing bracket (or `[]`, `{}` when nothing came).
+private struct JSONContainer {
     let sink: any ReportSink
     let pretty: Bool
     let indent: Int
-    private var count = 0
+    let opening: UInt8
+    let closing: UInt8
+    private(set) var count = 0
 
-    init(sink: any ReportSink, pretty: Bool, indent: Int) {
+    init(sink: any ReportSink, pretty: Bool, indent: Int, opening: UInt8, closing: UInt8) {
         self.sink = sink
         self.pretty = pretty
         self.indent = indent
+        self.opening = opening
+        self.closing = closing
     }
 
-    /// `body` writes the element, given its indent.
-    mutating func element(_ body: (Int) -> Void) {
-        if count == 0 {
-            sink.write(pretty ? "[\n" : "[")
-        } else {
-            sink.write(pretty ? ",\n" : ",")
+    /// Writes what goes before the next piece; returns the piece's indent.
+    mutating func next() -> Int {
+        sink.write(byte: count == 0 ? opening : UInt8(ascii: ","))
+        if pretty {
+            sink.write(byte: UInt8(ascii: "\n"))
+            sink.write(String(repeating: " ", count: indent + 2))
         }
-        if pretty { sink.write(String(repeating: " ", count: indent + 2)) }
         count += 1
-        body(indent + 2)
+        return indent + 2
     }
 
     func close() {
         if count == 0 {
-            sink.write("[]")
+            sink.write(byte: opening)
         } else if pretty {
-            sink.write("\n" + String(repeating: " ", count: indent) + "]")
-        } else {
-            sink.write("]")
+            sink.write("\n" + String(repeating: " ", count: indent))
         }
+        sink.write(byte: closing)
+    }
+}
+
+/// An array written one element at a time (for arrays too long to build, such as every bid's result).
+struct JSONArrayWriter {
+    private var container: JSONContainer
+
+    init(sink: any ReportSink, pretty: Bool, indent: Int) {
+        container = JSONContainer(
+            sink: sink,
+            pretty: pretty,
+            indent: indent,
+            opening: UInt8(ascii: "["),
+            closing: UInt8(ascii: "]")
+        )
+    }
+
+    /// `body` writes the element, given its indent.
+    mutating func element(_ body: (Int) -> Void) {
+        body(container.next())
+    }
+
+    func close() {
+        container.close()
     }
 }
 
 /// An object written one member at a time; the caller gives the keys in sorted (UTF-8 byte) order.
 struct JSONObjectWriter {
-    let sink: any ReportSink
-    let pretty: Bool
-    let indent: Int
-    private var count = 0
+    private var container: JSONContainer
+    var sink: any ReportSink { container.sink }
+    var pretty: Bool { container.pretty }
 
     init(sink: any ReportSink, pretty: Bool, indent: Int) {
-        self.sink = sink
-        self.pretty = pretty
-        self.indent = indent
+        container = JSONContainer(
+            sink: sink,
+            pretty: pretty,
+            indent: indent,
+            opening: UInt8(ascii: "{"),
+            closing: UInt8(ascii: "}")
+        )
     }
 
     mutating func member(_ key: String, _ body: (Int) -> Void) {
-        if count == 0 {
-            sink.write(pretty ? "{\n" : "{")
-        } else {
-            sink.write(pretty ? ",\n" : ",")
-        }
-        if pretty { sink.write(String(repeating: " ", count: indent + 2)) }
-        count += 1
+        let indent = container.next()
         JSONValue.write(string: key, to: sink)
         sink.write(pretty ? ": " : ":")
-        body(indent + 2)
+        body(indent)
     }
 
-    /// As `member(_:_:)` for a key that is fixed text with nothing to escape: the separator, the quoted key and
-    /// the colon are written straight from static bytes.
+    /// As `member(_:_:)` for a key that is fixed text with nothing to escape: the quoted key and the colon are
+    /// written straight from static bytes.
     mutating func member(fixed key: StaticString, _ body: (Int) -> Void) {
-        if count == 0 {
-            sink.write(fixed: pretty ? "{\n" as StaticString : "{")
-        } else {
-            sink.write(fixed: pretty ? ",\n" as StaticString : ",")
-        }
-        if pretty { sink.write(String(repeating: " ", count: indent + 2)) }
-        count += 1
+        let indent = container.next()
         sink.write(byte: UInt8(ascii: "\""))
         sink.write(fixed: key)
         sink.write(fixed: pretty ? "\": " as StaticString : "\":")
-        body(indent + 2)
+        body(indent)
     }
 
     func close() {
-        if count == 0 {
-            sink.write("{}")
-        } else if pretty {
-            sink.write("\n" + String(repeating: " ", count: indent) + "}")
-        } else {
-            sink.write("}")
-        }
+        container.close()
     }
 }
