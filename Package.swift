@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, each behind one module; C helpers in compiled targets of their own.
@@ -53,11 +54,16 @@ let package = Package(
         // Writes .xlsx (blank score sheets, scores.xlsx) from a pure workbook model; reading is in TenderIntake.
         .target(name: "TenderSpreadsheet", dependencies: ["TenderCore", "CLibXlsxWriter"]),
         .target(name: "TenderFiles", dependencies: ["TenderCore", "TenderModel", "CAtomicRename"]),
+        // After the award: the performance history (SQLite through GRDB), the only user of the database.
+        .target(
+            name: "TenderHistory",
+            dependencies: ["TenderCore", "TenderModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "TenderPipeline",
             dependencies: [
                 "TenderCore", "TenderModel", "TenderRubric", "TenderIntake", "TenderScoring", "TenderReport",
-                "TenderFiles", "CLibCrypto", "TenderSpreadsheet",
+                "TenderFiles", "CLibCrypto", "TenderSpreadsheet", "TenderHistory",
             ]
         ),
         .executableTarget(
@@ -86,6 +92,10 @@ let package = Package(
             exclude: ["Reference"]
         ),
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore", "TenderModel"]),
+        .testTarget(
+            name: "TenderHistoryTests",
+            dependencies: ["TenderHistory", "TenderModel", "TenderCore", "TenderTestSupport"]
+        ),
         .testTarget(
             name: "TenderRubricTests",
             dependencies: ["TenderRubric", "TenderModel", "TenderCore", "TenderFuzzChecks", "TenderTestSupport"],

@@ -2,7 +2,8 @@
 # Installs what a fresh machine lacks, with apt, only when it is missing (idempotent).
 #   scripts/setup.sh           to build tender-eval: libxml2's and libcrypto's headers and pkg-config (SwiftPM
 #                              finds both libraries through `pkg-config libxml-2.0 libcrypto`), and libxlsxwriter's
-#                              (`pkg-config xlsxwriter`) to write .xlsx sheets
+#                              (`pkg-config xlsxwriter`) to write .xlsx sheets, and SQLite's (`pkg-config sqlite3`)
+#                              for GRDB, which keeps the performance history
 #   scripts/setup.sh --tests   also what the test suite uses: xmllint (libxml2-utils) as a second XSD validator,
 #                              headless Chromium to check the HTML report as a browser builds it and prints it
 #                              (with fonts-noto-cjk, and poppler-utils to read the PDF back), and Python's
@@ -14,6 +15,7 @@ if ! command -v pkg-config >/dev/null 2>&1; then packages+=(pkg-config); fi
 if ! pkg-config --exists libxml-2.0 2>/dev/null; then packages+=(libxml2-dev); fi
 if ! pkg-config --exists libcrypto 2>/dev/null; then packages+=(libssl-dev); fi
 if ! pkg-config --exists xlsxwriter 2>/dev/null; then packages+=(libxlsxwriter-dev); fi
+if ! pkg-config --exists sqlite3 2>/dev/null; then packages+=(libsqlite3-dev); fi
 if [ "${1:-}" = "--tests" ]; then
     if ! command -v xmllint >/dev/null 2>&1; then packages+=(libxml2-utils); fi
     if ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi

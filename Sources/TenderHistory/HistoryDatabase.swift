@@ -1,0 +1,1 @@
+// The performance history database: see docs/performance-history.md.
