@@ -95,6 +95,19 @@ public enum FuzzChecks {
         }
     }
 
+    /// The evaluation plan loader returns a plan (whose months and standings can be read) or throws errors, each
+    /// located in the file at a real line and column.
+    public static func planProblem(_ bytes: [UInt8], file: String = "fuzz-input.yaml") -> String? {
+        do {
+            let plan = try PlanLoader.load(bytes: bytes, file: file)
+            _ = plan.months
+            _ = plan.standing(for: .zero)
+            return nil
+        } catch {
+            return locatedErrorsProblem(error.diagnostics, file: file, what: "evaluation plan")
+        }
+    }
+
     private static func locatedErrorsProblem(_ diagnostics: [Diagnostic], file: String, what: String) -> String? {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return "\(what) refused without an error diagnostic: \(diagnostics)" }

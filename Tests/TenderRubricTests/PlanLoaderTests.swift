@@ -1,5 +1,6 @@
 import Foundation
 import TenderCore
+import TenderFuzzChecks
 import TenderModel
 import TenderTestSupport
 import Testing
@@ -559,6 +560,44 @@ import Testing
             ])
         ) {
             try PlanLoader.load(path: missing)
+        }
+    }
+}
+
+/// Keeps docs/performance-plan.md honest: its complete example loads, and it is the test plan in another layout.
+@Suite struct PlanDocsTests {
+    @Test func completeExampleInTheReferenceLoads() throws {
+        let page = try String(
+            contentsOf: SharedData.repositoryRoot.appendingPathComponent("docs/performance-plan.md"),
+            encoding: .utf8
+        )
+        let section = try #require(page.range(of: "## Complete example"))
+        let afterHeading = page[section.upperBound...]
+        let start = try #require(afterHeading.range(of: "```yaml\n"))
+        let end = try #require(afterHeading[start.upperBound...].range(of: "```"))
+        let yaml = String(afterHeading[start.upperBound..<end.lowerBound])
+        let documented = try PlanLoader.load(bytes: Array(yaml.utf8), file: "docs/performance-plan.md")
+        let fixture = try PlanLoader.load(bytes: RubricFixtures.bytes("plans/valid.yaml"), file: "valid.yaml")
+        #expect(documented.contract.id == fixture.contract.id)
+        #expect(documented.contract.buyer == fixture.contract.buyer)
+        #expect(documented.contract.contractor == fixture.contract.contractor)
+        #expect(documented.contract.services.map(\.name) == fixture.contract.services.map(\.name))
+        #expect(documented.survey.answers == fixture.survey.answers)
+        #expect(documented.department.items.map(\.points) == fixture.department.items.map(\.points))
+        #expect(documented.standings.map(\.atLeast) == fixture.standings.map(\.atLeast))
+        #expect(documented.standings.map(\.consequence) == fixture.standings.map(\.consequence))
+        #expect(documented.rules.map(\.withinMonths) == fixture.rules.map(\.withinMonths))
+    }
+}
+
+/// The fuzz promise for plans on inputs a fuzzer would reach first: the valid plan cut short anywhere.
+@Suite struct PlanFuzzPromiseTests {
+    @Test func theValidPlanCutShortAnywhereLoadsOrFailsWithLocatedErrors() throws {
+        let bytes = try RubricFixtures.bytes("plans/valid.yaml")
+        #expect(FuzzChecks.planProblem(bytes, file: "plan.yaml") == nil)
+        for length in stride(from: 0, to: bytes.count, by: 11) {
+            let problem = FuzzChecks.planProblem(Array(bytes.prefix(length)), file: "plan.yaml")
+            #expect(problem == nil, "cut at byte \(length)")
         }
     }
 }
