@@ -523,6 +523,49 @@ import Testing
         )
     }
 
+    @Test func standingsAndDepartmentItemsBeyondTheirCapsAreRefused() throws {
+        let standings = (0..<11).map { "  - {id: s\($0), name: S\($0), at-least: \(100 - $0 * 10)}\n" }.joined()
+        let items = (0..<51).map { "{id: cleaning, points: \($0 + 1)}" }.joined(separator: ", ")
+        let text =
+            try Self.text(replacing: [
+                (
+                    "items: [{id: cleaning, points: 30}, {id: order-patrol, points: 25}, {id: maintenance, points: 25}, "
+                        + "{id: conference, points: 20}]",
+                    "items: [\(items)]"
+                )
+            ]).components(separatedBy: "standings:\n")[0] + "standings:\n" + standings
+        #expect(
+            Self.errors(text) == [
+                "plan.yaml:34:12: error: 'items' lists 51 items; an evaluation plan holds at most 50 items",
+                "plan.yaml:43:3: error: 'standings' lists 11 standings; an evaluation plan holds at most 10 standings",
+            ]
+        )
+    }
+
+    @Test func answersArePercentagesWithUniqueLabels() throws {
+        #expect(
+            try Self.errors(replacing: [("value: 100}", "value: 120}"), ("{label: 一般,", "{label: 满意,")]) == [
+                "plan.yaml:24:34: error: value must be a percentage from 0 to 100, found '120'",
+                "plan.yaml:24:74: error: answer '满意' is already listed at line 24, column 15; a sheet's answer must "
+                    + "name one value",
+            ]
+        )
+    }
+
+    @Test func theMonthlyCapHoldsAtLeastOneFinding() throws {
+        #expect(
+            try Self.errors(replacing: [("monthly-cap: 20", "monthly-cap: 4")]) == [
+                "plan.yaml:40:18: error: monthly-cap 4 is less than maximum-per-finding 5; one finding alone could "
+                    + "exceed the month's cap"
+            ]
+        )
+        #expect(
+            try Self.errors(replacing: [("maximum-per-finding: 5", "maximum-per-finding: 0")]) == [
+                "plan.yaml:39:26: error: maximum-per-finding must be greater than 0, found '0'"
+            ]
+        )
+    }
+
     @Test func aDuplicatedKeyIsLocatedAtItsRepeat() throws {
         #expect(
             try Self.errors(replacing: [("decimals: 2\n", "decimals: 2\ndecimals: 3\n")]) == [

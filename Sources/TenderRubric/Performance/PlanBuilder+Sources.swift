@@ -69,7 +69,9 @@ extension PlanBuilder {
                 emptyAdvice: "list the answers a respondent chooses from (满意, 基本满意, 不满意) with their values"
             )
         else { return nil }
-        var answers: [(answer: SurveyAnswer, location: SourceLocation)] = []
+        var answers: [SurveyAnswer] = []
+        // Every label read, also of an answer whose value is wrong, so that a repeated label is still found.
+        var labels: [(label: String, location: SourceLocation)] = []
         var complete = true
         for entry in entries {
             guard let view = reader.mapping(entry, what: "an answer") else {
@@ -78,22 +80,25 @@ extension PlanBuilder {
             }
             let context = "in an answer"
             reader.checkKeys(view, allowed: PlanLoader.answerKeys, context: context)
-            let label = reader.required(view, "label", context: context).flatMap { visibleText($0, what: "label") }
+            var label = reader.required(view, "label", context: context).flatMap { visibleText($0, what: "label") }
+            if let written = label {
+                if let first = labels.first(where: { $0.label == written }) {
+                    reader.error(
+                        "answer '\(VisibleText.escaped(written))' is already listed at "
+                            + "\(first.location.lineColumnText); a sheet's answer must name one value",
+                        at: view["label"]?.location ?? view.location
+                    )
+                    label = nil
+                } else {
+                    labels.append((written, view.location))
+                }
+            }
             let value = reader.required(view, "value", context: context).flatMap { reader.points($0, .percent) }
             guard let label, let value else {
                 complete = false
                 continue
             }
-            if let first = answers.first(where: { $0.answer.label == label }) {
-                reader.error(
-                    "answer '\(VisibleText.escaped(label))' is already listed at \(first.location.lineColumnText); a "
-                        + "sheet's answer must name one value",
-                    at: view["label"]?.location ?? view.location
-                )
-                complete = false
-                continue
-            }
-            answers.append((SurveyAnswer(label: label, value: value), view.location))
+            answers.append(SurveyAnswer(label: label, value: value))
         }
         guard complete else { return nil }
         guard answers.count >= 2 else {
@@ -103,7 +108,7 @@ extension PlanBuilder {
             )
             return nil
         }
-        return answers.map(\.answer)
+        return answers
     }
 
     private func readSurveyItems(_ field: Field, services: [ServiceItem]?) -> [String]? {
