@@ -27,17 +27,23 @@ enum HistoryFileCheck: Equatable {
             }
             return .missing
         }
-        var type = attributes[.type] as? FileAttributeType
-        if type == .typeSymbolicLink {
-            guard let target = try? manager.attributesOfItem(atPath: resolved(path)) else {
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            // SQLite follows the link (and would create a missing target), so the target is what is judged.
+            var target = stat()
+            guard stat(path, &target) == 0 else {
                 throw HistoryDatabase.refusal(path, "is a symbolic link to nothing; it was left unchanged")
             }
-            type = target[.type] as? FileAttributeType
-        }
-        switch type {
-        case .typeRegular?: break
-        case .typeDirectory?: return .foreign("is a folder, not a history database file")
-        default: return .foreign("is not a regular file (a FIFO, socket or device)")
+            switch target.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: return .foreign("is a folder, not a history database file")
+            default: return .foreign("is not a regular file (a FIFO, socket or device)")
+            }
+        } else {
+            switch attributes[.type] as? FileAttributeType {
+            case .typeRegular?: break
+            case .typeDirectory?: return .foreign("is a folder, not a history database file")
+            default: return .foreign("is not a regular file (a FIFO, socket or device)")
+            }
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw HistoryDatabase.refusal(path, "cannot be read (permission denied?)")
@@ -55,9 +61,5 @@ enum HistoryFileCheck: Equatable {
         return .foreign(
             "is an SQLite database of another application (application id 0x\(hex), tender-eval's is 0x544E4452)"
         )
-    }
-
-    private static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 }
