@@ -40,11 +40,10 @@ extension HistoryDatabase {
     /// `previous` (the last entry's hash) and `hash` are computed inside the transaction, so two officers
     /// correcting at once cannot fork the chain. The month must have the target's source recorded.
     ///
-    /// - Parameter validate: called inside the transaction with the month's original records and that month's
-    ///   corrections in number order, the new one LAST; it checks the new correction's `from` against the value
-    ///   after the earlier ones and its `to` against the plan (the scoring module supplies it). Throwing refuses
-    ///   the correction and writes nothing.
-    /// - Returns: the correction as stored.
+    /// `validate` is called inside the transaction with the month's original records and that month's
+    /// corrections in number order, the new one LAST; it checks the new correction's `from` against the value
+    /// after the earlier ones and its `to` against the plan (the scoring module supplies it). Throwing refuses
+    /// the correction and writes nothing. Returns the correction as stored.
     @discardableResult
     public func appendCorrection(
         _ request: CorrectionRequest,

@@ -34,7 +34,7 @@ public struct StaleMonth: Hashable, Sendable {
 extension HistoryDatabase {
     /// Stores a computation of a month and the rules it raised, in one transaction. An earlier computation of the
     /// same month is kept and marked `superseded_by` the new one, so reports can show what changed.
-    /// - Parameter correctionsThrough: the contract's last correction number when it was computed.
+    /// `correctionsThrough` is the contract's last correction number when it was computed.
     public func storeMonthlyEvaluation(
         _ evaluation: MonthlyEvaluation,
         raised: [RaisedRule],

@@ -12,8 +12,11 @@ extension HistoryDatabase {
                 db,
                 sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
             )
-            lines.append("schema: " + (try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"))
-                .joined(separator: "; "))
+            lines.append(
+                "schema: "
+                    + (try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"))
+                    .joined(separator: "; ")
+            )
             lines.append("application_id: " + String(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0))
             for table in tables {
                 lines.append("table " + table)

@@ -17,7 +17,7 @@ extension HistoryDatabase {
     /// A key with no such month and no warning is absent from `bidders` (the rubric's neutral value applies).
     /// `digest` is the SHA-256 of the canonical text of every row used (docs/performance-history.md), so the same
     /// database and inputs always give the same digest and any change of a used row changes it.
-    /// - Parameter database: the name to report the database by (default: the path it was opened with).
+    /// `database` is the name to report the database by (default: the path it was opened with).
     public func history(
         registrationKeys: [String],
         window: ClosedRange<YearMonth>,

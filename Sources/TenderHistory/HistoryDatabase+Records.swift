@@ -52,7 +52,8 @@ extension HistoryDatabase {
         }
         if let earlier = try Row.fetchOne(
             db,
-            sql: "SELECT recorded_on, file, file_sha256 FROM record_batch WHERE contract_id = ? AND month = ? AND source = ?",
+            sql:
+                "SELECT recorded_on, file, file_sha256 FROM record_batch WHERE contract_id = ? AND month = ? AND source = ?",
             arguments: [contractID, month.description, sheet.source.rawValue]
         ) {
             let recordedOn: String = earlier["recorded_on"]

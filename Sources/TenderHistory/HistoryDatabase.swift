@@ -33,8 +33,8 @@ public final class HistoryDatabase: Sendable {
     /// Opens the history at `path`, refusing — without changing a byte of it — a directory, a FIFO or device, a
     /// dangling symbolic link, a file that is not SQLite, another application's SQLite database, and a history
     /// written by a newer tender-eval (migrations this build does not know).
-    /// - Parameter sha256: lower-case hex SHA-256 of bytes (the pipeline passes libcrypto's).
-    /// - Throws: `DiagnosticError` located at `path`.
+    /// `sha256` gives the lower-case hex SHA-256 of bytes (the pipeline passes libcrypto's). Errors are a
+    /// `DiagnosticError` located at `path`.
     public static func open(
         path: String,
         mode: OpenMode,

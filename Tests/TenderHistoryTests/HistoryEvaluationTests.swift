@@ -133,7 +133,12 @@ import Testing
         ]
         for (plan, month, score, standing) in scores {
             try database.storeMonthlyEvaluation(
-                try Values.evaluation(contractID: plan.contract.id, Values.month(month), score: score, standing: standing),
+                try Values.evaluation(
+                    contractID: plan.contract.id,
+                    Values.month(month),
+                    score: score,
+                    standing: standing
+                ),
                 raised: month == "2021-04"
                     ? [rule(plan.contract.id, month, months: ["2021-02", "2021-03", "2021-04"])] : [],
                 computedOn: "2021-07-01",
@@ -201,7 +206,8 @@ import Testing
             defer { folder.remove() }
             let database = try populated(folder)
             digests.append(
-                try database.history(registrationKeys: [key], window: window, buyerMatches: { _ in true }).history.digest
+                try database.history(registrationKeys: [key], window: window, buyerMatches: { _ in true }).history
+                    .digest
             )
         }
         #expect(digests[0] == digests[1])

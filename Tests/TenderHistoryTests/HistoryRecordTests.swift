@@ -158,7 +158,14 @@ import Testing
         let other = Values.plan(id: "HYJG-2021-FW-003-HT")
         let writes: [() throws -> Void] = [
             { try database.registerContract(plan: other, planBytes: Values.planBytes(other), faultHook: hook) },
-            { try database.recordSheets(contractID: plan.contract.id, month: june, Values.allSheets(june), faultHook: hook) },
+            {
+                try database.recordSheets(
+                    contractID: plan.contract.id,
+                    month: june,
+                    Values.allSheets(june),
+                    faultHook: hook
+                )
+            },
             {
                 try database.appendCorrection(
                     CorrectionRequest(

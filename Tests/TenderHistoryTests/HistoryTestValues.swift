@@ -19,7 +19,10 @@ enum HistoryTestValues {
         return digest.map { String($0 >> 4, radix: 16) + String($0 & 0x0f, radix: 16) }.joined()
     }
 
-    static let buyer = LocalizedText(zh: "台州市黄岩区机关事务中心", en: "Huangyan District Government Offices Administration Centre")
+    static let buyer = LocalizedText(
+        zh: "台州市黄岩区机关事务中心",
+        en: "Huangyan District Government Offices Administration Centre"
+    )
     static let items = ["cleaning", "order-patrol", "maintenance", "conference"]
 
     static func plan(
