@@ -217,6 +217,20 @@ extension HistoryDatabase {
         }
     }
 
+    /// The months of the contract with at least one sheet recorded, oldest first.
+    public func recordedMonths(contractID: String) throws(DiagnosticError) -> [YearMonth] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT DISTINCT month FROM record_batch WHERE contract_id = ? ORDER BY month",
+                arguments: [contractID]
+            ).map { text in
+                guard let month = YearMonth(text) else { throw StoredValueError(what: "month \(text)") }
+                return month
+            }
+        }
+    }
+
     /// Everything recorded for `month` of the contract: rows in recorded order, each located at its place in the
     /// sheet it came from (`file:line[:col]`), and the sheets recorded (in source order).
     public func monthRecords(contractID: String, month: YearMonth) throws(DiagnosticError) -> MonthRecords {

@@ -50,6 +50,7 @@ import Testing
         #expect(records.patrol[1].location.description == "other.csv:3:4")
         #expect(records.patrol == Values.patrol(may))
         #expect(records.sheets == Values.allSheets(may).map(\.sheet))
+        #expect(try database.recordedMonths(contractID: plan.contract.id) == [may])
         let empty = try database.monthRecords(contractID: plan.contract.id, month: Values.month("2021-06"))
         #expect(empty.sheets.isEmpty && empty.survey.isEmpty)
     }
