@@ -9,8 +9,15 @@ public struct StoredEvaluation: Hashable, Sendable {
     public var computedOn: String
     /// The highest correction number of the contract the computation had seen (0: none).
     public var correctionsThrough: Int
-    /// The standing rules this computation raised.
+    /// The standing rules this computation raised, in rule id order.
     public var raised: [RaisedRule]
+
+    public init(evaluation: MonthlyEvaluation, computedOn: String, correctionsThrough: Int, raised: [RaisedRule]) {
+        self.evaluation = evaluation
+        self.computedOn = computedOn
+        self.correctionsThrough = correctionsThrough
+        self.raised = raised
+    }
 }
 
 /// A month's computations: the latest, which is the published one, and the earlier ones it superseded.
@@ -19,6 +26,12 @@ public struct MonthComputations: Hashable, Sendable {
     public var latest: StoredEvaluation
     /// Oldest first.
     public var superseded: [StoredEvaluation]
+
+    public init(month: YearMonth, latest: StoredEvaluation, superseded: [StoredEvaluation]) {
+        self.month = month
+        self.latest = latest
+        self.superseded = superseded
+    }
 }
 
 /// A month whose published score predates a correction of its records: it must be computed again before
@@ -29,6 +42,13 @@ public struct StaleMonth: Hashable, Sendable {
     public var correctionsThrough: Int
     /// The corrections of the month numbered above `correctionsThrough`.
     public var newerCorrections: [Int]
+
+    public init(contractID: String, month: YearMonth, correctionsThrough: Int, newerCorrections: [Int]) {
+        self.contractID = contractID
+        self.month = month
+        self.correctionsThrough = correctionsThrough
+        self.newerCorrections = newerCorrections
+    }
 }
 
 extension HistoryDatabase {
