@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "TenderFilesTests", dependencies: ["TenderFiles", "TenderCore", "TenderModel"]),
         .testTarget(
             name: "TenderHistoryTests",
-            dependencies: ["TenderHistory", "TenderModel", "TenderCore", "TenderTestSupport"]
+            dependencies: ["TenderHistory", "TenderModel", "TenderCore", "TenderTestSupport", "CLibCrypto"]
         ),
         .testTarget(
             name: "TenderRubricTests",

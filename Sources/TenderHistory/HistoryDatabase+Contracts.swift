@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+public import TenderCore
+public import TenderModel
+
+/// What `registerContract` did.
+public enum ContractRegistration: Hashable, Sendable {
+    case registered
+    /// The same plan (same SHA-256 of its bytes) was already registered: nothing was written.
+    case alreadyRegistered
+}
+
+/// A contract as the history holds it, with the exact plan bytes it was registered with.
+public struct RegisteredContract: Hashable, Sendable {
+    public var id: String
+    public var tenderID: String
+    public var buyer: LocalizedText
+    public var contractor: PerformanceContractor
+    public var start: String
+    public var end: String
+    public var planFile: String
+    public var planBytes: [UInt8]
+    public var planSHA256: String
+}
+
+extension HistoryDatabase {
+    /// Registers the contract of `plan`, keeping `planBytes` (the plan file as read) and their SHA-256. Running it
+    /// again with the same bytes does nothing; a different plan for a registered contract id is an error showing
+    /// both hashes (a contract's plan is fixed once it is in the history).
+    @discardableResult
+    public func registerContract(
+        plan: EvaluationPlan,
+        planBytes: [UInt8],
+        faultHook: HistoryFaultHook = { _ in }
+    ) throws -> ContractRegistration {
+        let contract = plan.contract
+        let digest = sha256(planBytes)
+        guard let key = BidderIdentity.registrationIDKey(contract.contractor.registrationID)?.value else {
+            throw DiagnosticError(
+                .error("the contractor's registration id is empty", at: contract.location)
+            )
+        }
+        return try write { db in
+            if let stored = try Row.fetchOne(
+                db,
+                sql: "SELECT plan_sha256, plan_file FROM contract WHERE id = ?",
+                arguments: [contract.id]
+            ) {
+                let storedDigest: String = stored["plan_sha256"]
+                if storedDigest == digest { return .alreadyRegistered }
+                let storedFile: String = stored["plan_file"]
+                throw DiagnosticError(
+                    .error(
+                        "contract \(contract.id) is already in the history with another plan (\(storedFile), sha256 "
+                            + "\(storedDigest)); this plan's sha256 is \(digest): a contract's plan cannot change once "
+                            + "it is recorded",
+                        at: plan.location
+                    )
+                )
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO contract (id, tender_id, buyer_zh, buyer_en, contractor_name,
+                        contractor_registration_id, contractor_registration_key, start_date, end_date, plan_file,
+                        plan_text, plan_sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    contract.id, contract.tenderID, contract.buyer.zh, contract.buyer.en, contract.contractor.name,
+                    contract.contractor.registrationID, key, contract.start, contract.end, plan.location.file,
+                    Data(planBytes), digest,
+                ]
+            )
+            for (ordinal, standing) in plan.standings.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO contract_standing (contract_id, ordinal, standing_id, name_zh, name_en,
+                            at_least_units, consequence_zh, consequence_en)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        contract.id, ordinal, standing.id, standing.name.zh, standing.name.en, standing.atLeast.units,
+                        standing.consequence?.zh, standing.consequence?.en,
+                    ]
+                )
+            }
+            try faultHook(.afterContract)
+            try faultHook(.beforeCommit)
+            return .registered
+        }
+    }
+
+    /// The registered contract `id`, or nil.
+    public func registeredContract(id: String) throws(DiagnosticError) -> RegisteredContract? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM contract WHERE id = ?", arguments: [id]).map(Self.contract)
+        }
+    }
+
+    /// Every registered contract, in id order.
+    public func registeredContracts() throws(DiagnosticError) -> [RegisteredContract] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM contract ORDER BY id").map(Self.contract)
+        }
+    }
+
+    static func contract(_ row: Row) -> RegisteredContract {
+        let planData: Data = row["plan_text"]
+        return RegisteredContract(
+            id: row["id"],
+            tenderID: row["tender_id"],
+            buyer: LocalizedText(zh: row["buyer_zh"], en: row["buyer_en"]),
+            contractor: PerformanceContractor(
+                name: row["contractor_name"],
+                registrationID: row["contractor_registration_id"]
+            ),
+            start: row["start_date"],
+            end: row["end_date"],
+            planFile: row["plan_file"],
+            planBytes: Array(planData),
+            planSHA256: row["plan_sha256"]
+        )
+    }
+
+    func requireContract(_ db: Database, _ id: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM contract WHERE id = ?", arguments: [id]) != nil else {
+            throw HistoryDatabase.refusal(path, "has no contract \(id); record a month of it first")
+        }
+    }
+}
