@@ -141,7 +141,7 @@ import Testing
                 "missing-keys.yaml:2:3: error: missing required key 'currency' in 'tender'",
                 "missing-keys.yaml:2:3: error: missing required key 'evaluation-date' in 'tender'",
                 "missing-keys.yaml:4:5: error: missing required key 'points' in group 'price'",
-                "missing-keys.yaml:6:9: error: criterion 'price' needs one of: objective, judgement, price",
+                "missing-keys.yaml:6:9: error: criterion 'price' needs one of: objective, judgement, price, history",
                 "missing-keys.yaml:8:5: error: missing required key 'id' in a group",
             ]
         )
