@@ -6,7 +6,9 @@ public import TenderModel
 /// the flags a committee must look at. Pure: no I/O, no clock; the same inputs give the same evaluation
 /// whatever their order.
 public enum TenderEvaluator {
-    /// - Parameter history: the performance history the rubric's history criteria read (required when it has any).
+    /// `history` is what the rubric's history criteria read (the pipeline reads it from the database); a rubric
+    /// with history criteria cannot be evaluated without it.
+    ///
     /// - Throws: `DiagnosticError` when the committee's score sheets are wrong (unknown bidder or criterion,
     ///   out-of-range, duplicate or missing scores), or a history criterion has no history covering its window.
     ///   A bad bid never throws: it is listed as not evaluated.
