@@ -25,6 +25,7 @@ extension ReportBuilder {
     /// the neutral value and why).
     func historyExplanation(_ evidence: HistoryEvidence, unrounded: ExactRatio) -> (fact: RichText, rule: RichText) {
         let words = historyLabels
+        let separator: RichText = language == .en ? "; " : "；"
         var facts: [RichText] = evidence.contracts.map { contract in
             words.contractMonths(
                 .user(contract.contractID),
@@ -40,7 +41,7 @@ extension ReportBuilder {
             facts.append(
                 "\(words.mean(NumberFormat.exact(evidence.sum), evidence.count, NumberFormat.exact(mean)))"
             )
-            return (facts.joined(separator: "; "), appliedText(applied, unrounded: unrounded, fact: .number(mean)))
+            return (facts.joined(separator: separator), appliedText(applied, unrounded: unrounded, fact: .number(mean)))
         case .neutral(let reason, let points):
             let why =
                 reason == .noRegistrationID
@@ -51,7 +52,7 @@ extension ReportBuilder {
                     evidence.buyer == .thisBuyer
                 )
             facts.insert("\(why)", at: 0)
-            return (facts.joined(separator: "; "), "\(words.neutral(NumberFormat.exact(points)))")
+            return (facts.joined(separator: separator), "\(words.neutral(NumberFormat.exact(points)))")
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
                 "unknown-keys.yaml:5:3: error: unknown key 'tie-brake' in 'tender'; did you mean 'tie-break'?",
                 "unknown-keys.yaml:11:9: error: unknown key 'pionts' in criterion 'price'; did you mean 'points'?",
                 "unknown-keys.yaml:13:9: error: unknown key 'colour' in criterion 'price'; expected one of: id, name, "
-                    + "points, objective, judgement, price",
+                    + "points, objective, judgement, price, history",
             ]
         )
     }
