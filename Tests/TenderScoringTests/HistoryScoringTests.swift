@@ -281,4 +281,45 @@ import Testing
         #expect(evaluation.history == nil)
         #expect(evaluation.flags.isEmpty)
     }
+
+    @Test func aLoadedRubricScoresFromTheHistoryAndDecisionRoundsPassItOn() throws {
+        let yaml = """
+            tender:
+              id: T-1
+              currency: CNY
+              buyer: {zh: 台州市黄岩区机关事务中心, en: Huangyan Offices Centre}
+              evaluation-date: 2022-11-20
+              published: 2022-10-15
+              minimum-valid-bids: 1
+            groups:
+              - {id: price, points: 95, criteria: [{id: price, points: 95, price: lowest-price-ratio}]}
+              - id: reputation
+                points: 5
+                criteria:
+                  - id: past-performance
+                    points: 5
+                    history:
+                      months: 36
+                      buyer: this-buyer
+                      neutral: 3
+                      bands: [{from: 0, to: 80, points: 1}, {from: 80, to: 90, points: 4}, {from: 90, points: 5}]
+            """
+        let rubric = try RubricLoader.load(bytes: Array(yaml.utf8), file: "h.yaml").rubric
+        let bids = [Self.bid("清和物业", registrationID: Self.registered), Self.bid("New", registrationID: nil)]
+        let evaluation = try DecisionRounds.evaluate(
+            rubric: rubric,
+            bids: bids,
+            scores: [],
+            history: Self.history(),
+            decisions: nil
+        )
+        // Mean 87.3058… lies in [80, 90): 4 points; the newcomer gets the neutral 3.
+        #expect(evaluation.results.map { $0.score(for: "past-performance")?.points } == [4, 3])
+        let (_, evidence) = try Self.evidence(evaluation, "清和物业")
+        guard case .scored(_, .band(let band)) = evidence.outcome else {
+            Issue.record("not scored on a band: \(evidence.outcome)")
+            return
+        }
+        #expect(band?.points == 4)
+    }
 }
