@@ -12,8 +12,12 @@ struct HistoryScorer {
     init(rubric: Rubric, history: PerformanceHistory?) {
         self.rubric = rubric
         var bidders: [String: BidderHistory] = [:]
-        for (key, entry) in history?.bidders ?? [:] {
-            guard let normalised = BidderIdentity.registrationIDKey(key)?.value else { continue }
+        let given = history?.bidders ?? [:]
+        // In key order: a dictionary's own order changes from run to run, and merged entries must not.
+        for key in given.keys.sorted() {
+            guard let entry = given[key], let normalised = BidderIdentity.registrationIDKey(key)?.value else {
+                continue
+            }
             if var known = bidders[normalised] {
                 known.contracts += entry.contracts
                 known.warnings += entry.warnings
