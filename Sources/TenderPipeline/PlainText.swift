@@ -109,6 +109,7 @@ public enum PlainText {
         case .objective: return "objective"
         case .judgement: return "judgement"
         case .price(let formula): return "price, \(formula.rawValue)"
+        case .history(let rule): return "history, \(rule.months) months, buyer \(rule.buyer.rawValue)"
         }
     }
 }

@@ -265,7 +265,7 @@ public enum PublicDocuments {
                 builder.criterionName(score.criterionID)
                 + " (\(builder.countedScore(score)) / \(NumberFormat.exact(criterion.points))): "
             switch score.basis {
-            case .objective:
+            case .objective, .history:
                 let (fact, rule) = builder.explanation(score, result)
                 items.append(heading + "\(labels.fact): " + fact + "; \(labels.rule): " + rule)
             case .judgement(let aggregate):

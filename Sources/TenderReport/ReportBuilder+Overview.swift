@@ -283,6 +283,15 @@ extension ReportBuilder {
             return collusionText(signal)
         case .committeeComposition(let finding):
             return CommitteeLabels.labels(for: language).finding(finding)
+        case .performanceWarning(let bidder, let warning, let contractID, let tenderID, let buyer, let contractor):
+            return performanceWarningText(
+                bidder: bidder,
+                warning: warning,
+                contractID: contractID,
+                tenderID: tenderID,
+                buyer: buyer,
+                contractor: contractor
+            )
         }
     }
 
@@ -300,6 +309,7 @@ extension ReportBuilder {
         case .implausiblyLowPrice: return "\(labels.flagImplausiblyLowShort)"
         case .possibleCollusion(let signal): return "\(labels.flagCollusionShort(signal.kind))"
         case .committeeComposition: return "\(CommitteeLabels.labels(for: language).short)"
+        case .performanceWarning: return "\(HistoryLabels.labels(for: language).short)"
         }
     }
 

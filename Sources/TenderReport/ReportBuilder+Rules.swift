@@ -27,6 +27,7 @@ extension ReportBuilder {
             anchor: "rules",
             pageBreakBefore: false,
             blocks: [.table(Table(headers: headers, alignments: [.left, .left, .right, .left], rows: rows))]
+                + historySourceBlocks()
         )
     }
 
@@ -38,41 +39,10 @@ extension ReportBuilder {
         let separator = english ? "; " : "；"
         switch criterion.rule {
         case .objective(let rule):
-            let scale: RichText
-            switch rule.scale {
-            case .linear(let lower, let upper, let lowerPoints, let upperPoints):
-                let formula =
-                    "\(exact(lowerPoints)) + (x − \(exact(lower))) / (\(exact(upper)) − \(exact(lower))) × "
-                    + "(\(exact(upperPoints)) − \(exact(lowerPoints)))"
-                scale =
-                    english
-                    ? "linear: x clamped to [\(exact(lower)), \(exact(upper))], \(formula)"
-                    : "线性：x 限定在 [\(exact(lower)), \(exact(upper))]，\(formula)"
-            case .bands(let bands):
-                let listed = bands.map {
-                    "[\(exact($0.from)), \($0.to.map { exact($0) } ?? "∞")) → \(exact($0.points))"
-                }
-                .joined(separator: separator)
-                scale =
-                    english
-                    ? "bands: \(listed); below the first band → 0" : "分档：\(listed)；低于最低档 → 0"
-            case .perItem(let each, let cap):
-                scale =
-                    english
-                    ? "per item: count × \(exact(each)), cap \(exact(cap))"
-                    : "按数量：数量 × \(exact(each))，上限 \(exact(cap))"
-            case .yesNo(let yes, let no):
-                scale = english ? "yes → \(exact(yes)), no → \(exact(no))" : "是 → \(exact(yes))，否 → \(exact(no))"
-            case .lookup(let entries, let otherwise):
-                let listed = entries.map { RichText("“\(user: $0.key)” → \(exact($0.points))") }
-                    .joined(separator: .text(separator))
-                scale =
-                    english
-                    ? "table: \(listed); otherwise → \(exact(otherwise))"
-                    : "对照表：\(listed)；其他 → \(exact(otherwise))"
-            }
             let absent: RichText = english ? "; fact not found → 0" : "；未提供 → 0"
-            return scale + absent
+            return scaleText(rule.scale) + absent
+        case .history(let rule):
+            return historyRuleText(rule)
         case .judgement(let rule):
             let aggregation: String
             switch rubric.committee.aggregation {
@@ -106,6 +76,46 @@ extension ReportBuilder {
                     ? "linear in price: (P_max − P_i) / (P_max − P_min) × \(points); all prices equal → \(points)"
                     : "价格线性：(P_max − P_i) / (P_max − P_min) × \(points)；报价全部相同 → \(points)"
             }
+        }
+    }
+
+    /// A scale in words, `x` standing for the fact.
+    func scaleText(_ scale: Scale) -> RichText {
+        func exact(_ value: ExactRatio) -> String { NumberFormat.exact(value) }
+        func exact(_ value: Points) -> String { NumberFormat.exact(value) }
+        let english = language == .en
+        let separator = english ? "; " : "；"
+        switch scale {
+        case .linear(let lower, let upper, let lowerPoints, let upperPoints):
+            let formula =
+                "\(exact(lowerPoints)) + (x − \(exact(lower))) / (\(exact(upper)) − \(exact(lower))) × "
+                + "(\(exact(upperPoints)) − \(exact(lowerPoints)))"
+            return
+                english
+                ? "linear: x clamped to [\(exact(lower)), \(exact(upper))], \(formula)"
+                : "线性：x 限定在 [\(exact(lower)), \(exact(upper))]，\(formula)"
+        case .bands(let bands):
+            let listed = bands.map {
+                "[\(exact($0.from)), \($0.to.map { exact($0) } ?? "∞")) → \(exact($0.points))"
+            }
+            .joined(separator: separator)
+            return
+                english
+                ? "bands: \(listed); below the first band → 0" : "分档：\(listed)；低于最低档 → 0"
+        case .perItem(let each, let cap):
+            return
+                english
+                ? "per item: count × \(exact(each)), cap \(exact(cap))"
+                : "按数量：数量 × \(exact(each))，上限 \(exact(cap))"
+        case .yesNo(let yes, let no):
+            return english ? "yes → \(exact(yes)), no → \(exact(no))" : "是 → \(exact(yes))，否 → \(exact(no))"
+        case .lookup(let entries, let otherwise):
+            let listed = entries.map { RichText("“\(user: $0.key)” → \(exact($0.points))") }
+                .joined(separator: .text(separator))
+            return
+                english
+                ? "table: \(listed); otherwise → \(exact(otherwise))"
+                : "对照表：\(listed)；其他 → \(exact(otherwise))"
         }
     }
 }

@@ -99,6 +99,8 @@ extension ReportBuilder {
                 labels.bidPrice(money(price.bidTotal), currency: .user(price.currency)),
                 "\(priceRule(price, size: result.size, unrounded: score.unrounded))"
             )
+        case .history(let evidence):
+            return historyExplanation(evidence, unrounded: score.unrounded)
         }
     }
 

@@ -118,6 +118,11 @@ extension ResultJSON {
             case .price(let evaluation):
                 basis.member(fixed: "kind", .string("price"))
                 basis.member(fixed: "price") { writePrice(evaluation, to: sink, pretty: pretty, indent: $0) }
+            case .history(let evidence):
+                let members = historyBasis(evidence, criterionID: score.criterionID, rubric: rubric)
+                for key in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    basis.member(key, members[key, default: .null])
+                }
             }
             basis.close()
         }

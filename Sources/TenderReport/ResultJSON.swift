@@ -51,6 +51,8 @@ enum ResultJSON {
         ]
         // Only with a decisions file, so results without one keep their shape.
         if let decisions = decisions(evaluation) { document["decisions"] = decisions }
+        // Only when history criteria read one, so results without them keep their shape.
+        if let history = evaluation.history { document["history"] = historySource(history) }
         return .object(document)
     }
 
@@ -256,6 +258,13 @@ enum ResultJSON {
         case .price(let formula):
             members["kind"] = .string("price")
             members["formula"] = .string(formula.rawValue)
+        case .history(let rule):
+            // The window needs the rubric's dates: `rule(_:group:rubric:)` adds it.
+            members["kind"] = .string("history")
+            members["months"] = .int(rule.months)
+            members["buyer"] = .string(rule.buyer.rawValue)
+            members["neutral"] = .decimal(rule.neutral)
+            members["scale"] = scale(rule.scale)
         }
         return .object(members)
     }
@@ -267,6 +276,9 @@ enum ResultJSON {
         members["groupID"] = .string(group.id)
         if case .judgement = criterion.rule {
             members["aggregation"] = .string(rubric.committee.aggregation.rawValue)
+        }
+        if case .history(let history) = criterion.rule {
+            members.merge(historyRule(history, rubric: rubric)) { _, windowed in windowed }
         }
         return .object(members)
     }
@@ -483,6 +495,7 @@ enum ResultJSON {
             for group in rubric.groups {
                 guard let criterion = group.criteria.first(where: { $0.id == criterionID }) else { continue }
                 if case .objective(let rule) = criterion.rule, case .bands(let all) = rule.scale { bands = all }
+                if case .history(let rule) = criterion.rule, case .bands(let all) = rule.scale { bands = all }
                 break
             }
             return .object([
@@ -535,6 +548,8 @@ enum ResultJSON {
             basis = .object(fields)
         case .price(let evaluation):
             basis = .object(["kind": .string("price"), "price": price(evaluation)])
+        case .history(let evidence):
+            basis = .object(historyBasis(evidence, criterionID: score.criterionID, rubric: rubric))
         }
         return .object([
             "criterionID": .string(score.criterionID),
@@ -615,6 +630,15 @@ enum ResultJSON {
             ])
         case .committeeComposition(let finding):
             return committeeFinding(finding)
+        case .performanceWarning(let bidder, let warning, let contractID, let tenderID, let buyer, let contractor):
+            return performanceWarning(
+                bidder: bidder,
+                warning: warning,
+                contractID: contractID,
+                tenderID: tenderID,
+                buyer: buyer,
+                contractor: contractor
+            )
         case .possibleCollusion(let signal):
             return .object([
                 "type": .string("possible-collusion"),

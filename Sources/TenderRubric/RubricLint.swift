@@ -60,6 +60,7 @@ public enum RubricLint {
                 )
             )
         }
+        warnings += historyWarnings(for: rubric)
         for criterion in rubric.criteria {
             let texts = [criterion.id, criterion.name.zh ?? "", criterion.name.en ?? ""].map { $0.lowercased() }
             guard let hit = bannedFactorWords.first(where: { entry in texts.contains { $0.contains(entry.word) } })

@@ -16,6 +16,7 @@ public enum DecisionRounds {
         scores: [ScoreSheetEntry],
         committee: Committee? = nil,
         declarations: [ConflictDeclaration] = [],
+        history: PerformanceHistory? = nil,
         decisions log: DecisionLog?
     ) throws(DiagnosticError) -> Evaluation {
         guard let log else {
@@ -24,7 +25,8 @@ public enum DecisionRounds {
                 bids: bids,
                 scores: scores,
                 committee: committee,
-                declarations: declarations
+                declarations: declarations,
+                history: history
             )
         }
         let bidders = BidderNames(bids)
@@ -47,6 +49,7 @@ public enum DecisionRounds {
                 scores: scores,
                 committee: committee,
                 declarations: declarations,
+                history: history,
                 state: state
             )
         }

@@ -146,6 +146,8 @@ extension Flag {
             return [name]
         case .possibleCollusion(let signal):
             return signal.bidders
+        case .performanceWarning(let name, _, _, _, _, _):
+            return [name]
         }
     }
 }

@@ -6,6 +6,7 @@ import TenderModel
 struct Scorer {
     let rubric: Rubric
     let committee: CommitteeScores
+    var history: HistoryScorer
 
     /// Every valid bid scored and ranked, the price base, and one warning per objective fact a bid lacks.
     /// - Throws: `ScoringOverflow` naming the bid and criterion whose exact value cannot be held.
@@ -246,6 +247,10 @@ struct Scorer {
                             maximum: criterion.points
                         )
                         basis = .price(priced)
+                    case .history(let rule):
+                        let scored = try history.score(registrationID: bid.bidder.registrationID, rule: rule)
+                        unrounded = scored.points
+                        basis = .history(scored.evidence)
                     }
                     result.criterionScores.append(
                         CriterionScore(

@@ -6,14 +6,19 @@ public import TenderModel
 /// the flags a committee must look at. Pure: no I/O, no clock; the same inputs give the same evaluation
 /// whatever their order.
 public enum TenderEvaluator {
+    /// `history` is what the rubric's history criteria read (the pipeline reads it from the database); a rubric
+    /// with history criteria cannot be evaluated without it.
+    ///
     /// - Throws: `DiagnosticError` when the committee's score sheets are wrong (unknown bidder or criterion,
-    ///   out-of-range, duplicate or missing scores). A bad bid never throws: it is listed as not evaluated.
+    ///   out-of-range, duplicate or missing scores), or a history criterion has no history covering its window.
+    ///   A bad bid never throws: it is listed as not evaluated.
     public static func evaluate(
         rubric: Rubric,
         bids: [BidImportOutcome],
         scores: [ScoreSheetEntry],
         committee committeeFile: Committee? = nil,
-        declarations: [ConflictDeclaration] = []
+        declarations: [ConflictDeclaration] = [],
+        history: PerformanceHistory? = nil
     ) throws(DiagnosticError) -> Evaluation {
         try evaluate(
             rubric: rubric,
@@ -21,6 +26,7 @@ public enum TenderEvaluator {
             scores: scores,
             committee: committeeFile,
             declarations: declarations,
+            history: history,
             state: DecisionState()
         )
     }
@@ -32,8 +38,10 @@ public enum TenderEvaluator {
         scores: [ScoreSheetEntry],
         committee committeeFile: Committee?,
         declarations: [ConflictDeclaration],
+        history: PerformanceHistory?,
         state: DecisionState
     ) throws(DiagnosticError) -> Evaluation {
+        try HistoryScorer.checkAvailable(history, for: rubric)
         var diagnostics: [Diagnostic] = []
         var notEvaluated: [BidResult] = []
         var disqualified: [BidResult] = []
@@ -146,7 +154,8 @@ public enum TenderEvaluator {
         )
         diagnostics.append(contentsOf: committeeNotes)
 
-        let scorer = Scorer(rubric: rubric, committee: committee.applying(state))
+        let historyScorer = HistoryScorer(rubric: rubric, history: history)
+        let scorer = Scorer(rubric: rubric, committee: committee.applying(state), history: historyScorer)
         var scored: (results: [BidResult], base: PriceBase?, warnings: [Diagnostic])
         do {
             scored = try scorer.scoreAndRank(valid)
@@ -205,6 +214,7 @@ public enum TenderEvaluator {
         flags += Flags.implausiblyLowPrices(scored.results, rubric: rubric, base: scored.base)
         // Every bid that could be read is compared, whatever its status: collusion taints the others too.
         flags += Collusion.signals(imported, rubric: rubric).map(Flag.possibleCollusion)
+        flags += historyScorer.warnings(for: scored.results)
         let outcome: TenderOutcome
         if failed {
             outcome = .failed(validBids: scored.results.count, minimum: rubric.tender.minimumValidBids)
@@ -259,6 +269,14 @@ public enum TenderEvaluator {
         evaluation.outstanding = outstanding
         evaluation.acceptedClarifications = state.accepted.mapValues(\.number)
         evaluation.committee = committeeFile
+        if let history, !rubric.historyRules.isEmpty {
+            evaluation.history = HistorySource(
+                database: history.database,
+                digest: history.digest,
+                firstMonth: history.firstMonth,
+                lastMonth: history.lastMonth
+            )
+        }
         return evaluation
     }
 

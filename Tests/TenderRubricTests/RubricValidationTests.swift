@@ -27,7 +27,7 @@ import Testing
                 "unknown-keys.yaml:5:3: error: unknown key 'tie-brake' in 'tender'; did you mean 'tie-break'?",
                 "unknown-keys.yaml:11:9: error: unknown key 'pionts' in criterion 'price'; did you mean 'points'?",
                 "unknown-keys.yaml:13:9: error: unknown key 'colour' in criterion 'price'; expected one of: id, name, "
-                    + "points, objective, judgement, price",
+                    + "points, objective, judgement, price, history",
             ]
         )
     }
@@ -141,7 +141,7 @@ import Testing
                 "missing-keys.yaml:2:3: error: missing required key 'currency' in 'tender'",
                 "missing-keys.yaml:2:3: error: missing required key 'evaluation-date' in 'tender'",
                 "missing-keys.yaml:4:5: error: missing required key 'points' in group 'price'",
-                "missing-keys.yaml:6:9: error: criterion 'price' needs one of: objective, judgement, price",
+                "missing-keys.yaml:6:9: error: criterion 'price' needs one of: objective, judgement, price, history",
                 "missing-keys.yaml:8:5: error: missing required key 'id' in a group",
             ]
         )

@@ -42,6 +42,7 @@ import Testing
             switch criterion.rule {
             case .price: kinds.insert("price")
             case .judgement: judgements += 1
+            case .history: kinds.insert("history")
             case .objective(let rule):
                 switch rule.scale {
                 case .linear: kinds.insert("linear")

@@ -32,6 +32,8 @@ public struct Evaluation: Hashable, Sendable {
     /// The committee file the run used, as written (replaced members included: the signed report lists who sat
     /// and who left); nil when the members are known only from their sheets.
     public var committee: Committee?
+    /// The performance history the history criteria read (issue 10), nil when the rubric has none.
+    public var history: HistorySource?
 
     public init(
         rubric: Rubric,
@@ -305,6 +307,9 @@ public enum ScoreBasis: Hashable, Sendable {
     case objective(fact: FactValue, line: Int?, applied: AppliedScale)
     case judgement(JudgementAggregate)
     case price(PriceEvaluation)
+    /// The monthly scores of the bidder's past contracts that counted, their exact mean and the scale applied, or
+    /// why the bidder got the rubric's neutral points.
+    case history(HistoryEvidence)
 }
 
 /// Which part of a scale produced the points.
@@ -438,4 +443,16 @@ public enum Flag: Hashable, Sendable {
     /// The committee file's make-up breaks a rule of the rubric's policy profile (under `cn-87`: 87号令 Arts 45,
     /// 47): the evaluation is shown, but the committee that made it is not lawfully composed.
     case committeeComposition(CommitteeFinding)
+    /// A standing rule of one of the bidder's past contracts that warns the next tender (e.g. three unqualified
+    /// months in twelve) was raised in the history window: for the committee's attention only, it never changes a
+    /// score and never disqualifies. `contractID` is `warning.contractID`; `contractor` is the name the contract's
+    /// plan gives the contractor (the bid may spell it otherwise: the match is by registration id).
+    case performanceWarning(
+        bidder: String,
+        warning: RaisedRule,
+        contractID: String,
+        tenderID: String,
+        buyer: LocalizedText,
+        contractor: String
+    )
 }

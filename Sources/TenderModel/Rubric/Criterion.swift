@@ -53,6 +53,8 @@ public enum CriterionRule: Hashable, Sendable {
     case objective(ObjectiveRule)
     case judgement(JudgementRule)
     case price(PriceFormula)
+    /// The bidder's mean monthly performance score from the history database (issue 10), on a scale.
+    case history(HistoryRule)
 }
 
 /// A value read from the bid by an XPath 1.0 expression, turned into points by a scale.

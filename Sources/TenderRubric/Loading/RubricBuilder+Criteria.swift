@@ -84,7 +84,7 @@ extension RubricBuilder {
         prefixes: Set<String>,
         seen: inout [String: SourceLocation]
     ) -> (Criterion?, Points?) {
-        let keys = ["id", "name", "points", "objective", "judgement", "price"]
+        let keys = ["id", "name", "points", "objective", "judgement", "price", "history"]
         guard let view = reader.mapping(node, what: "a criterion") else { return (nil, nil) }
         guard let idField = reader.required(view, "id", context: "in a criterion"), let id = reader.identifier(idField)
         else {
@@ -97,11 +97,11 @@ extension RubricBuilder {
         let name = view["name"].flatMap { reader.localized($0) } ?? LocalizedText(zh: id, en: id)
         let points = reader.required(view, "points", context: context).flatMap { reader.points($0, .positive) }
 
-        let ruleKeys = ["objective", "judgement", "price"]
+        let ruleKeys = ["objective", "judgement", "price", "history"]
         let ruleFields = view.fields.filter { ruleKeys.contains($0.key) }
         guard let ruleField = ruleFields.first else {
             reader.error(
-                "criterion '\(VisibleText.excerpt(id))' needs one of: objective, judgement, price",
+                "criterion '\(VisibleText.excerpt(id))' needs one of: objective, judgement, price, history",
                 at: view.location
             )
             return (nil, points)
@@ -120,6 +120,8 @@ extension RubricBuilder {
                 .flatMap(PriceFormula.init(rawValue:)).map { .price($0) }
         case "objective":
             rule = readObjective(ruleField, criterionID: id, points: points, prefixes: prefixes).map { .objective($0) }
+        case "history":
+            rule = readHistory(ruleField, criterionID: id, points: points).map { .history($0) }
         default:
             let judgement = readJudgement(ruleField, criterionID: id, points: points)
             guidance = judgement?.guidance

@@ -62,6 +62,7 @@ struct RubricBuilder {
             )
             tieBreak = resolveTieBreak(tieBreakEntries, groups: groups.map(\.group))
         }
+        checkHistoryCriteria(groups.map(\.group), top: top, header: header)
         guard var tender = header else { return nil }
         tender.tieBreak = tieBreak
         var rubric = Rubric(
