@@ -236,6 +236,44 @@ private func tagsBalance(_ text: String) -> Bool {
         #expect((object?["findings"] as? [Any])?.count == 2)
     }
 
+    @Test func aNegativeSumIsFlooredAtZeroAndSaysSo() {
+        var floored = PerformanceSample.input
+        let month = PerformanceSample.month("2021-08")
+        floored.months[7] = PerformanceSample.evaluation(
+            "2021-08",
+            survey: "0",
+            team: "0",
+            department: "30",
+            deduction: "26",
+            findings: 6
+        )
+        let english = render { PerformanceReports.writeMonthMarkdown(floored, month: month, language: .en, to: $0) }
+        #expect(english.contains("| Patrol findings | 6 findings, Σ deductions = 26 | − min(26, 20) = 20 |"))
+        #expect(
+            english.contains(
+                "**Monthly score = 0.00 + 0.00 + 4.00 − 20 = -16 → 0.00 (a monthly score is never below 0)**"
+            )
+        )
+        let period = render { PerformanceReports.writePeriodMarkdown(floored, language: .en, to: $0) }
+        #expect(period.contains("| 26 → 20 (capped) | 0.00 (-16 < 0 → 0) | ▼ Unqualified |"))
+    }
+
+    @Test func totalRoundingShowsExactContributionsAndRoundsOnce() {
+        var total = PerformanceSample.input
+        total.plan.rounding = .total
+        total.months = total.months.map { evaluation in
+            var evaluation = evaluation
+            evaluation.survey.roundedContribution = nil
+            evaluation.team.roundedContribution = nil
+            evaluation.department.roundedContribution = nil
+            return evaluation
+        }
+        let english = render { PerformanceReports.writeMonthMarkdown(total, month: march, language: .en, to: $0) }
+        #expect(english.contains("| 40 × 86.4583… / 100 = 34.5833… |"))
+        #expect(english.contains("**Monthly score = 34.5833… + 19 + 35.8 − 5 = 84.3833… → 84.38**"))
+        #expect(english.contains("only the monthly score rounded to 2 decimals, half away from zero"))
+    }
+
     @Test func renderingTwiceGivesTheSameBytes() {
         for language in ReportLanguage.allCases {
             for file in PerformanceReports.periodFiles(input, language: language)

@@ -73,6 +73,7 @@ extension PerformanceLabels {
         consequence: "结果",
         capped: { total, applied in "\(total) → \(applied)（封顶）" },
         floored: { unrounded in "（\(unrounded) < 0，计 0）" },
+        floorNote: "（月度得分不低于 0）",
         pending: { status, sources in
             switch status {
             case .incomplete: return "未考评：\(sources.joined(separator: "、"))尚未录入"

@@ -78,6 +78,7 @@ extension PerformanceLabels {
         consequence: "Consequence",
         capped: { total, applied in "\(total) → \(applied) (capped)" },
         floored: { unrounded in "(\(unrounded) < 0 → 0)" },
+        floorNote: "(a monthly score is never below 0)",
         pending: { status, sources in
             switch status {
             case .incomplete: return "not scored: \(sources.joined(separator: ", ")) not recorded"

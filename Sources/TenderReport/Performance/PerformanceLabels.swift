@@ -55,6 +55,8 @@ struct PerformanceLabels: Sendable {
     var consequence: String
     var capped: @Sendable (_ total: String, _ applied: String) -> String
     var floored: @Sendable (_ unrounded: String) -> String
+    /// After a negative sum in the score line: the monthly score is never below 0.
+    var floorNote: String
     var pending: @Sendable (_ status: PendingStatus, _ sources: [String]) -> String
     var stale: @Sendable (_ correction: Int) -> String
     var staleStanding: @Sendable (_ standing: RichText, _ note: String) -> RichText

@@ -160,7 +160,7 @@ extension PerformanceReportBuilder {
         let unfloored = unfloored(evaluation)
         let result =
             floored(evaluation)
-            ? exact(unfloored) + " " + labels.floored(exact(unfloored)) + " = " + counted(evaluation.score)
+            ? exact(unfloored) + " → " + counted(evaluation.score) + " " + labels.floorNote
             : NumberFormat.rounding(unfloored, to: evaluation.score, decimals: decimals)
         blocks.append(
             .paragraph(

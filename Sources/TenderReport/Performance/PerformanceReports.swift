@@ -147,7 +147,7 @@ public enum PerformanceReports {
     /// origin and reason, may wrap inside its column so the table stays on A4.
     static let style = """
         #sheets td, #findings td { overflow-wrap: anywhere; }
-        #months td:first-child, #superseded td:first-child, #corrections td:nth-child(2), \
+        #months td:first-child, #superseded td:first-child, #corrections td:nth-child(2), #corrections td:nth-child(3), \
         #findings td:nth-child(2) { white-space: nowrap; }
         #departments td.num, #teams td.num, #findings td.num { white-space: normal; }
         #calculation td { white-space: normal; }
