@@ -19,7 +19,8 @@ enum HTMLWriter {
         let sink: any ReportSink
         let chart: String
 
-        init(sink: any ReportSink, title: RichText, language: String, chart: String) {
+        /// `style` is appended to the shared stylesheet (rules for one report's own sections).
+        init(sink: any ReportSink, title: RichText, language: String, chart: String, style: String = "") {
             self.sink = sink
             self.chart = chart
             sink.write("<!DOCTYPE html>\n<html lang=\"")
@@ -35,7 +36,8 @@ enum HTMLWriter {
                 """
             )
             inline(title, to: sink)
-            sink.write("</title>\n<style>\n" + stylesheet + "\n</style>\n</head>\n<body>\n<main>\n<h1>")
+            sink.write("</title>\n<style>\n" + stylesheet + (style.isEmpty ? "" : "\n" + style) + "\n</style>\n")
+            sink.write("</head>\n<body>\n<main>\n<h1>")
             inline(title, to: sink)
             sink.write("</h1>\n")
         }
