@@ -32,10 +32,15 @@ import Testing
         #expect(evaluation.survey.sum == 8300 && evaluation.survey.count == 96)
         #expect(evaluation.survey.contribution == Perf.ratio(415, 12))
         #expect(evaluation.survey.roundedContribution == Perf.points("34.58"))
-        #expect(evaluation.team.score == Perf.ratio(185, 2) && evaluation.team.roundedContribution == Perf.points("18.5"))
+        #expect(
+            evaluation.team.score == Perf.ratio(185, 2) && evaluation.team.roundedContribution == Perf.points("18.5")
+        )
         #expect(evaluation.department.score == Perf.ratio(177, 2))
         #expect(evaluation.department.roundedContribution == Perf.points("35.4"))
-        #expect(evaluation.patrol == PatrolDeduction(findings: 2, total: Perf.points("4.5"), applied: Perf.points("4.5"), capped: false))
+        #expect(
+            evaluation.patrol
+                == PatrolDeduction(findings: 2, total: Perf.points("4.5"), applied: Perf.points("4.5"), capped: false)
+        )
         // 34.58 + 18.5 + 35.4 − 4.5; unrounded 415/12 + 49.4 = 5039/60 = 83.98333…
         #expect(evaluation.score == Perf.points("83.98"))
         #expect(evaluation.unrounded == Perf.ratio(5039, 60))

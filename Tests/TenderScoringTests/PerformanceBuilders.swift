@@ -55,7 +55,9 @@ enum Perf {
             ),
             department: DepartmentSource(
                 weight: points(weights.department),
-                items: zip(items, departmentPoints).map { DepartmentItem(id: $0, points: points($1), location: at(22)) },
+                items: zip(items, departmentPoints).map {
+                    DepartmentItem(id: $0, points: points($1), location: at(22))
+                },
                 step: departmentStep.map(points),
                 minimumDepartments: 1,
                 reasonsRequired: true,
@@ -68,9 +70,27 @@ enum Perf {
                 location: at(27)
             ),
             standings: [
-                Standing(id: "excellent", name: LocalizedText(zh: "优秀"), atLeast: 90, consequence: nil, location: at(32)),
-                Standing(id: "qualified", name: LocalizedText(zh: "合格"), atLeast: 70, consequence: nil, location: at(33)),
-                Standing(id: "unqualified", name: LocalizedText(zh: "不合格"), atLeast: 0, consequence: nil, location: at(34)),
+                Standing(
+                    id: "excellent",
+                    name: LocalizedText(zh: "优秀"),
+                    atLeast: 90,
+                    consequence: nil,
+                    location: at(32)
+                ),
+                Standing(
+                    id: "qualified",
+                    name: LocalizedText(zh: "合格"),
+                    atLeast: 70,
+                    consequence: nil,
+                    location: at(33)
+                ),
+                Standing(
+                    id: "unqualified",
+                    name: LocalizedText(zh: "不合格"),
+                    atLeast: 0,
+                    consequence: nil,
+                    location: at(34)
+                ),
             ],
             rules: rules,
             location: at(1)

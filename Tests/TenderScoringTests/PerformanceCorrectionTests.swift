@@ -32,7 +32,12 @@ import Testing
     }
 
     @Test func aDepartmentScoreCorrected() throws {
-        let correction = Perf.correction(1, .departmentScore(department: "科室1", item: "cleaning"), from: "27.0", to: "30")
+        let correction = Perf.correction(
+            1,
+            .departmentScore(department: "科室1", item: "cleaning"),
+            from: "27.0",
+            to: "30"
+        )
         let evaluation = try MonthlyScorer.evaluate(plan: plan, records: records, corrections: [correction])
         // Totals 91 and 89: 90 → 36; 34.58 + 18.5 + 36 − 4.5.
         #expect(evaluation.departmentTotals.map(\.total) == [91, 89])
@@ -47,7 +52,13 @@ import Testing
     }
 
     @Test func correctionsOfOtherMonthsAreNotApplied() throws {
-        let june = Perf.correction(1, .teamScore(team: "班组2"), from: "90", to: "95", month: YearMonth(year: 2021, month: 6)!)
+        let june = Perf.correction(
+            1,
+            .teamScore(team: "班组2"),
+            from: "90",
+            to: "95",
+            month: YearMonth(year: 2021, month: 6)!
+        )
         let evaluation = try MonthlyScorer.evaluate(plan: plan, records: records, corrections: [june])
         #expect(evaluation.score == Perf.points("83.98") && evaluation.corrections.isEmpty)
     }
@@ -96,7 +107,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (CorrectionTarget.teamScore(team: "班组1"), "95", "105", "team score 105 is outside 0…100; values are never clamped"),
+        (
+            CorrectionTarget.teamScore(team: "班组1"), "95", "105",
+            "team score 105 is outside 0…100; values are never clamped"
+        ),
         (.teamScore(team: "班组1"), "95", "9.5.1", "team score '9.5.1' is not a plain decimal number"),
         (.teamScore(team: "班组9"), "95", "90", "team '班组9' is not among the team recommendations of 2021-05"),
         (.teamScore(team: "班组1"), "95", "95.0", "the correction does not change the value (95)"),
@@ -122,7 +136,10 @@ import Testing
             .surveyAnswer(respondent: "R1", item: "cleaning"), "不满意", "满意",
             "correction says the value is 不满意 but it is 满意 (as recorded)"
         ),
-        (.surveyAnswer(respondent: "R99", item: "cleaning"), "满意", "", "respondent 'R99' is not in the survey of 2021-05"),
+        (
+            .surveyAnswer(respondent: "R99", item: "cleaning"), "满意", "",
+            "respondent 'R99' is not in the survey of 2021-05"
+        ),
         (
             .surveyAnswer(respondent: "R1", item: "parking"), "", "满意",
             "item 'parking' is not asked in the survey; its items are cleaning, order-patrol, maintenance, conference"
@@ -148,7 +165,11 @@ import Testing
             plan: plan,
             previous: [struck]
         )
-        let restored = try PerformanceCorrections.apply([struck, Perf.correction(2, target, from: "", to: "一般")], to: records, plan: plan)
+        let restored = try PerformanceCorrections.apply(
+            [struck, Perf.correction(2, target, from: "", to: "一般")],
+            to: records,
+            plan: plan
+        )
         #expect(PerformanceCorrections.currentValue(of: target, in: restored) == "一般")
         // The original records are untouched.
         #expect(PerformanceCorrections.currentValue(of: target, in: records) == "不满意")

@@ -51,7 +51,10 @@ import Testing
     }
 
     @Test func twoInTwelveIsNotRaised() {
-        let standings = Self.standings(unqualified: [Self.month(2021, 2), Self.month(2021, 5)], through: Self.month(2021, 12))
+        let standings = Self.standings(
+            unqualified: [Self.month(2021, 2), Self.month(2021, 5)],
+            through: Self.month(2021, 12)
+        )
         #expect(StandingRules.raised(plan: plan, month: Self.month(2021, 5), standings: standings).isEmpty)
     }
 
@@ -91,14 +94,26 @@ import Testing
         )
         let raised = StandingRules.raised(plan: plan, month: Self.month(2021, 9), standings: standings)
         #expect(raised.map(\.ruleID) == ["three-unqualified", "two-in-six"])
-        #expect(raised.map(\.months) == [[Self.month(2021, 2), Self.month(2021, 5), Self.month(2021, 9)], [Self.month(2021, 5), Self.month(2021, 9)]])
+        #expect(
+            raised.map(\.months) == [
+                [Self.month(2021, 2), Self.month(2021, 5), Self.month(2021, 9)],
+                [Self.month(2021, 5), Self.month(2021, 9)],
+            ]
+        )
         #expect(raised.map(\.warnsNextTender) == [true, false])
         // At 2021-05 only two bad months so far, both within six: the second rule alone.
-        #expect(StandingRules.raised(plan: plan, month: Self.month(2021, 5), standings: standings).map(\.ruleID) == ["two-in-six"])
+        #expect(
+            StandingRules.raised(plan: plan, month: Self.month(2021, 5), standings: standings).map(\.ruleID) == [
+                "two-in-six"
+            ]
+        )
     }
 
     @Test func aMonthNotEvaluatedRaisesNothing() {
-        let standings = Self.standings(unqualified: [Self.month(2021, 1), Self.month(2021, 2), Self.month(2021, 3)], through: Self.month(2021, 3))
+        let standings = Self.standings(
+            unqualified: [Self.month(2021, 1), Self.month(2021, 2), Self.month(2021, 3)],
+            through: Self.month(2021, 3)
+        )
         #expect(StandingRules.raised(plan: plan, month: Self.month(2021, 3), standings: standings).count == 1)
         #expect(StandingRules.raised(plan: plan, month: Self.month(2021, 4), standings: standings).isEmpty)
     }
@@ -133,7 +148,10 @@ import Testing
     }
 
     @Test func theMeanWeighsEveryMonthOfEveryContractTheSame() throws {
-        let history = BidderHistory(contracts: [Self.contract("A", ["90", "85.5"]), Self.contract("B", ["70.25"])], warnings: [])
+        let history = BidderHistory(
+            contracts: [Self.contract("A", ["90", "85.5"]), Self.contract("B", ["70.25"])],
+            warnings: []
+        )
         // (90 + 85.5 + 70.25) / 3 = 245.75 / 3, not the mean of the contracts' means.
         #expect(try HistoryFact.mean(history) == Perf.ratio(983, 12))
     }

@@ -280,7 +280,8 @@ public struct Standing: Hashable, Sendable {
     public var consequence: LocalizedText?
     public var location: SourceLocation
 
-    public init(id: String, name: LocalizedText, atLeast: Points, consequence: LocalizedText?, location: SourceLocation) {
+    public init(id: String, name: LocalizedText, atLeast: Points, consequence: LocalizedText?, location: SourceLocation)
+    {
         self.id = id
         self.name = name
         self.atLeast = atLeast

@@ -30,7 +30,10 @@ public enum MonthlyScorer {
         let month = records.month
         let respondents = records.survey.filter { !$0.answers.isEmpty }.count
         if respondents == 0 {
-            problems.error("\(month) cannot be scored: no survey responses (群众测评) are recorded", at: plan.survey.location)
+            problems.error(
+                "\(month) cannot be scored: no survey responses (群众测评) are recorded",
+                at: plan.survey.location
+            )
         } else if respondents < plan.survey.minimumResponses {
             problems.error(
                 "\(month) cannot be scored: the survey has \(respondents) respondent\(respondents == 1 ? "" : "s") "
@@ -40,7 +43,10 @@ public enum MonthlyScorer {
         }
         let teams = records.teams.count
         if teams == 0 {
-            problems.error("\(month) cannot be scored: no team recommendations (班组推荐) are recorded", at: plan.team.location)
+            problems.error(
+                "\(month) cannot be scored: no team recommendations (班组推荐) are recorded",
+                at: plan.team.location
+            )
         } else if teams < plan.team.minimumTeams {
             problems.error(
                 "\(month) cannot be scored: \(teams) team\(teams == 1 ? "" : "s") recommended; the plan requires at "

@@ -28,7 +28,11 @@ public enum PerformanceCorrections {
             } catch {
                 throw DiagnosticError(
                     error.diagnostics.map {
-                        Diagnostic($0.severity, "correction \(correction.number) (\(records.month)): \($0.message)", at: $0.location)
+                        Diagnostic(
+                            $0.severity,
+                            "correction \(correction.number) (\(records.month)): \($0.message)",
+                            at: $0.location
+                        )
                     }
                 )
             }
@@ -100,13 +104,16 @@ public enum PerformanceCorrections {
                 )
             }
             guard from == current else {
-                throw DiagnosticError(.error("correction says the value is \(shown(from)) but it is \(shown(current))" + provenance))
+                throw DiagnosticError(
+                    .error("correction says the value is \(shown(from)) but it is \(shown(current))" + provenance)
+                )
             }
             guard to.isEmpty || plan.survey.answer(labelled: to) != nil else {
                 throw DiagnosticError(
                     .error(
                         "'\(VisibleText.excerpt(to))' is not one of the plan's answers ("
-                            + plan.survey.answers.map(\.label).joined(separator: ", ") + "); an empty value strikes the answer"
+                            + plan.survey.answers.map(\.label).joined(separator: ", ")
+                            + "); an empty value strikes the answer"
                     )
                 )
             }
@@ -123,7 +130,9 @@ public enum PerformanceCorrections {
             )
         case .departmentScore(_, let item):
             guard let planned = plan.department.item(id: item) else {
-                throw DiagnosticError(.error("item '\(VisibleText.excerpt(item))' is not a department item of the plan"))
+                throw DiagnosticError(
+                    .error("item '\(VisibleText.excerpt(item))' is not a department item of the plan")
+                )
             }
             try checkScore(
                 from: from,
@@ -160,13 +169,19 @@ public enum PerformanceCorrections {
         guard let fromValue = try? Points(parsing: from) else {
             throw DiagnosticError(
                 .error(
-                    DecimalText.refusal(of: from, as: Points.self, name: "the value the correction starts from '\(VisibleText.excerpt(from))'")
+                    DecimalText.refusal(
+                        of: from,
+                        as: Points.self,
+                        name: "the value the correction starts from '\(VisibleText.excerpt(from))'"
+                    )
                         ?? "the value the correction starts from is not a plain decimal number"
                 )
             )
         }
         guard fromValue.plainText == current else {
-            throw DiagnosticError(.error("correction says the value is \(fromValue.plainText) but it is \(current)" + provenance))
+            throw DiagnosticError(
+                .error("correction says the value is \(fromValue.plainText) but it is \(current)" + provenance)
+            )
         }
         guard let toValue = try? Points(parsing: to) else {
             throw DiagnosticError(
@@ -182,7 +197,9 @@ public enum PerformanceCorrections {
             )
         }
         if let step, step > .zero, toValue.units % step.units != 0 {
-            throw DiagnosticError(.error(describe(toValue.plainText) + " is not a multiple of its step \(step.plainText)"))
+            throw DiagnosticError(
+                .error(describe(toValue.plainText) + " is not a multiple of its step \(step.plainText)")
+            )
         }
         guard toValue != fromValue else { throw DiagnosticError(.error(unchanged(toValue.plainText))) }
     }

@@ -6,7 +6,11 @@ public enum StandingRules {
     /// The rules `month` raises: a rule is raised at the month that completes it, that is when `month` itself has
     /// the rule's standing and the window of `withinMonths` months ending with it holds at least `count` such
     /// months. A later good month does not raise it again.
-    /// - Parameter standings: the standing id of each evaluated month of this contract (its latest computation).
+    /// - Parameters:
+    ///   - plan: the contract's plan, whose rules are checked in order.
+    ///   - month: the month just evaluated.
+    ///   - standings: the standing id of each evaluated month of this contract (its latest computation).
+    /// - Returns: the raised rules in the plan's order, each with its matching months oldest first.
     public static func raised(plan: EvaluationPlan, month: YearMonth, standings: [YearMonth: String]) -> [RaisedRule] {
         guard let current = standings[month] else { return [] }
         return plan.rules.compactMap { rule in
