@@ -165,4 +165,64 @@ import Testing
         let history = BidderHistory(contracts: [Self.contract("A", ["0", "100"])], warnings: [])
         #expect(try HistoryFact.mean(history) == 50)
     }
+
+    static let rule = HistoryRule(
+        months: 36,
+        buyer: .thisBuyer,
+        neutral: 6,
+        scale: .linear(lower: 60, upper: 100, lowerPoints: 0, upperPoints: 10),
+        location: Perf.at(50)
+    )
+
+    @Test func theMeanIsScoredOnTheRulesScale() throws {
+        let history = BidderHistory(
+            contracts: [Self.contract("A", ["90", "85.5"]), Self.contract("B", ["70.25"])],
+            warnings: []
+        )
+        let scored = try HistoryFact.points(for: history, rule: Self.rule)
+        // (983/12 − 60) × 10 / 40 = 263/48.
+        #expect(scored.mean == Perf.ratio(983, 12))
+        #expect(scored.points == Perf.ratio(263, 48))
+        #expect(scored.applied != nil)
+    }
+
+    @Test func aBidderWithoutHistoryGetsTheNeutralPointsNotZero() throws {
+        for history in [
+            nil, BidderHistory(contracts: [], warnings: []),
+            BidderHistory(contracts: [Self.contract("A", [])], warnings: []),
+        ] {
+            let scored = try HistoryFact.points(for: history, rule: Self.rule)
+            #expect(scored.mean == nil && scored.points == 6 && scored.applied == nil)
+        }
+        // A real mean of 0 is not "no history": it scores the scale's bottom.
+        let zero = try HistoryFact.points(
+            for: BidderHistory(contracts: [Self.contract("A", ["0"])], warnings: []),
+            rule: Self.rule
+        )
+        #expect(zero.mean == 0 && zero.points == 0)
+    }
+
+    @Test func onlyWarningRulesRaisedInTheWindowReachTheCommittee() {
+        func raised(_ rule: String, _ year: Int, _ month: Int, warns: Bool = true) -> RaisedRule {
+            RaisedRule(
+                contractID: "A",
+                ruleID: rule,
+                raisedIn: YearMonth(year: year, month: month)!,
+                months: [],
+                consequence: LocalizedText(zh: "提请评标委员会注意"),
+                warnsNextTender: warns
+            )
+        }
+        let history = BidderHistory(
+            contracts: [],
+            warnings: [
+                raised("early", 2021, 2), raised("first", 2021, 3), raised("quiet", 2022, 1, warns: false),
+                raised("last", 2024, 2), raised("late", 2024, 3),
+            ]
+        )
+        let window = HistoryFact.window(months: 36, before: YearMonth(year: 2024, month: 3)!)
+        #expect(
+            HistoryFact.warnings(history, first: window.first, last: window.last).map(\.ruleID) == ["first", "last"]
+        )
+    }
 }

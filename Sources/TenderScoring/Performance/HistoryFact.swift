@@ -22,4 +22,21 @@ public enum HistoryFact {
         return try ExactRatio(integer: units)
             / (try ExactRatio(integer: Int128(scores.count)) * ExactRatio(integer: Int128(Points.unitsPerWhole)))
     }
+
+    /// A bidder's points on a history criterion: its mean on the rule's scale, or the rule's neutral points when it
+    /// has no month in the window (`history` nil or empty) — a bidder new to this buyer is neither rewarded nor
+    /// punished.
+    /// - Returns: the mean (nil: neutral), the exact points, and how the scale was applied (nil: neutral).
+    public static func points(for history: BidderHistory?, rule: HistoryRule) throws(FixedPointOverflow) -> (
+        mean: ExactRatio?, points: ExactRatio, applied: AppliedScale?
+    ) {
+        guard let history, let mean = try mean(history) else { return (nil, rule.neutral.ratio, nil) }
+        let scored = try ObjectiveScorer.score(Fact(.number(mean)), on: rule.scale)
+        return (mean, scored.points, scored.applied)
+    }
+
+    /// The warnings a committee sees for the bidder: rules that warn the next tender, raised in the window.
+    public static func warnings(_ history: BidderHistory, first: YearMonth, last: YearMonth) -> [RaisedRule] {
+        history.warnings.filter { $0.warnsNextTender && first <= $0.raisedIn && $0.raisedIn <= last }
+    }
 }
