@@ -1,3 +1,4 @@
+import Foundation
 import TenderCore
 import TenderModel
 import TenderScoring
@@ -161,5 +162,36 @@ import Testing
         #expect([value.survey.weight, value.team.weight, value.department.weight] == [40, 20, 40])
         #expect(value.department.items.map(\.points) == [30, 25, 25, 20])
         #expect(value.standings.map(\.atLeast) == [90, 70, 0])
+    }
+
+    @Test func theXMLSheetsHoldTheSameRecords() {
+        var plan = plan
+        plan.contractID = "HT-<1>&\"2\""
+        let month = SyntheticPerformance.month(month: Self.may, plan: plan, scenario: scenario, seed: 7)
+        let sheets = month.sheetsXML(plan: plan)
+        #expect(
+            sheets.map(\.name) == [
+                "survey-2021-05.xml", "team-2021-05.xml", "department-2021-05.xml", "patrol-2021-05.xml",
+            ]
+        )
+        let texts = sheets.map { String(decoding: $0.bytes, as: UTF8.self) }
+        for (text, root) in zip(texts, ["survey", "teams", "departments", "patrol"]) {
+            #expect(
+                text.hasPrefix(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(root) xmlns=\"urn:tender-eval:performance:1\" "
+                        + "contract=\"HT-&lt;1&gt;&amp;&quot;2&quot;\" month=\"2021-05\">\n"
+                )
+            )
+            #expect(text.hasSuffix("</\(root)>\n"))
+        }
+        func count(_ needle: String, in text: String) -> Int {
+            text.components(separatedBy: needle).count - 1
+        }
+        #expect(count("<response ", in: texts[0]) == month.respondents.count)
+        #expect(count("<answer ", in: texts[0]) == month.respondents.flatMap(\.answers).filter { $0 >= 0 }.count)
+        #expect(count("<team ", in: texts[1]) == month.teams.count)
+        #expect(count("<score ", in: texts[2]) == month.departments.count)
+        #expect(count("<finding ", in: texts[3]) == month.findings.count)
+        #expect(month.sheetsXML(plan: plan).map(\.bytes) == sheets.map(\.bytes))
     }
 }
