@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderSynthTests",
-            dependencies: ["TenderSynth", "TenderRubric", "TenderIntake", "TenderModel", "TenderCore"]
+            dependencies: ["TenderSynth", "TenderRubric", "TenderIntake", "TenderModel", "TenderCore", "TenderScoring"]
         ),
         .testTarget(
             name: "TenderSpreadsheetTests",
