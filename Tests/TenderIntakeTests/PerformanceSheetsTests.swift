@@ -260,4 +260,249 @@ enum PerformanceTestPlan {
         #expect(!PerformanceSheetReader.isXML(Array("班组,得分\n".utf8)))
         #expect(!PerformanceSheetReader.isXML([]))
     }
+
+    // MARK: columns
+
+    @Test func unknownMissingAndDuplicateColumnsAreNamed() {
+        #expect(
+            problems(.team, "班组,得分,备注\n一班,100,\n")
+                == ["s.csv:1:7: error: unknown column '备注'; a team sheet has the columns 班组|team, 得分|score, 理由|reason"]
+        )
+        #expect(
+            problems(.team, "team,Reason\n一班,好\n")
+                == ["s.csv:1:1: error: team sheet has no score (得分) column"]
+        )
+        #expect(
+            problems(.team, "班组,得分,SCORE\n一班,100,100\n")
+                == ["s.csv:1:7: error: column 'SCORE' repeats the score (得分) column (first at s.csv:1:4)"]
+        )
+        #expect(
+            problems(.patrol, "编号,日期,地点,项目,问题,扣分\n")
+                == [
+                    "s.csv:1:1: error: patrol sheet has no photo (照片) column; the plan requires a photo for every "
+                        + "finding (photo: required)"
+                ]
+        )
+        #expect(problems(.patrol, "编号,日期,地点,项目,问题,扣分\n", plan: PerformanceTestPlan.make(photoRequired: false)) == [])
+        #expect(
+            problems(.team, "\n\n")
+                == ["s.csv:1:1: error: team sheet is empty; expected the header 班组|team,得分|score,理由|reason"]
+        )
+    }
+
+    @Test func surveyItemColumnsAreCheckedAgainstThePlan() {
+        #expect(
+            problems(.survey, "编号,cleaning,秩序维护,maintenance,会务服务,绿化\nR1,满意,满意,满意,满意,满意\n")
+                == [
+                    "s.csv:1:35: error: unknown column '绿化'; a survey sheet has the columns 编号|respondent, "
+                        + "提交时间|submitted and one column per surveyed item, named by its id or name: cleaning "
+                        + "(保洁服务|Cleaning), order-patrol (秩序维护|Order and patrol), maintenance (工程维修|Engineering "
+                        + "maintenance), conference (会务服务|Conference services)"
+                ]
+        )
+        #expect(
+            problems(.survey, "respondent,cleaning,秩序维护,maintenance\nR1,满意,满意,满意\n")
+                == [
+                    "s.csv:1:1: error: survey sheet has no column for item conference (会务服务|Conference services); it "
+                        + "has one column per surveyed item"
+                ]
+        )
+        #expect(
+            problems(.survey, "respondent,cleaning,保洁服务,秩序维护,maintenance,conference\n")
+                == [
+                    "s.csv:1:21: error: column '保洁服务' repeats the item cleaning (保洁服务|Cleaning) column (first at "
+                        + "s.csv:1:12)"
+                ]
+        )
+    }
+
+    // MARK: survey rows
+
+    static let surveyHeader = "编号,提交时间,cleaning,order-patrol,maintenance,conference\n"
+    static let goodResponses = "R1,,满意,满意,满意,满意\nR2,,满意,满意,满意,满意\nR3,,满意,满意,满意,满意\n"
+
+    @Test func surveyRowProblemsAreLocatedAtTheirCells() {
+        let sheet =
+            Self.surveyHeader + Self.goodResponses
+            + "R4,2021-04-01,很好,满意,,\n"
+            + "R1,2021-03-02 8:00,满意,,,\n"
+            + "R5,,,,,\n"
+            + ",2021-03-31 24:00,满意,,,\n"
+            + "R6,2021-02-29,满意,,,\n"
+        #expect(
+            problems(.survey, sheet) == [
+                "s.csv:5:4: error: submitted 2021-04-01 is outside 2021-03, the month being recorded",
+                "s.csv:5:15: error: answer '很好' for item 'cleaning' is not one of the plan's answers: 满意, 基本满意, 一般, 不满意",
+                "s.csv:6:1: error: respondent 'R1' appears twice (first at s.csv:2:1)",
+                "s.csv:6:4: error: submitted '2021-03-02 8:00' is not a time written YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]",
+                "s.csv:7:1: error: respondent 'R5' answered nothing; a response needs at least one answer",
+                "s.csv:8:1: error: respondent is empty",
+                "s.csv:8:2: error: submitted '2021-03-31 24:00' is not a time written YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]",
+                "s.csv:9:4: error: submitted '2021-02-29' is not a time written YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]",
+            ]
+        )
+    }
+
+    @Test func tooFewRespondentsIsAnErrorAtTheFile() {
+        #expect(
+            problems(.survey, Self.surveyHeader + "R1,,满意,,,\nR2,,,一般,,\n")
+                == ["s.csv: error: the survey has 2 respondents; the plan requires at least 3 (minimum-responses)"]
+        )
+    }
+
+    // MARK: team rows
+
+    @Test func teamScoresAreNeverClamped() {
+        let sheet =
+            "班组,得分,理由\n"
+            + "一班,101,太好\n"
+            + "二班,-1,差\n"
+            + "三班,95.5,偶有延误\n"
+            + "四班,=1+1,\n"
+            + "五班,九十,\n"
+            + "六班,90.1234567,略\n"
+            + "七班,90,\n"
+            + "七班,100,\n"
+            + ",100,\n"
+            + "八班,,\n"
+        #expect(
+            problems(.team, sheet) == [
+                "s.csv:2:4: error: score 101 of team '一班' is outside 0…100; scores are never clamped",
+                "s.csv:3:4: error: score -1 of team '二班' is outside 0…100; scores are never clamped",
+                "s.csv:4:4: error: score 95.5 of team '三班' is not a multiple of the step 1",
+                "s.csv:5:4: error: score '=1+1' is a formula; type the value itself: a sheet records what was decided, "
+                    + "not a computed result",
+                "s.csv:6:4: error: score '九十' is not a plain decimal number",
+                "s.csv:7:4: error: score '90.1234567' has 7 decimals; at most 6 are allowed",
+                "s.csv:8:7: error: score 90 of team '七班' is below the maximum 100 and its reason is empty; the plan "
+                    + "requires a reason for every score below the maximum (reasons: required)",
+                "s.csv:9:1: error: team '七班' appears twice (first at s.csv:8:1)",
+                "s.csv:10:1: error: team is empty",
+                "s.csv:11:4: error: score is empty",
+            ]
+        )
+    }
+
+    @Test func aMissingReasonColumnIsNamedWhenReasonsAreRequired() {
+        #expect(
+            problems(.team, "班组,得分\n一班,99\n二班,100\n")
+                == [
+                    "s.csv:2:4: error: score 99 of team '一班' is below the maximum 100 and the sheet has no reason "
+                        + "column; the plan requires a reason for every score below the maximum (reasons: required)"
+                ]
+        )
+        #expect(problems(.team, "班组,得分\n一班,99\n二班,100\n", plan: PerformanceTestPlan.make(reasonsRequired: false)) == [])
+    }
+
+    @Test func tooFewTeamsIsAnErrorAtTheFile() {
+        #expect(
+            problems(.team, "班组,得分,理由\n一班,100,\n")
+                == ["s.csv: error: the team sheet has 1 team; the plan requires at least 2 (minimum-teams)"]
+        )
+    }
+
+    // MARK: department rows
+
+    @Test func departmentsScoreEveryItemOnceWithinItsPoints() {
+        let sheet =
+            "科室,项目,得分,理由\n"
+            + "办公室,cleaning,31,\n"
+            + "办公室,cleaning,30,\n"
+            + "办公室,order-patrol,24.25,慢\n"
+            + "办公室,greening,10,\n"
+            + "办公室,conference,20,\n"
+            + "财务科,cleaning,30,\n"
+            + "财务科,order-patrol,25,\n"
+            + "财务科,maintenance,20,\n"
+            + "财务科,conference,20,\n"
+        #expect(
+            problems(.department, sheet) == [
+                "s.csv:2:14: error: score 31 for item 'cleaning' of department '办公室' is outside 0…30; scores are "
+                    + "never clamped",
+                "s.csv:3:5: error: department '办公室' scores item cleaning (保洁服务|Cleaning) twice (first at s.csv:2:5)",
+                "s.csv:4:18: error: score 24.25 for item 'order-patrol' of department '办公室' is not a multiple of the "
+                    + "step 0.5",
+                "s.csv:5:5: error: unknown item 'greening'; the plan's department items are cleaning (保洁服务|Cleaning), "
+                    + "order-patrol (秩序维护|Order and patrol), maintenance (工程维修|Engineering maintenance), conference "
+                    + "(会务服务|Conference services)",
+                "s.csv:9:20: error: score 20 for item 'maintenance' of department '财务科' is below the maximum 25 and "
+                    + "its reason is empty; the plan requires a reason for every score below the maximum (reasons: "
+                    + "required)",
+                "s.csv:2:1: error: department '办公室' does not score item maintenance (工程维修|Engineering "
+                    + "maintenance); every department scores every item once",
+            ]
+        )
+        #expect(
+            problems(.department, "科室,项目,得分,理由\n办公室,cleaning,30,\n办公室,保洁服务,30,\n")
+                == [
+                    "s.csv:3:5: error: department '办公室' scores item cleaning (保洁服务|Cleaning) twice (first at s.csv:2:5)",
+                    "s.csv:2:1: error: department '办公室' does not score item order-patrol (秩序维护|Order and patrol); "
+                        + "every department scores every item once",
+                    "s.csv:2:1: error: department '办公室' does not score item maintenance (工程维修|Engineering "
+                        + "maintenance); every department scores every item once",
+                    "s.csv:2:1: error: department '办公室' does not score item conference (会务服务|Conference services); "
+                        + "every department scores every item once",
+                    "s.csv: error: the department sheet has 1 department; the plan requires at least 2 "
+                        + "(minimum-departments)",
+                ]
+        )
+    }
+
+    // MARK: patrol rows
+
+    static let patrolHeader = "编号,日期,地点,项目,问题,扣分,照片\n"
+
+    @Test func patrolFindingsAreCheckedCellByCell() {
+        let sheet =
+            Self.patrolHeader
+            + "P1,2021-03-04,东门,cleaning,积水,0,a.jpg\n"
+            + "P2,2021-03-04,东门,cleaning,积水,5.5,a.jpg\n"
+            + "P3,2021-02-30,东门,cleaning,积水,1,a.jpg\n"
+            + "P4,2021-04-01,东门,cleaning,积水,1,a.jpg\n"
+            + "P5,2021-03-04,东门,绿化,积水,1,a.jpg\n"
+            + "P6,2021-03-04,东门,cleaning,积水,1,\n"
+            + "P7,2021-03-04,东门,cleaning,积水,1,/etc/passwd\n"
+            + "P8,2021-03-04,东门,cleaning,积水,1,photos/../../secret.jpg\n"
+            + "P9,2021-03-04,东门,cleaning,积水,1,\"a\u{7}.jpg\"\n"
+            + "P9,2021-03-04,,cleaning,,1,C:\\photos\\a.jpg\n"
+        #expect(
+            problems(.patrol, sheet) == [
+                "s.csv:2:30: error: deduction 0 is not above 0; a finding deducts a positive number",
+                "s.csv:3:30: error: deduction 5.5 is above the maximum per finding (maximum-per-finding) 5; deductions "
+                    + "are never clamped",
+                "s.csv:4:4: error: date '2021-02-30' is not a real date written YYYY-MM-DD",
+                "s.csv:5:4: error: date 2021-04-01 is outside 2021-03, the month being recorded",
+                "s.csv:6:18: error: unknown item '绿化'; the contract's service items are cleaning (保洁服务|Cleaning), "
+                    + "order-patrol (秩序维护|Order and patrol), maintenance (工程维修|Engineering maintenance), conference "
+                    + "(会务服务|Conference services)",
+                "s.csv:7:32: error: photo is empty; the plan requires a photo for every finding (photo: required)",
+                "s.csv:8:32: error: photo path '/etc/passwd' is absolute; name the photo relative to the photos folder",
+                "s.csv:9:32: error: photo path 'photos/../../secret.jpg' climbs out of the photos folder with '..'",
+                "s.csv:10:32: error: photo path 'a\\u{07}.jpg' contains a control character",
+                "s.csv:11:1: error: finding 'P9' appears twice (first at s.csv:10:1)",
+                "s.csv:11:15: error: place is empty",
+                "s.csv:11:25: error: description is empty",
+                "s.csv:11:28: error: photo path 'C:\\\\photos\\\\a.jpg' is absolute; name the photo relative to the photos folder",
+            ]
+        )
+    }
+
+    @Test func aPhotoMayBeLeftOutWhenThePlanSaysOptional() throws {
+        let findings = try PerformanceSheetReader.readPatrol(
+            Array((Self.patrolHeader + "P1,2021-03-04,东门,cleaning,积水,1,\n").utf8),
+            file: "p.csv",
+            plan: PerformanceTestPlan.make(photoRequired: false),
+            month: Self.march
+        )
+        #expect(findings.map(\.photo) == [nil])
+    }
+
+    // MARK: many problems
+
+    @Test func problemsAreCappedPerFile() {
+        let rows = (1...70).map { "班组\($0),200,\n" }.joined()
+        let found = problems(.team, "班组,得分,理由\n" + rows)
+        #expect(found.count == DiagnosticLimit.perFile + 1)
+        #expect(found.last == "s.csv: error: … and 20 more problems in this file (only the first 50 are listed)")
+    }
 }
