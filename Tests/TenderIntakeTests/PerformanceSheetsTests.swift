@@ -505,4 +505,156 @@ enum PerformanceTestPlan {
         #expect(found.count == DiagnosticLimit.perFile + 1)
         #expect(found.last == "s.csv: error: … and 20 more problems in this file (only the first 50 are listed)")
     }
+
+    // MARK: XML
+
+    static func xml(_ root: String, _ body: String, contract: String = "HYJG-2020-FW-017-HT", month: String = "2021-03")
+        -> String
+    {
+        xmlHead + #"<\#(root) xmlns="urn:tender-eval:performance:1" contract="\#(contract)" month="\#(month)">"# + "\n"
+            + body + "</\(root)>\n"
+    }
+
+    @Test func xmlProblemsAreLocatedAtTheirElements() {
+        let sheet = Self.xml(
+            "teams",
+            #"""
+              <team name="一班" score="101">太好</team>
+              <team name="二班" score="=1+1"/>
+              <team name="三班" score="90"/>
+              <team name="一班" score="100"/>
+
+            """#
+        )
+        #expect(
+            problems(.team, sheet, file: "t.xml") == [
+                "t.xml:3: error: score 101 of team '一班' is outside 0…100; scores are never clamped",
+                "t.xml:4: error: score '=1+1' is a formula; type the value itself: a sheet records what was decided, "
+                    + "not a computed result",
+                "t.xml:5: error: score 90 of team '三班' is below the maximum 100 and its reason is empty; the plan "
+                    + "requires a reason for every score below the maximum (reasons: required)",
+                "t.xml:6: error: team '一班' appears twice (first at t.xml:3)",
+            ]
+        )
+    }
+
+    @Test func xmlSurveyAnswersNameKnownItemsOnce() {
+        let sheet = Self.xml(
+            "survey",
+            #"""
+              <response id="R1" submitted="2021-03-01"><answer item="greening">满意</answer></response>
+              <response id="R2">
+                <answer item="cleaning">满意</answer>
+                <answer item="Cleaning">一般</answer>
+              </response>
+              <response id="R3"/>
+              <response id="R4"><answer item="cleaning"> </answer></response>
+
+            """#
+        )
+        #expect(
+            problems(.survey, sheet, file: "s.xml") == [
+                "s.xml:3: error: unknown item 'greening'; the survey asks about cleaning (保洁服务|Cleaning), "
+                    + "order-patrol (秩序维护|Order and patrol), maintenance (工程维修|Engineering maintenance), conference "
+                    + "(会务服务|Conference services)",
+                "s.xml:6: error: item cleaning (保洁服务|Cleaning) is answered twice in this response (first at s.xml:5)",
+                "s.xml:8: error: respondent 'R3' answered nothing; a response needs at least one answer",
+                "s.xml:9: error: respondent 'R4' answered nothing; a response needs at least one answer",
+            ]
+        )
+    }
+
+    @Test func xmlSheetMustBeForThePlansContractAndTheMonth() {
+        let sheet = Self.xml("teams", "", contract: "OTHER-HT", month: "2021-04")
+        #expect(
+            problems(.team, sheet, file: "t.xml") == [
+                "t.xml:2: error: the sheet is for contract 'OTHER-HT', not the plan's contract 'HYJG-2020-FW-017-HT'",
+                "t.xml:2: error: the sheet is for month 2021-04, not 2021-03, the month being recorded",
+            ]
+        )
+    }
+
+    @Test func xmlSheetOfAnotherKindOrNamespaceIsRefused() {
+        #expect(
+            problems(.team, Self.xml("patrol", ""), file: "t.xml") == [
+                "t.xml:2: error: root element <patrol> (namespace urn:tender-eval:performance:1) is not a team sheet; "
+                    + "expected <teams> in namespace urn:tender-eval:performance:1"
+            ]
+        )
+        #expect(
+            problems(.team, Self.xmlHead + #"<teams contract="x" month="2021-03"/>"#, file: "t.xml") == [
+                "t.xml:2: error: root element <teams> (namespace none) is not a team sheet; expected <teams> in "
+                    + "namespace urn:tender-eval:performance:1"
+            ]
+        )
+    }
+
+    @Test func xmlSheetIsValidatedAgainstTheSchema() {
+        let sheet = Self.xml(
+            "teams",
+            #"""
+              <team name="一班" points="100"/>
+
+            """#
+        )
+        #expect(
+            problems(.team, sheet, file: "t.xml") == [
+                "t.xml:3: error: performance sheet does not follow the performance sheet schema: element 'team', "
+                    + "attribute 'points': The attribute 'points' is not allowed",
+                "t.xml:3: error: performance sheet does not follow the performance sheet schema: element 'team': "
+                    + "The attribute 'score' is required but missing",
+            ]
+        )
+    }
+
+    @Test func embeddedSchemaIsTheSchemaFileAndLoads() throws {
+        let file = try Data(
+            contentsOf: SharedData.repositoryRoot.appendingPathComponent("schemas/tender-performance-1.xsd")
+        )
+        #expect(Array(PerformanceSchemaText.text.utf8) == [UInt8](file))
+        #expect(PerformanceXMLRows.schema.loadProblems.isEmpty)
+    }
+
+    @Test func malformedXMLIsReportedAsASheetProblem() {
+        #expect(
+            problems(.team, Self.xmlHead + "<teams>\n<team>\n</teams>\n", file: "t.xml") == [
+                "t.xml:4:9: error: performance sheet is not well-formed XML: opening and ending tag mismatch: team "
+                    + "line 3 and teams"
+            ]
+        )
+    }
+
+    /// Entity bombs and external entities from the shared hostile corpus are refused before any expansion: an
+    /// error at the declaration, quickly, and nothing of another file in it.
+    @Test(.enabled(if: SharedData.available("corpus/hostile"), "needs ../shared/corpus/hostile beside the clone"))
+    func hostileXMLIsRefused() throws {
+        guard let folder = sharedCorpus("hostile") else { return }
+        let entity = "error: performance sheet uses an entity declaration; entities are not allowed in sheets"
+        let doctype =
+            "error: performance sheet contains a document type declaration (DOCTYPE); sheets must not declare DTDs"
+        let expected = [
+            "defusedxml_xmlbomb.xml": "2:1: \(entity)",
+            "defusedxml_quadratic.xml": "2:1: \(entity)",
+            "defusedxml_external-file.xml": "2:1: \(entity)",
+            "defusedxml_external-http.xml": "2:1: \(entity)",
+            "defusedxml_external-dtd.xml": "2:1: \(doctype)",
+            "libxml2_lol_classic.xml": "2:3: \(entity)",
+            "libxml2_lol_param.xml": "20:3: \(entity)",
+            "libxml2_rec_ext_ent.xml": "2:3: \(entity)",
+            "payloadsallthethings_classic-xxe-etc-passwd.xml": "2:1: \(doctype)",
+            "selfwritten_deep-nesting-300.xml": "3:52: error: performance sheet nests elements more than 16 levels "
+                + "deep; the limit is 16",
+        ]
+        for (name, diagnostic) in expected.sorted(by: { $0.key < $1.key }) {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let start = ContinuousClock.now
+            for kind in PerformanceSheetKind.allCases {
+                let found = problems(kind, bytes, file: name)
+                #expect(found == ["\(name):\(diagnostic)"], "\(name) as a \(kind.noun)")
+                #expect(!found.joined().contains("root:x:0:0"), "\(name) leaks /etc/passwd")
+            }
+            // A hang guard, not a benchmark: each read takes milliseconds.
+            #expect(ContinuousClock.now - start < .seconds(2), "\(name)")
+        }
+    }
 }
