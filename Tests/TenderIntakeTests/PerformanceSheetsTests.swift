@@ -657,4 +657,33 @@ enum PerformanceTestPlan {
             #expect(ContinuousClock.now - start < .seconds(2), "\(name)")
         }
     }
+
+    // MARK: XLSX department sheets
+
+    @Test func departmentWorkbookReadsAsTheCSV() throws {
+        let csv = try PerformanceSheetReader.readDepartments(
+            fixtureText("departments-2021-03.csv"),
+            file: "d.csv",
+            plan: Self.plan,
+            month: Self.march
+        )
+        let workbook = try PerformanceSheetReader.readDepartments(
+            fixtureText("departments-2021-03.xlsx"),
+            file: "d.xlsx",
+            plan: Self.plan,
+            month: Self.march
+        )
+        let strip: (DepartmentScore) -> [String] = { [$0.department, $0.item, $0.score.plainText, $0.reason ?? ""] }
+        #expect(workbook.map(strip) == csv.map(strip))
+        #expect(workbook[5].location.description == "d.xlsx:科室考评!C7")
+    }
+
+    @Test func aFormulaInAWorkbookCellIsRefused() throws {
+        #expect(
+            problems(.department, try fixtureText("departments-2021-03-formula.xlsx"), file: "d.xlsx") == [
+                "d.xlsx:科室考评!C7: error: the score cell holds a formula (=SUM(20,4)); type the value itself: a sheet "
+                    + "records what was decided, not a computed result"
+            ]
+        )
+    }
 }

@@ -1,7 +1,7 @@
 import TenderCore
 import TenderModel
 
-/// Reads a CSV performance sheet into rows: decoded as UTF-8 (with or without BOM) or GB18030, tokenized by the
+/// Reads a CSV performance sheet (or a worksheet's lines) into rows: decoded as UTF-8 (with or without BOM) or GB18030, tokenized by the
 /// committee score sheets' reader, the header matched column by column. Empty lines and the empty cells Excel
 /// keeps after the data are ignored.
 enum PerformanceCSVRows {
@@ -12,11 +12,8 @@ enum PerformanceCSVRows {
         plan: EvaluationPlan
     ) throws(DiagnosticError) -> SheetRows {
         let text: String
-        if TextDecoding.firstInvalidUTF8Offset(
-            bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        )
-            == nil
-        {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if TextDecoding.firstInvalidUTF8Offset(body) == nil {
             text = try TextDecoding.decodeUTF8(bytes, file: file)
         } else {
             text = try TextDecoding.decode(bytes, as: .gb18030, file: file)
@@ -32,13 +29,31 @@ enum PerformanceCSVRows {
                 location: SourceLocation(file: file, line: record.line, column: 1)
             )
         }
+        return try rows(
+            lines,
+            file: file,
+            start: SourceLocation(file: file, line: 1, column: 1),
+            kind: kind,
+            plan: plan
+        )
+    }
+
+    /// The rows of a sheet's lines (CSV lines, or a worksheet's rows), the first non-blank line being the header.
+    /// `start` is where an empty sheet is reported.
+    static func rows(
+        _ lines: [ScoreSheetLine],
+        file: String,
+        start: SourceLocation,
+        kind: PerformanceSheetKind,
+        plan: EvaluationPlan
+    ) throws(DiagnosticError) -> SheetRows {
         guard let headerIndex = lines.firstIndex(where: { !$0.isBlank }) else {
             throw DiagnosticError(
                 .error(
                     "\(kind.noun) is empty; expected the header "
                         + kind.columns.map(\.names).joined(separator: ",")
                         + (kind == .survey ? " and one column per surveyed item" : ""),
-                    at: SourceLocation(file: file, line: 1, column: 1)
+                    at: start
                 )
             )
         }
@@ -47,7 +62,9 @@ enum PerformanceCSVRows {
         var rows: [SheetRow] = []
         for line in lines[(headerIndex + 1)...] where !line.isBlank {
             var cells = line.cells
-            while cells.count > header.width, let last = cells.last, ScoreSheetParser.trimmed(last.text).isEmpty {
+            while cells.count > header.width, let last = cells.last, last.formula == nil,
+                ScoreSheetParser.trimmed(last.text).isEmpty
+            {
                 cells.removeLast()
             }
             guard cells.count == header.width else {
@@ -58,6 +75,17 @@ enum PerformanceCSVRows {
                 )
                 continue
             }
+            // A formula's cached result is what the spreadsheet last computed, which need not be what was decided
+            // (a workbook saved without recalculation keeps a stale one): a read cell must hold the value itself.
+            let formulas = zip(header.slots, cells).filter { $0.1.formula != nil }
+            for (slot, cell) in formulas {
+                problems.error(
+                    "the \(Header.name(of: slot)) cell holds a formula (=\(VisibleText.excerpt(cell.formula ?? ""))); "
+                        + "type the value itself: a sheet records what was decided, not a computed result",
+                    at: cell.location
+                )
+            }
+            if !formulas.isEmpty { continue }
             var row = SheetRow(location: line.location, values: [:])
             for (slot, cell) in zip(header.slots, cells) {
                 let value = SheetValue(text: shownValue(cell.text), location: cell.location)
@@ -146,6 +174,13 @@ enum PerformanceCSVRows {
                     return nil
                 }
             )
+        }
+
+        static func name(of slot: Slot) -> String {
+            switch slot {
+            case .column(let column): column.rawValue
+            case .item(let id): id
+            }
         }
 
         static func describe(_ slot: Slot, items: ItemNames) -> String {

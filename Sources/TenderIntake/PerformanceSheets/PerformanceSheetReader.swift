@@ -5,7 +5,8 @@ public import TenderModel
 /// recommendations (班组推荐), the department evaluation (科室考评) and the patrol findings (周巡查), each as CSV
 /// (UTF-8 with or without BOM, or GB18030, as Excel and form tools export them) or as XML in the namespace
 /// `urn:tender-eval:performance:1` (validated against `schemas/tender-performance-1.xsd`). A file whose first
-/// non-blank byte is `<` is read as XML. See docs/performance-sheets.md.
+/// non-blank byte is `<` is read as XML. A department sheet may also be an `.xlsx` workbook (its first visible
+/// worksheet laid out as the CSV). See docs/performance-sheets.md.
 ///
 /// Validation is that of the committee's score sheets: every problem is collected and reported at its cell
 /// (`file:line:col`) or element (`file:line`) before throwing, and no value is ever clamped or guessed.
@@ -85,6 +86,9 @@ public enum PerformanceSheetReader {
                 month: month,
                 maximumFileBytes: maximumFileSize
             )
+        }
+        if kind == .department && PerformanceWorkbookRows.isWorkbook(bytes) {
+            return try PerformanceWorkbookRows.rows(bytes, file: file, kind: kind, plan: plan)
         }
         return try PerformanceCSVRows.rows(bytes, file: file, kind: kind, plan: plan)
     }

@@ -27,9 +27,9 @@ struct SheetValueChecks {
         aboveZero: Bool = false,
         step: Points? = nil
     ) -> Points? {
-        guard let text = required(column, of: row) else { return nil }
         let at = row.location(column)
         let name = column.rawValue
+        guard let text = required(column, of: row) else { return nil }
         if text.hasPrefix("=") {
             problems.error(
                 "\(name) '\(VisibleText.excerpt(text))' is a formula; type the value itself: a sheet records what was "
