@@ -10,11 +10,17 @@ final class BidSchema: @unchecked Sendable {
     static let native = BidSchema(text: EmbeddedSchema.text)
 
     private let schema: xmlSchemaPtr?
+    /// What the schema describes, as diagnostics name it (`bid`, `performance sheet`).
+    let subject: String
+    /// The target namespace, left out of the element names libxml2 quotes.
+    let namespace: String
     /// Why the embedded schema did not load (a build defect, reported on every bid rather than crashing).
     let loadProblems: [String]
 
-    private init(text: String) {
+    init(text: String, subject: String = "bid", namespace: String = NativeNames.namespace) {
         ensureLibXML2()
+        self.subject = subject
+        self.namespace = namespace
         let problems = MessageCollector()
         var parsed: xmlSchemaPtr?
         var bytes = Array(text.utf8)
@@ -51,16 +57,16 @@ final class BidSchema: @unchecked Sendable {
         guard let schema else {
             return loadProblems.map {
                 .error(
-                    "internal error: the bid schema does not load: \($0.trimmingXMLWhitespace)",
+                    "internal error: the \(subject) schema does not load: \($0.trimmingXMLWhitespace)",
                     at: SourceLocation(file: file)
                 )
             }
         }
         guard let context = xmlSchemaNewValidCtxt(schema) else {
-            return [.error("out of memory while validating the bid", at: SourceLocation(file: file))]
+            return [.error("out of memory while validating the \(subject)", at: SourceLocation(file: file))]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
-        let collector = SchemaErrorCollector(file: file)
+        let collector = SchemaErrorCollector(file: file, subject: subject, namespace: namespace)
         withExtendedLifetime(collector) {
             xmlSchemaSetValidStructuredErrors(
                 context,
@@ -87,11 +93,15 @@ private final class SchemaErrorCollector {
     static let shownLimit = 20
 
     let file: String
+    let subject: String
+    let namespace: String
     var diagnostics: [Diagnostic] = []
     var notShown = 0
 
-    init(file: String) {
+    init(file: String, subject: String, namespace: String) {
         self.file = file
+        self.subject = subject
+        self.namespace = namespace
     }
 
     /// The violations shown, and one line counting the rest when there are more.
@@ -99,7 +109,7 @@ private final class SchemaErrorCollector {
         guard notShown > 0 else { return diagnostics }
         return diagnostics + [
             .error(
-                "bid does not follow the bid schema in \(notShown) more places, not listed",
+                "\(subject) does not follow the \(subject) schema in \(notShown) more places, not listed",
                 at: SourceLocation(file: file)
             )
         ]
@@ -111,13 +121,13 @@ private final class SchemaErrorCollector {
             return
         }
         var message = (error.message.map { String(cString: $0) } ?? "invalid").trimmingXMLWhitespace
-        message = message.replacingAll("{\(NativeNames.namespace)}", with: "")
+        message = message.replacingAll("{\(namespace)}", with: "")
         let line = Int(error.line)
         let column = Int(error.int2)
         diagnostics.append(
             Diagnostic(
                 error.level == XML_ERR_WARNING ? .warning : .error,
-                "bid does not follow the bid schema: " + message.lowercasingFirst.droppingTrailingPeriod,
+                "\(subject) does not follow the \(subject) schema: " + message.lowercasingFirst.droppingTrailingPeriod,
                 at: SourceLocation(
                     file: file,
                     line: line > 0 ? line : nil,
