@@ -30,6 +30,12 @@ public enum InputFiles {
         case committee
         /// A decisions file; the limit is fixed.
         case decisions
+        /// A contract's evaluation plan; the limit is fixed.
+        case evaluationPlan
+        /// One month's survey, team, department or patrol sheet; the limit is fixed.
+        case performanceSheet
+        /// A patrol finding's photo, read only to hash it; the limit is fixed.
+        case photo
 
         func tooLarge(_ size: Int, limit: Int) -> String {
             let base = "file is \(size) bytes, larger than the limit of \(limit) bytes"
@@ -50,6 +56,14 @@ public enum InputFiles {
             case .decisions:
                 return base + " for a decisions file (\(limit / 1_048_576) MiB, fixed); it was not read: a decisions "
                     + "file is a few pages of YAML, so this is probably not the decisions file"
+            case .evaluationPlan:
+                return base + " for an evaluation plan (\(limit / 1_048_576) MiB, fixed); it was not read: a plan "
+                    + "is a page of YAML, so this is probably not the plan file"
+            case .performanceSheet:
+                return base + " for a monthly evaluation sheet (\(limit / 1_048_576) MiB, fixed); it was not read"
+            case .photo:
+                return base + " for a patrol photo (\(limit / 1_048_576) MiB, fixed); it was not read: reduce the "
+                    + "photo before recording it"
             case .pathList:
                 return base + " for a list of bid paths (\(limit / 1_048_576) MiB, fixed); it was not read: "
                     + "split the list into several files"

@@ -33,6 +33,20 @@ extension HistoryDatabase {
         planBytes: [UInt8],
         faultHook: HistoryFaultHook = { _ in }
     ) throws -> ContractRegistration {
+        try write { db in
+            let registration = try register(db, plan: plan, planBytes: planBytes, faultHook: faultHook)
+            try faultHook(.beforeCommit)
+            return registration
+        }
+    }
+
+    /// Registers the plan's contract inside the caller's transaction (see `registerContract`).
+    func register(
+        _ db: Database,
+        plan: EvaluationPlan,
+        planBytes: [UInt8],
+        faultHook: HistoryFaultHook
+    ) throws -> ContractRegistration {
         let contract = plan.contract
         let digest = sha256(planBytes)
         guard let key = BidderIdentity.registrationIDKey(contract.contractor.registrationID)?.value else {
@@ -40,54 +54,51 @@ extension HistoryDatabase {
                 .error("the contractor's registration id is empty", at: contract.location)
             )
         }
-        return try write { db in
-            if let stored = try Row.fetchOne(
-                db,
-                sql: "SELECT plan_sha256, plan_file FROM contract WHERE id = ?",
-                arguments: [contract.id]
-            ) {
-                let storedDigest: String = stored["plan_sha256"]
-                if storedDigest == digest { return .alreadyRegistered }
-                let storedFile: String = stored["plan_file"]
-                throw DiagnosticError(
-                    .error(
-                        "contract \(contract.id) is already in the history with another plan (\(storedFile), sha256 "
-                            + "\(storedDigest)); this plan's sha256 is \(digest): a contract's plan cannot change once "
-                            + "it is recorded",
-                        at: plan.location
-                    )
+        if let stored = try Row.fetchOne(
+            db,
+            sql: "SELECT plan_sha256, plan_file FROM contract WHERE id = ?",
+            arguments: [contract.id]
+        ) {
+            let storedDigest: String = stored["plan_sha256"]
+            if storedDigest == digest { return .alreadyRegistered }
+            let storedFile: String = stored["plan_file"]
+            throw DiagnosticError(
+                .error(
+                    "contract \(contract.id) is already in the history with another plan (\(storedFile), sha256 "
+                        + "\(storedDigest)); this plan's sha256 is \(digest): a contract's plan cannot change once "
+                        + "it is recorded",
+                    at: plan.location
                 )
-            }
+            )
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO contract (id, tender_id, buyer_zh, buyer_en, contractor_name,
+                    contractor_registration_id, contractor_registration_key, start_date, end_date, plan_file,
+                    plan_text, plan_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                contract.id, contract.tenderID, contract.buyer.zh, contract.buyer.en, contract.contractor.name,
+                contract.contractor.registrationID, key, contract.start, contract.end, plan.location.file,
+                Data(planBytes), digest,
+            ]
+        )
+        for (ordinal, standing) in plan.standings.enumerated() {
             try db.execute(
                 sql: """
-                    INSERT INTO contract (id, tender_id, buyer_zh, buyer_en, contractor_name,
-                        contractor_registration_id, contractor_registration_key, start_date, end_date, plan_file,
-                        plan_text, plan_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO contract_standing (contract_id, ordinal, standing_id, name_zh, name_en,
+                        at_least_units, consequence_zh, consequence_en)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    contract.id, contract.tenderID, contract.buyer.zh, contract.buyer.en, contract.contractor.name,
-                    contract.contractor.registrationID, key, contract.start, contract.end, plan.location.file,
-                    Data(planBytes), digest,
+                    contract.id, ordinal, standing.id, standing.name.zh, standing.name.en, standing.atLeast.units,
+                    standing.consequence?.zh, standing.consequence?.en,
                 ]
             )
-            for (ordinal, standing) in plan.standings.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO contract_standing (contract_id, ordinal, standing_id, name_zh, name_en,
-                            at_least_units, consequence_zh, consequence_en)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        contract.id, ordinal, standing.id, standing.name.zh, standing.name.en, standing.atLeast.units,
-                        standing.consequence?.zh, standing.consequence?.en,
-                    ]
-                )
-            }
-            try faultHook(.afterContract)
-            try faultHook(.beforeCommit)
-            return .registered
         }
+        try faultHook(.afterContract)
+        return .registered
     }
 
     /// The registered contract `id`, or nil.

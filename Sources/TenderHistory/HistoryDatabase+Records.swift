@@ -30,13 +30,38 @@ extension HistoryDatabase {
         faultHook: HistoryFaultHook = { _ in }
     ) throws {
         try write { db in
-            try requireContract(db, contractID)
-            try requireMonthInContract(db, contractID, month)
-            for batch in batches {
-                try insert(db, contractID: contractID, month: month, batch: batch, faultHook: faultHook)
-            }
-            try faultHook(.beforeCommit)
+            try insert(db, contractID: contractID, month: month, batches: batches, faultHook: faultHook)
         }
+    }
+
+    /// Registers the plan's contract (when it is not yet registered) and records the month's sheets, in ONE
+    /// transaction: what `tender-eval perf record` does, so a killed command leaves no trace at all.
+    public func recordSheets(
+        registering plan: EvaluationPlan,
+        planBytes: [UInt8],
+        month: YearMonth,
+        _ batches: [SheetBatch],
+        faultHook: HistoryFaultHook = { _ in }
+    ) throws {
+        try write { db in
+            _ = try register(db, plan: plan, planBytes: planBytes, faultHook: faultHook)
+            try insert(db, contractID: plan.contract.id, month: month, batches: batches, faultHook: faultHook)
+        }
+    }
+
+    private func insert(
+        _ db: Database,
+        contractID: String,
+        month: YearMonth,
+        batches: [SheetBatch],
+        faultHook: HistoryFaultHook
+    ) throws {
+        try requireContract(db, contractID)
+        try requireMonthInContract(db, contractID, month)
+        for batch in batches {
+            try insert(db, contractID: contractID, month: month, batch: batch, faultHook: faultHook)
+        }
+        try faultHook(.beforeCommit)
     }
 
     private func insert(

@@ -24,6 +24,9 @@ public struct ScoreRequest: Sendable {
     public var committeePath: String? = nil
     /// The decisions file (`--decisions`); nil means the `decisions.yaml` in a bids folder, if there is one.
     public var decisionsPath: String? = nil
+    /// The performance history a history criterion reads (`--db`); nil means `tender-eval.sqlite` here. Opened
+    /// only when the rubric has such a criterion.
+    public var historyDatabasePath: String? = nil
 
     public init(
         rubricPath: String,
@@ -250,6 +253,12 @@ public enum ScorePipeline {
         }
         try sheetProblems.throwIfErrors()
 
+        let history = try TenderHistoryInput.load(
+            rubric: rubric,
+            bids: outcomes,
+            databasePath: request.historyDatabasePath
+        )
+
         progress(.evaluating)
         var evaluation = try DecisionRounds.evaluate(
             rubric: rubric,
@@ -257,6 +266,7 @@ public enum ScorePipeline {
             scores: sheetEntries,
             committee: committee?.committee,
             declarations: declarations,
+            history: history,
             decisions: decisions?.log
         )
         evaluation.inputFiles = inventory.entries

@@ -14,6 +14,8 @@ struct TenderEval: ParsableCommand {
             Diagnostics go to standard error as file:line:column: severity: message.
             """,
         version: ToolVersion.current,
-        subcommands: [Score.self, Check.self, Sheets.self, Inspect.self, Explain.self, Decisions.self]
+        subcommands: [
+            Score.self, Check.self, Sheets.self, Inspect.self, Explain.self, Decisions.self, Perf.self, History.self,
+        ]
     )
 }

@@ -39,6 +39,15 @@ struct TenderInputOptions: ParsableArguments {
     )
     var decisions: String?
 
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The performance history a history criterion reads (default: tender-eval.sqlite here).",
+            discussion: "Opened only when the rubric has a criterion with `history:`; never written."
+        )
+    )
+    var database: String?
+
     @Option(help: "Report language: zh or en.")
     var lang: LanguageOption = .zh
 
@@ -62,6 +71,7 @@ struct TenderInputOptions: ParsableArguments {
         )
         request.committeePath = committee
         request.decisionsPath = decisions
+        request.historyDatabasePath = database
         return request
     }
 }
