@@ -12,6 +12,8 @@ let usage = """
     usage: tender-eval-bench scoring [--bids N] [--criteria M] [--seed S] [--runs R]
            tender-eval-bench matrix  [--bids N] [--criteria M] [--seed S] --out DIR
            tender-eval-bench files   [--bids N] [--criteria M] [--seed S] --out DIR
+           tender-eval-bench performance [--contracts C] [--months N] [--responses R] [--seed S] --out DIR
+           tender-eval-bench performance-example --out DIR
 
       scoring  builds N synthetic bids in memory and times TenderEvaluator.evaluate (median of R runs)
       matrix   writes DIR/X.npy (N x M float64 raw values, lower-is-better columns negated) and DIR/w.npy
@@ -19,8 +21,11 @@ let usage = """
       files    writes the synthetic tender as files: DIR/rubric.yaml, DIR/bids/*.xml and
                DIR/bids/committee-scores.csv
                (deterministic: the same arguments give the same bytes)
+      performance  writes C contracts' monthly sheets (N months of R survey responses each, team, department
+               and patrol sheets, photos): DIR/C01/plan.yaml and DIR/C01/YYYY-MM/*.csv
+      performance-example  writes the months of examples/performance/<contract>/ (the plans are hand-written)
 
-    defaults: --bids 100000 --criteria 50 --seed 1 --runs 1
+    defaults: --bids 100000 --criteria 50 --seed 1 --runs 1 --contracts 10 --months 12 --responses 1000
     """
 
 struct Options {
@@ -30,6 +35,9 @@ struct Options {
     var seed: UInt64 = 1
     var runs = 1
     var out: String?
+    var contracts = 10
+    var months = 12
+    var responses = 1000
 }
 
 func fail(_ message: String) -> Never {
@@ -39,8 +47,10 @@ func fail(_ message: String) -> Never {
 
 func parseOptions(_ arguments: [String]) -> Options {
     var options = Options()
-    guard let mode = arguments.first, ["scoring", "matrix", "files"].contains(mode) else {
-        fail("expected a mode: scoring, matrix or files")
+    guard let mode = arguments.first,
+        ["scoring", "matrix", "files", "performance", "performance-example"].contains(mode)
+    else {
+        fail("expected a mode: scoring, matrix, files, performance or performance-example")
     }
     options.mode = mode
     var index = 1
@@ -66,6 +76,19 @@ func parseOptions(_ arguments: [String]) -> Options {
             options.runs = number
         case "--out":
             options.out = value(name)
+        case "--contracts":
+            guard let number = Int(value(name)), (1...99).contains(number) else {
+                fail("--contracts must be a whole number from 1 to 99")
+            }
+            options.contracts = number
+        case "--months":
+            guard let number = Int(value(name)), (1...36).contains(number) else {
+                fail("--months must be a whole number from 1 to 36")
+            }
+            options.months = number
+        case "--responses":
+            guard let number = Int(value(name)), number >= 30 else { fail("--responses must be a whole number >= 30") }
+            options.responses = number
         case "-h", "--help":
             print(usage)
             exit(0)
@@ -313,5 +336,7 @@ let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 switch options.mode {
 case "scoring": runScoring(options)
 case "files": runFiles(options)
+case "performance": runPerformance(options)
+case "performance-example": runPerformanceExample(options)
 default: runMatrix(options)
 }
