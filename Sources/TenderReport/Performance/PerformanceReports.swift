@@ -143,12 +143,15 @@ public enum PerformanceReports {
         }
     }
 
-    /// Hashes and file names may break anywhere; months and dates never; a corrected score, which carries its
-    /// origin and reason, may wrap inside its column so the table stays on A4.
+    /// Hashes and file names may break anywhere; months, dates, finding numbers, places and service names never
+    /// (a CJK name split per character is unreadable on paper); a finding's description and a corrected score,
+    /// which carries its origin and reason, wrap inside their columns so the table stays on A4.
     static let style = """
-        #sheets td, #findings td { overflow-wrap: anywhere; }
+        #sheets td, #findings td:nth-child(7), #findings td:nth-child(8) { overflow-wrap: anywhere; }
+        #findings td:nth-child(8) { font-size: 7pt; }
         #months td:first-child, #superseded td:first-child, #corrections td:nth-child(2), #corrections td:nth-child(3), \
-        #findings td:nth-child(2) { white-space: nowrap; }
+        #findings td:nth-child(1), #findings td:nth-child(2), #findings td:nth-child(3), \
+        #findings td:nth-child(4) { white-space: nowrap; }
         #departments td.num, #teams td.num, #findings td.num { white-space: normal; }
         #calculation td { white-space: normal; }
         #summary figure { break-inside: avoid; page-break-inside: avoid; }
