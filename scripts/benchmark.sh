@@ -6,12 +6,18 @@
 #                                                                   vs   scripts/bench/lxml_peer.py (Python lxml)
 #   2. 100,000 bids x 50 criteria built in memory (no XML):
 #        tender-eval-bench scoring (TenderEvaluator.evaluate)       vs   numpy min-max weighted sum + argsort
+#   3. the performance history: 10 contracts x 12 months x 1,000 survey responses (plus team, department and
+#      patrol sheets with photos) written by `tender-eval-bench performance`:
+#        tender-eval perf record + perf month for every month, then perf report for every contract
+#                                                                   vs   sqlite3 .import of the same CSV rows
+#      and the history database's size.
 #
 # Prints the figures and the ratios (tender-eval / reference); it asserts nothing about speed. Each figure is the
 # median of 3 runs. Python and numpy are only the reference here, never part of the product.
 #
 # Usage: scripts/benchmark.sh [--bids N] [--criteria M] [--memory-bids N] [--seed S] [--runs R]
-#                             [--skip-files] [--skip-memory] [--keep]
+#                             [--contracts C] [--months N] [--responses R]
+#                             [--skip-files] [--skip-memory] [--skip-performance] [--keep]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -23,6 +29,10 @@ seed=42
 runs=3
 skip_files=0
 skip_memory=0
+skip_performance=0
+contracts=10
+months=12
+responses=1000
 keep=0
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,8 +43,12 @@ while [ $# -gt 0 ]; do
         --runs) runs="$2"; shift 2 ;;
         --skip-files) skip_files=1; shift ;;
         --skip-memory) skip_memory=1; shift ;;
+        --skip-performance) skip_performance=1; shift ;;
+        --contracts) contracts="$2"; shift 2 ;;
+        --months) months="$2"; shift 2 ;;
+        --responses) responses="$2"; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
         *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 64 ;;
     esac
 done
@@ -54,6 +68,11 @@ if ! command -v xmllint >/dev/null 2>&1; then
     say "installing libxml2-utils (xmllint) ..."
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
+fi
+if ! command -v sqlite3 >/dev/null 2>&1; then
+    say "installing sqlite3 (the reference for the history import) ..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3
 fi
 if ! python3 -c 'import lxml, yaml' >/dev/null 2>&1; then
     say "installing lxml and PyYAML for the Python peer ..."
@@ -167,6 +186,65 @@ print(f"{sorted(times)[len(times) // 2]:.3f}")
 PYTHON
 )
     rows+=("$memory_bids bids x $criteria criteria, in memory|TenderEvaluator.evaluate (exact decimals, gates, committee, price, ranking, flags)|$engine|numpy min-max weighted sum + argsort|$numpy|$(ratio "$engine" "$numpy")")
+fi
+
+# --- 3. the performance history: perf record / month / report vs sqlite3 .import --------------------------------
+if [ "$skip_performance" -eq 0 ]; then
+    data="$work/performance"
+    say "generating $contracts contracts x $months months x $responses survey responses (seed $seed) ..."
+    "$bin/tender-eval-bench" performance --contracts "$contracts" --months "$months" --responses "$responses" \
+        --seed "$seed" --out "$data" >&2
+    sheets_bytes=$(find "$data" -name '*.csv' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+    say "  $((sheets_bytes / 1048576)) MiB of CSV sheets"
+
+    # Every month recorded (the four sheets, in one transaction) and scored, then every contract's reports.
+    cat >"$work/record-year.sh" <<SCRIPT
+set -e
+for contract in "$data"/C*; do
+    for folder in "\$contract"/20??-??; do
+        month=\$(basename "\$folder")
+        "$bin/tender-eval" perf record --plan "\$contract/plan.yaml" --month "\$month" --date 2024-01-05 \\
+            --db "\$1" --survey "\$folder/survey.csv" --team "\$folder/team.csv" \\
+            --department "\$folder/department.csv" --patrol "\$folder/patrol.csv"
+        "$bin/tender-eval" perf month --plan "\$contract/plan.yaml" --month "\$month" --date 2024-01-05 --db "\$1"
+    done
+done
+SCRIPT
+    cat >"$work/report-year.sh" <<SCRIPT
+set -e
+for contract in "$data"/C*; do
+    "$bin/tender-eval" perf report --plan "\$contract/plan.yaml" --db "\$1" --out "$work/perf-out/\$(basename "\$contract")" --force
+done
+SCRIPT
+    # The floor: the same CSV rows into plain tables by one sqlite3 process (no checks, no scoring, no reports).
+    {
+        echo "CREATE TABLE survey(a, b, c, d, e, f); CREATE TABLE team(a, b, c); CREATE TABLE department(a, b, c, d);"
+        echo "CREATE TABLE patrol(a, b, c, d, e, f, g);"
+        for file in "$data"/C*/20??-??/*.csv; do
+            echo ".import --csv --skip 1 '$file' $(basename "$file" .csv)"
+        done
+    } >"$work/import.sql"
+
+    record_times=()
+    report_times=()
+    import_times=()
+    for run in $(seq 1 "$runs"); do
+        say "run $run/$runs: perf record + perf month x $((contracts * months)), perf report x $contracts, sqlite3 .import ..."
+        rm -f "$work/history.sqlite" "$work/reference.sqlite"
+        record_times+=("$(seconds_of bash "$work/record-year.sh" "$work/history.sqlite")")
+        report_times+=("$(seconds_of bash "$work/report-year.sh" "$work/history.sqlite")")
+        import_times+=("$(seconds_of sh -c "sqlite3 '$work/reference.sqlite' < '$work/import.sql'")")
+    done
+    record=$(median "${record_times[@]}")
+    report=$(median "${report_times[@]}")
+    import=$(median "${import_times[@]}")
+    history_size=$(stat -c %s "$work/history.sqlite")
+    reference_size=$(stat -c %s "$work/reference.sqlite")
+    say "  record+month runs: ${record_times[*]}   report runs: ${report_times[*]}   sqlite3 .import runs: ${import_times[*]}"
+    say "  history database: $history_size bytes ($((history_size / 1048576)) MiB); sqlite3 import of the same rows: $reference_size bytes"
+    workload="$contracts contracts x $months months x $responses survey responses"
+    rows+=("$workload|perf record + perf month, $((contracts * months)) months (checks, one transaction per month, scores, standings; database $((history_size / 1048576)) MiB)|$record|sqlite3 .import of the same CSV rows into plain tables ($((reference_size / 1048576)) MiB)|$import|$(ratio "$record" "$import")")
+    rows+=("$workload|perf report, $contracts contracts (period + $months monthly reports each, 4 formats)|$report|sqlite3 .import of the same CSV rows|$import|$(ratio "$report" "$import")")
 fi
 
 # --- table ---------------------------------------------------------------------------------------------------
