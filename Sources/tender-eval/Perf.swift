@@ -252,7 +252,7 @@ struct Perf: ParsableCommand {
                         databasePath: database.path
                     )
                 )
-                Console.report(try ScorePipeline.publish(files, to: out, replace: force))
+                Console.report(try PerformancePipeline.publish(files, to: out, replace: force))
                 print("\(files.count) files written to \(VisibleText.escaped(out))")
             } catch {
                 Console.report(error.diagnostics)

@@ -72,6 +72,26 @@ import Testing
         }
     }
 
+    @Test func reportsAreReplacedWithForceButNeverAFileTheToolDidNotWrite() throws {
+        let folder = try CLI.temporaryFolder()
+        let db = folder.appendingPathComponent("history.sqlite").path
+        #expect(try Self.recordMay(db: db).status == 0)
+        #expect(try CLI.run(["perf", "month", "--plan", Self.plan, "--month", "2021-05", "--db", db]).status == 0)
+        let out = folder.appendingPathComponent("reports")
+        let report = ["perf", "report", "--plan", Self.plan, "--out", out.path, "--db", db]
+        #expect(try CLI.run(report).status == 0)
+        let refused = try CLI.run(report)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("already holds reports; pass --force"), "\(refused.stderr)")
+        #expect(try CLI.run(report + ["--force"]).status == 0)
+        let notes = out.appendingPathComponent("months/notes.txt")
+        try Data("mine\n".utf8).write(to: notes)
+        let kept = try CLI.run(report + ["--force"])
+        #expect(kept.status == 1)
+        #expect(kept.stderr.contains("months/notes.txt"), "\(kept.stderr)")
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "mine\n")
+    }
+
     @Test func recordingASourceTwiceIsRefusedAndChangesNothing() throws {
         let db = try CLI.temporaryFolder().appendingPathComponent("history.sqlite").path
         #expect(try Self.recordMay(db: db).status == 0)

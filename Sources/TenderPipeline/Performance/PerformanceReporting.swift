@@ -1,5 +1,6 @@
 public import TenderCore
 import TenderHistory
+import TenderFiles
 public import TenderModel
 import TenderReport
 
@@ -107,6 +108,36 @@ extension PerformancePipeline {
             standing: stored.evaluation.standing,
             computedOn: stored.computedOn,
             correctionsUpTo: stored.correctionsThrough
+        )
+    }
+}
+
+extension PerformancePipeline {
+    /// The monthly reports' subfolder and the names its files can have (`YYYY-MM.md|html|csv|json`): under
+    /// `--force` it is replaced like the period report when every file in it has such a name and the previous
+    /// manifest lists it with its hash.
+    static let reportFolders: [String: @Sendable (String) -> Bool] = [
+        "months": { name in
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count == 2 && YearMonth(parts[0]) != nil && ["md", "html", "csv", "json"].contains(parts[1])
+        }
+    ]
+
+    /// Writes the reports into `folder` atomically (see `OutputFolder.publish`).
+    ///
+    /// - Returns: notes for the user.
+    public static func publish(
+        _ files: [(name: String, bytes: [UInt8])],
+        to folder: String,
+        replace: Bool
+    ) throws(DiagnosticError) -> [Diagnostic] {
+        try OutputFolder.publish(
+            names: files.map(\.name),
+            folders: reportFolders,
+            to: folder,
+            replace: replace,
+            sha256: sha256,
+            write: { index, file in file.write(files[index].bytes) }
         )
     }
 }
