@@ -1,6 +1,6 @@
 public import TenderCore
-import TenderHistory
 import TenderFiles
+import TenderHistory
 public import TenderModel
 import TenderReport
 
