@@ -573,38 +573,6 @@ import Testing
             ]
         )
     }
-
-    // MARK: Reading the file
-
-    @Test func loadingFromAPathReturnsTheBytesAsRead() throws {
-        let url = try RubricFixtures.url("plans/valid.yaml")
-        let loaded = try PlanLoader.load(path: url.path)
-        #expect(loaded.bytes == (try RubricFixtures.bytes("plans/valid.yaml")))
-        #expect(loaded.plan.contract.id == "HYJG-2020-FW-017-HT")
-        #expect(loaded.plan.location.file == url.path)
-    }
-
-    @Test func aFolderOrAMissingFileIsRefused() throws {
-        let folder = try RubricFixtures.url("plans").path
-        #expect(
-            throws: DiagnosticError([
-                .error(
-                    "not a regular file (a folder, a FIFO, a socket or a device); it was not read",
-                    at: SourceLocation(file: folder)
-                )
-            ])
-        ) {
-            try PlanLoader.load(path: folder)
-        }
-        let missing = folder + "/no-such-plan.yaml"
-        #expect(
-            throws: DiagnosticError([
-                .error("cannot read file: No such file or directory", at: SourceLocation(file: missing))
-            ])
-        ) {
-            try PlanLoader.load(path: missing)
-        }
-    }
 }
 
 /// Keeps docs/performance-plan.md honest: its complete example loads, and it is the test plan in another layout.

@@ -38,16 +38,6 @@ public enum PlanLoader {
     static let standingKeys = ["id", "name", "at-least", "consequence"]
     static let ruleKeys = ["id", "standing", "count", "within-months", "consequence", "warns-next-tender"]
 
-    /// Reads the plan file at `path` (a regular file of at most `maximumFileSize` bytes) and loads it.
-    ///
-    /// - Returns: the plan and the file's bytes exactly as read (the history stores them with their SHA-256).
-    /// - Throws: a file that cannot be read, is not a regular file or is too large, and every problem `load(bytes:file:)`
-    ///   finds; diagnostics name the file as `path` is written.
-    public static func load(path: String) throws(DiagnosticError) -> (plan: EvaluationPlan, bytes: [UInt8]) {
-        let bytes = try PlanFileReader.read(path, limit: maximumFileSize)
-        return (try load(bytes: bytes, file: path), bytes)
-    }
-
     /// Loads and validates a plan from the bytes of a YAML file; `file` names it in diagnostics.
     ///
     /// - Throws: one `DiagnosticError` holding every problem found, in file order.
