@@ -21,6 +21,8 @@ public struct RegisteredContract: Hashable, Sendable {
     public var planFile: String
     public var planBytes: [UInt8]
     public var planSHA256: String
+    /// The key the history query matches bidders by, as stored (an audit checks it against the plan's id).
+    public var registrationKey: String = ""
 }
 
 extension HistoryDatabase {
@@ -129,7 +131,8 @@ extension HistoryDatabase {
             end: row["end_date"],
             planFile: row["plan_file"],
             planBytes: Array(planData),
-            planSHA256: row["plan_sha256"]
+            planSHA256: row["plan_sha256"],
+            registrationKey: row["contractor_registration_key"]
         )
     }
 

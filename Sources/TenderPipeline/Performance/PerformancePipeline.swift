@@ -67,8 +67,35 @@ public enum PerformancePipeline {
         try HistoryDatabase.open(path: databasePath, mode: .migrate, sha256: sha256).migrate()
     }
 
+    /// Re-hashes every recorded batch and correction chain, then audits every contract: each month's stored score
+    /// and standing recomputed from its records and corrections, the matching key against the stored plan.
+    /// Months with records but no current score are noted.
     public static func verify(databasePath: String) throws(DiagnosticError) -> [Diagnostic] {
-        try HistoryDatabase.open(path: databasePath, mode: .existing, sha256: sha256).verify()
+        let database = try HistoryDatabase.open(path: databasePath, mode: .existing, sha256: sha256)
+        var found = try database.verify()
+        for contract in try database.registeredContracts() {
+            let audit = try ContractAudit.run(contract.id, in: database)
+            found += audit.problems
+            let shown = VisibleText.escaped(contract.id)
+            for month in audit.uncomputed {
+                found.append(
+                    .warning(
+                        "contract \(shown) \(month) has records but no score yet (`tender-eval perf month`)",
+                        at: SourceLocation(file: database.path)
+                    )
+                )
+            }
+            for month in audit.stale {
+                found.append(
+                    .warning(
+                        "contract \(shown) \(month): a correction was recorded after its score was computed; "
+                            + "compute it again (`tender-eval perf month`)",
+                        at: SourceLocation(file: database.path)
+                    )
+                )
+            }
+        }
+        return found
     }
 
     /// Runs a database write whose closures may throw anything; what is not already a diagnostic becomes one

@@ -94,7 +94,7 @@ extension PerformancePipeline {
             latest: latest,
             superseded: superseded,
             corrections: try database.corrections(contractID: contract),
-            raised: computations.flatMap(\.latest.raised),
+            raised: try ContractAudit.run(contract, in: database).rules,
             records: records,
             pending: pending.sorted { $0.month < $1.month }
         )

@@ -7,8 +7,9 @@ import TenderModel
 /// database at all.
 enum TenderHistoryInput {
     /// - Returns: nil when the rubric has no history criterion.
-    /// - Throws: no database (the rubric needs one), a file that is not a history, or a month in the window whose
-    ///   published score predates a correction (it must be computed again before a tender may use it).
+    /// - Throws: no database (the rubric needs one), a file that is not a history, a month in the window with
+    ///   records but no current score (never computed, or computed before a correction: it must be computed
+    ///   first), or a contract whose stored scores, standings or keys are not what its records give.
     static func load(
         rubric: Rubric,
         bids: [BidImportOutcome],
@@ -30,9 +31,47 @@ enum TenderHistoryInput {
             buyerMatches: { _ in true },
             database: VisibleText.escaped(path)
         )
-        if !result.staleMonths.isEmpty {
-            throw DiagnosticError(result.staleMonths)
+        var problems = DiagnosticCollector()
+        problems.append(contentsOf: result.staleMonths)
+        var history = result.history
+        for (key, bidder) in history.bidders {
+            var warnings: [RaisedRule] = []
+            for contract in bidder.contracts {
+                let audit = try ContractAudit.run(contract.contractID, in: database)
+                problems.append(contentsOf: audit.problems)
+                for month in audit.uncomputed where month >= window.first && month <= window.last {
+                    problems.error(
+                        "contract \(VisibleText.escaped(contract.contractID)) \(month) has records but no score: "
+                            + "compute it with `tender-eval perf month` (or finish recording it) before a tender "
+                            + "reads the history; a month left out would change the mean unseen",
+                        at: SourceLocation(file: VisibleText.escaped(path))
+                    )
+                }
+                warnings += warningsInWindow(audit.rules, first: window.first, last: window.last)
+            }
+            history.bidders[key]?.warnings = warnings
         }
-        return result.history
+        try problems.throwIfErrors()
+        return history
+    }
+
+    /// One warning per contract and rule: the last month in the window that met it, with every month that counted
+    /// towards it in the window (a fourth unqualified month does not make a second warning).
+    static func warningsInWindow(_ rules: [RaisedRule], first: YearMonth, last: YearMonth) -> [RaisedRule] {
+        var byRule: [String: RaisedRule] = [:]
+        var order: [String] = []
+        for rule in rules where rule.warnsNextTender && rule.raisedIn >= first && rule.raisedIn <= last {
+            if var earlier = byRule[rule.ruleID] {
+                earlier.raisedIn = max(earlier.raisedIn, rule.raisedIn)
+                earlier.months = Array(Set(earlier.months + rule.months.filter { $0 >= first })).sorted()
+                byRule[rule.ruleID] = earlier
+            } else {
+                var kept = rule
+                kept.months = rule.months.filter { $0 >= first }
+                byRule[rule.ruleID] = kept
+                order.append(rule.ruleID)
+            }
+        }
+        return order.compactMap { byRule[$0] }
     }
 }
