@@ -25,9 +25,9 @@ struct ContractAudit {
     static func run(_ contractID: String, in database: HistoryDatabase) throws(DiagnosticError) -> ContractAudit {
         var audit = ContractAudit(contractID: contractID, plan: nil, problems: [], uncomputed: [], stale: [], rules: [])
         let shown = VisibleText.escaped(contractID)
-        let where_ = SourceLocation(file: database.path)
+        let databaseFile = SourceLocation(file: database.path)
         guard let registered = try database.registeredContract(id: contractID) else {
-            audit.problems.append(.error("contract \(shown) is not in the history", at: where_))
+            audit.problems.append(.error("contract \(shown) is not in the history", at: databaseFile))
             return audit
         }
         let plan: EvaluationPlan
@@ -37,7 +37,7 @@ struct ContractAudit {
             audit.problems.append(
                 .error(
                     "the plan stored for contract \(shown) no longer loads: \(error.diagnostics.first?.message ?? "")",
-                    at: where_
+                    at: databaseFile
                 )
             )
             return audit
@@ -51,7 +51,7 @@ struct ContractAudit {
                         + "\(VisibleText.escaped(registered.registrationKey))) is not the plan's "
                         + "(\(VisibleText.escaped(plan.contract.contractor.name)), \(key)); the history was changed "
                         + "outside tender-eval",
-                    at: where_
+                    at: databaseFile
                 )
             )
         }
@@ -70,7 +70,7 @@ struct ContractAudit {
                         "contract \(shown) \(month): its score was computed after correction "
                             + "\(stored.correctionsThrough), but the history holds corrections up to \(lastCorrection) "
                             + "only; corrections were removed outside tender-eval",
-                        at: where_
+                        at: databaseFile
                     )
                 )
                 continue
@@ -85,7 +85,7 @@ struct ContractAudit {
                     .error(
                         "contract \(shown) \(month): its records no longer give a score "
                             + "(\(error.diagnostics.first?.message ?? "")), yet one is stored",
-                        at: where_
+                        at: databaseFile
                     )
                 )
                 continue
@@ -99,7 +99,7 @@ struct ContractAudit {
                             + "(\(stored.evaluation.standing)) is not what its records and corrections give "
                             + "(\(recomputed.score.plainText), \(recomputed.standing)); the history was changed "
                             + "outside tender-eval",
-                        at: where_
+                        at: databaseFile
                     )
                 )
             }
