@@ -141,7 +141,9 @@ enum PerformanceCSV {
         return CSVWriter.text(consequence?.text(in: builder.language) ?? "")
     }
 
+    /// Text from the sheets (a reason, a place) reaches the CSV with control characters and bidi overrides made
+    /// visible, as in the other formats: a spreadsheet or terminal showing it cannot be made to show something else.
     private static func write(_ record: [String], to sink: some ReportSink) {
-        sink.write(record.map(CSVWriter.quoted).joined(separator: ",") + "\r\n")
+        sink.write(record.map { CSVWriter.quoted(VisibleText.shown($0)) }.joined(separator: ",") + "\r\n")
     }
 }
