@@ -33,20 +33,30 @@ extension HistoryDatabase {
     public func registerContract(
         plan: EvaluationPlan,
         planBytes: [UInt8],
+        sameMeaning: ([UInt8]) -> Bool = { _ in false },
         faultHook: HistoryFaultHook = { _ in }
     ) throws -> ContractRegistration {
         try write { db in
-            let registration = try register(db, plan: plan, planBytes: planBytes, faultHook: faultHook)
+            let registration = try register(
+                db,
+                plan: plan,
+                planBytes: planBytes,
+                sameMeaning: sameMeaning,
+                faultHook: faultHook
+            )
             try faultHook(.beforeCommit)
             return registration
         }
     }
 
-    /// Registers the plan's contract inside the caller's transaction (see `registerContract`).
+    /// Registers the plan's contract inside the caller's transaction (see `registerContract`). `sameMeaning` is
+    /// asked about the stored plan's bytes when they differ from `planBytes`: a plan that says the same (only its
+    /// comments or layout changed) is accepted, and the bytes first registered stay on the record.
     func register(
         _ db: Database,
         plan: EvaluationPlan,
         planBytes: [UInt8],
+        sameMeaning: ([UInt8]) -> Bool,
         faultHook: HistoryFaultHook
     ) throws -> ContractRegistration {
         let contract = plan.contract
@@ -58,11 +68,13 @@ extension HistoryDatabase {
         }
         if let stored = try Row.fetchOne(
             db,
-            sql: "SELECT plan_sha256, plan_file FROM contract WHERE id = ?",
+            sql: "SELECT plan_sha256, plan_file, plan_text FROM contract WHERE id = ?",
             arguments: [contract.id]
         ) {
             let storedDigest: String = stored["plan_sha256"]
             if storedDigest == digest { return .alreadyRegistered }
+            let storedText: Data = stored["plan_text"]
+            if sameMeaning(Array(storedText)) { return .alreadyRegistered }
             let storedFile: String = stored["plan_file"]
             throw DiagnosticError(
                 .error(

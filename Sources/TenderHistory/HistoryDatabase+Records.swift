@@ -39,12 +39,13 @@ extension HistoryDatabase {
     public func recordSheets(
         registering plan: EvaluationPlan,
         planBytes: [UInt8],
+        sameMeaning: ([UInt8]) -> Bool = { _ in false },
         month: YearMonth,
         _ batches: [SheetBatch],
         faultHook: HistoryFaultHook = { _ in }
     ) throws {
         try write { db in
-            _ = try register(db, plan: plan, planBytes: planBytes, faultHook: faultHook)
+            _ = try register(db, plan: plan, planBytes: planBytes, sameMeaning: sameMeaning, faultHook: faultHook)
             try insert(db, contractID: plan.contract.id, month: month, batches: batches, faultHook: faultHook)
         }
     }

@@ -89,4 +89,23 @@ import Testing
             "\(verify.stderr)"
         )
     }
+
+    @Test func aPlanThatOnlyChangedItsLayoutIsTheSamePlanButAChangedRuleIsNot() throws {
+        let folder = try CLI.temporaryFolder()
+        let db = folder.appendingPathComponent("h.sqlite").path
+        #expect(try PerformanceCLITests.recordMay(db: db).status == 0)
+        let original = try String(contentsOfFile: Self.plan, encoding: .utf8)
+        let windows = folder.appendingPathComponent("plan-crlf.yaml")
+        try Data((original.replacingOccurrences(of: "\n", with: "\r\n") + "# 2021-06: a comment\r\n").utf8)
+            .write(to: windows)
+        let month = try CLI.run(["perf", "month", "--plan", windows.path, "--month", "2021-05", "--db", db])
+        #expect(month.status == 0, "\(month.stderr)")
+        #expect(month.stdout.contains("88.30"))
+        let changed = folder.appendingPathComponent("plan-changed.yaml")
+        try Data(original.replacingOccurrences(of: "monthly-cap: 10", with: "monthly-cap: 12").utf8).write(to: changed)
+        let refused = try CLI.run(["perf", "month", "--plan", changed.path, "--month", "2021-05", "--db", db])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("was recorded under another plan"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("it says something else"))
+    }
 }

@@ -110,6 +110,12 @@ public enum PerformancePipeline {
         }
     }
 
+    /// Whether the plan stored as `bytes` says what `plan` says (only comments, layout or line endings differ).
+    static func sameMeaning(_ bytes: [UInt8], _ plan: EvaluationPlan) -> Bool {
+        guard let stored = try? PlanLoader.load(bytes: bytes, file: plan.location.file) else { return false }
+        return stored.meaning == plan.meaning
+    }
+
     /// The plan must be the one the contract was registered with: a month is scored and reported only under the
     /// plan its records were made for.
     static func requireRegistered(
@@ -127,11 +133,12 @@ public enum PerformancePipeline {
             )
         }
         let digest = sha256(planBytes)
-        guard registered.planSHA256 == digest else {
+        guard registered.planSHA256 == digest || sameMeaning(registered.planBytes, plan) else {
             throw DiagnosticError(
                 .error(
                     "contract \(VisibleText.escaped(plan.contract.id)) was recorded under another plan "
-                        + "(\(registered.planFile), sha256 \(registered.planSHA256)); this plan's sha256 is \(digest)",
+                        + "(\(registered.planFile), sha256 \(registered.planSHA256)); this plan's sha256 is \(digest) "
+                        + "and it says something else (a plan that differs only in comments or layout is accepted)",
                     at: plan.location
                 )
             )

@@ -69,6 +69,7 @@ extension PerformancePipeline {
             try database.recordSheets(
                 registering: plan,
                 planBytes: planBytes,
+                sameMeaning: { stored in sameMeaning(stored, plan) },
                 month: month,
                 batches,
                 faultHook: faultHook
