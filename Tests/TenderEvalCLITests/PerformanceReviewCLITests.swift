@@ -58,7 +58,12 @@ import Testing
         // The same record: the next correction starts from the value the first one set.
         let byEnglish = try Self.correct(db: db, ["--department-score", "办公室:cleaning"], from: "57", to: "58")
         #expect(byEnglish.status == 0, "\(byEnglish.stderr)")
-        let byEnglishName = try Self.correct(db: db, ["--department-score", "财务科:conference SERVICES"], from: "36.5", to: "38")
+        let byEnglishName = try Self.correct(
+            db: db,
+            ["--department-score", "财务科:conference SERVICES"],
+            from: "36.5",
+            to: "38"
+        )
         #expect(byEnglishName.status == 0, "\(byEnglishName.stderr)")
 
         let unknown = try Self.correct(db: db, ["--department-score", "办公室:保洁"], from: "58", to: "59")
