@@ -52,7 +52,7 @@ record_year HYJG-2021-FW-004-HT01
 
 step "3. a correction on the record (the original score stays), and the month computed again"
 plan=examples/performance/HYJG-2020-FW-017-HT01/plan.yaml
-"$tool" perf correct --plan "$plan" --month 2021-05 --department-score 后勤保障科:cleaning --from 25 --to 28 \
+"$tool" perf correct --plan "$plan" --month 2021-05 --department-score 后勤保障科:保洁服务 --from 25 --to 28 \
     --reason "复核：垃圾桶清运属垃圾清运合同（HYJG-2021-FW-004）的服务范围，不属本合同保洁项，撤销该项扣分" \
     --by "项目考评小组（监督委员会复核同意）" --date 2021-06-15 --db "$db"
 "$tool" perf month --plan "$plan" --month 2021-05 --date 2021-06-15 --db "$db"

@@ -211,7 +211,8 @@ extension HistoryDatabase {
                 throw DiagnosticError(
                     .error(
                         "finding \(finding.id) was already recorded for \(month) from \(file); a finding's number is "
-                            + "unique within the contract",
+                            + "unique within the contract, not only the sheet, because a correction names a finding "
+                            + "by its number (--patrol-deduction): number them with the month, e.g. P-\(finding.date.prefix(7))-01",
                         at: finding.location
                     )
                 )

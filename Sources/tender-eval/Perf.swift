@@ -75,7 +75,8 @@ struct Perf: ParsableCommand {
                         databasePath: database.path
                     )
                 )
-                for line in recorded { print(line) }
+                Console.report(recorded.warnings)
+                for line in recorded.lines { print(line) }
             } catch {
                 Console.report(error.diagnostics)
                 throw ExitCode(ExitStatus.badInput.rawValue)

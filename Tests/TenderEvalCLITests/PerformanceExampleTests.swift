@@ -9,6 +9,13 @@ import Testing
     static let examples = CLI.root.appendingPathComponent("examples/performance")
     static let contracts = ["HYJG-2020-FW-017-HT01", "HYJG-2021-FW-004-HT01"]
 
+    /// The 5th of the month after `month` (`YYYY-MM`), when the evaluation group meets, as the script records it.
+    static func recordedOn(_ month: String) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        let (year, next) = parts[1] == 12 ? (parts[0] + 1, 1) : (parts[0], parts[1] + 1)
+        return "\(year)-\(next < 10 ? "0" : "")\(next)-05"
+    }
+
     /// Records and computes every month of both contracts, then the example's correction; returns the database.
     static func recordExampleYear(in folder: URL) throws -> (db: String, monthLines: [String]) {
         let db = folder.appendingPathComponent("tender-eval.sqlite").path
@@ -21,8 +28,9 @@ import Testing
             #expect(months.count == 12, "\(contract): \(months)")
             for month in months {
                 let sheets = base.appendingPathComponent(month)
+                let on = recordedOn(month)
                 let recorded = try CLI.run([
-                    "perf", "record", "--plan", plan, "--month", month, "--date", "2022-01-05", "--db", db,
+                    "perf", "record", "--plan", plan, "--month", month, "--date", on, "--db", db,
                     "--survey", sheets.appendingPathComponent("survey.csv").path,
                     "--team", sheets.appendingPathComponent("team.csv").path,
                     "--department", sheets.appendingPathComponent("department.csv").path,
@@ -30,7 +38,7 @@ import Testing
                 ])
                 #expect(recorded.status == 0, "\(contract) \(month): \(recorded.stderr)")
                 let computed = try CLI.run([
-                    "perf", "month", "--plan", plan, "--month", month, "--date", "2022-01-05", "--db", db,
+                    "perf", "month", "--plan", plan, "--month", month, "--date", on, "--db", db,
                 ])
                 #expect(computed.status == 0, "\(contract) \(month): \(computed.stderr)")
                 lines += computed.stdout.split(separator: "\n").map(String.init)
@@ -38,7 +46,7 @@ import Testing
         }
         let plan = examples.appendingPathComponent("HYJG-2020-FW-017-HT01/plan.yaml").path
         let corrected = try CLI.run([
-            "perf", "correct", "--plan", plan, "--month", "2021-05", "--department-score", "后勤保障科:cleaning",
+            "perf", "correct", "--plan", plan, "--month", "2021-05", "--department-score", "后勤保障科:保洁服务",
             "--from", "25", "--to", "28", "--reason", "复核：垃圾桶清运属垃圾清运合同的服务范围", "--by", "项目考评小组",
             "--date", "2021-06-15", "--db", db,
         ])
@@ -47,6 +55,8 @@ import Testing
             "perf", "month", "--plan", plan, "--month", "2021-05", "--date", "2021-06-15", "--db", db,
         ])
         #expect(again.status == 0, "\(again.stderr)")
+        // 25 → 28 raises the mean of the seven departments by 3 / 7, and 40 × 3 / 7 / 100 = 0.17…: 87.88 → 88.05.
+        #expect(again.stdout.contains("HYJG-2020-FW-017-HT01 2021-05: 88.05 合格 (qualified)"), "\(again.stdout)")
         lines += again.stdout.split(separator: "\n").map(String.init)
         return (db, lines)
     }
@@ -74,14 +84,14 @@ import Testing
             out.path, "--lang", "en",
         ])
         #expect(scored.status == 0, "\(scored.stderr)")
-        #expect(scored.stdout.contains("first: 台州橘乡物业服务有限公司 with 87.84 points; 1 flag"), "\(scored.stdout)")
+        #expect(scored.stdout.contains("first: 台州橘乡物业服务有限公司 with 87.91 points; 1 flag"), "\(scored.stdout)")
         let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("HYJG-2020-FW-017-HT01: 2021-01 … 2021-12, 12 months"), "\(report.prefix(4000))")
-        #expect(report.contains("1019.07 / 12 = 84.9225"))
-        #expect(report.contains("925.19 / 12 = 77.0991…"))
+        #expect(report.contains("1021.14 / 12 = 85.095"))
+        #expect(report.contains("914.59 / 12 = 76.2158…"))
         #expect(report.contains("neutral 6 (FAR 15.305(a)(2)(iv))"))
         let csv = try String(contentsOf: out.appendingPathComponent("scores.csv"), encoding: .utf8)
-        for total in ["87.84", "86.51", "86.14"] {
+        for total in ["87.91", "86.16", "86.14"] {
             #expect(csv.contains(total), "\(total) missing from scores.csv")
         }
     }

@@ -115,7 +115,9 @@ import Testing
         #expect(
             error?.description
                 == "patrol-2021-06.csv:2:1: error: finding P-2021-05-1 was already recorded for 2021-05 from "
-                + "patrol-2021-05.csv; a finding's number is unique within the contract"
+                + "patrol-2021-05.csv; a finding's number is unique within the contract, not only the sheet, because a "
+                + "correction names a finding by its number (--patrol-deduction): number them with the month, e.g. "
+                + "P-2021-06-01"
         )
         let outside = Values.month("2024-01")
         let late = #expect(throws: DiagnosticError.self) {

@@ -90,6 +90,37 @@ import Testing
         #expect(Set(months.flatMap { $0.findings.map(\.id) }).count == photos.count)
     }
 
+    /// A finding's place and problem go together and belong to its service item: the water-tank room's leaking
+    /// pipe is maintenance, never cleaning or conference.
+    @Test func aFindingsPlaceAndProblemBelongToItsServiceItem() {
+        var itemsByPlace: [String: Set<String>] = [:]
+        var placesByProblem: [String: Set<String>] = [:]
+        for seed: UInt64 in 1...6 {
+            for month in SyntheticPerformance.generate(plan: plan, scenario: scenario, seed: seed) {
+                for finding in month.findings {
+                    itemsByPlace[finding.place, default: []].insert(finding.item)
+                    placesByProblem[finding.description, default: []].insert(finding.place)
+                }
+            }
+        }
+        #expect(itemsByPlace.count >= 8, "\(itemsByPlace)")
+        #expect(itemsByPlace.values.allSatisfy { $0.count == 1 }, "\(itemsByPlace)")
+        #expect(placesByProblem.values.allSatisfy { $0.count == 1 }, "\(placesByProblem)")
+        #expect(itemsByPlace["行政楼楼顶水箱间"].map { $0 == ["maintenance"] } ?? true)
+        #expect(placesByProblem["消防通道被车辆占用"].map { $0 == ["西侧消防通道"] } ?? true)
+    }
+
+    /// People fill the survey in at work: nearly every submission falls between 08:00 and 18:00, none at night.
+    @Test func surveysAreSubmittedInOfficeHours() {
+        let times = SyntheticPerformance.generate(plan: plan, scenario: scenario, seed: 7)
+            .flatMap { $0.respondents.map(\.submitted) }
+        let hours = times.compactMap { Int($0.dropFirst(11).prefix(2)) }
+        #expect(hours.count == times.count)
+        #expect(hours.allSatisfy { (8..<22).contains($0) })
+        let inOffice = hours.filter { (8..<18).contains($0) }.count
+        #expect(inOffice * 100 >= hours.count * 85, "\(inOffice) of \(hours.count)")
+    }
+
     @Test func theDesignedMonthIsTheOnlyUnqualifiedOne() throws {
         let evaluationPlan = plan.evaluationPlan(file: "plan.yaml")
         var standings: [YearMonth: String] = [:]

@@ -1,5 +1,5 @@
 import TenderCore
-import TenderModel
+public import TenderModel
 
 /// The four monthly sheets a contract's evaluation reads, with their columns (CSV) and elements (XML).
 enum PerformanceSheetKind: String, Sendable, CaseIterable {
@@ -104,18 +104,18 @@ enum PerformanceColumn: String, Sendable, CaseIterable {
 }
 
 /// Service items as sheets name them: by id, or by their Chinese or English name (English in any case).
-struct ItemNames: Sendable {
-    let items: [ServiceItem]
+public struct ItemNames: Sendable {
+    public let items: [ServiceItem]
 
     /// The plan's service items with the given ids, in that order (an id the plan lacks keeps its bare id).
-    init(ids: [String], plan: EvaluationPlan) {
+    public init(ids: [String], plan: EvaluationPlan) {
         items = ids.map {
             plan.contract.service(id: $0) ?? ServiceItem(id: $0, name: LocalizedText(), location: plan.location)
         }
     }
 
     /// The item id `name` refers to, or nil.
-    func id(for name: String) -> String? {
+    public func id(for name: String) -> String? {
         let lowered = name.lowercased()
         return items.first {
             $0.id == name || $0.id.lowercased() == lowered || $0.name.zh == name || $0.name.en?.lowercased() == lowered
@@ -133,7 +133,7 @@ struct ItemNames: Sendable {
     }
 
     /// Every item, described, for a diagnostic that lists what is expected.
-    var list: String {
+    public var list: String {
         items.map(described).joined(separator: ", ")
     }
 }

@@ -87,7 +87,17 @@ public enum PerformanceSheetReader {
                 maximumFileBytes: maximumFileSize
             )
         }
-        if kind == .department && PerformanceWorkbookRows.isWorkbook(bytes) {
+        if PerformanceWorkbookRows.isWorkbook(bytes) {
+            guard kind == .department else {
+                // Read as text, a workbook's zip bytes fail as "not valid GB18030", which hides the real cause.
+                throw DiagnosticError(
+                    .error(
+                        "the \(kind.noun) is an Excel workbook; \(kind.rawValue) sheets are read as CSV (UTF-8 or "
+                            + "GB18030) or XML: save it as CSV",
+                        at: SourceLocation(file: file)
+                    )
+                )
+            }
             return try PerformanceWorkbookRows.rows(bytes, file: file, kind: kind, plan: plan)
         }
         return try PerformanceCSVRows.rows(bytes, file: file, kind: kind, plan: plan)

@@ -42,12 +42,18 @@ extension PerformancePipeline {
         }
     }
 
+    public struct RecordOutcome: Sendable {
+        /// One line per recorded sheet, for standard output.
+        public var lines: [String]
+        /// For standard error: a sheet whose bytes equal a sheet recorded for another month of the contract.
+        public var warnings: [Diagnostic]
+    }
+
     /// Reads and checks every sheet given, then records them all in one transaction, or nothing.
-    ///
-    /// - Returns: one line per recorded sheet, for standard output.
-    public static func record(_ request: RecordRequest) throws(DiagnosticError) -> [String] {
+    public static func record(_ request: RecordRequest) throws(DiagnosticError) -> RecordOutcome {
         let (plan, planBytes) = try loadPlan(request.planPath)
         let month = try month(request.month, of: plan)
+        try requireDay(request.date, notBefore: month, "sheets for \(month) cannot be recorded")
         var problems = DiagnosticCollector()
         var batches: [SheetBatch] = []
         let sources: [(PerformanceSource, String?)] = [
@@ -65,6 +71,7 @@ extension PerformancePipeline {
         }
         try problems.throwIfErrors()
         let database = try HistoryDatabase.open(path: request.databasePath, mode: .create, sha256: sha256)
+        let warnings = try repeatedSheets(batches, contractID: plan.contract.id, month: month, in: database)
         try databaseCall {
             try database.recordSheets(
                 registering: plan,
@@ -75,10 +82,36 @@ extension PerformancePipeline {
                 faultHook: faultHook
             )
         }
-        return batches.map { batch in
+        let lines = batches.map { batch in
             "\(plan.contract.id) \(month) \(batch.sheet.source.rawValue): \(batch.records.count) "
                 + "record\(batch.records.count == 1 ? "" : "s") from \(batch.sheet.file)"
         }
+        return RecordOutcome(lines: lines, warnings: warnings)
+    }
+
+    /// Two months can score alike, so the same bytes are recorded; but last month's sheet given again by mistake
+    /// looks exactly like that, and only the officer can tell.
+    private static func repeatedSheets(
+        _ batches: [SheetBatch],
+        contractID: String,
+        month: YearMonth,
+        in database: HistoryDatabase
+    ) throws(DiagnosticError) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        // A patrol sheet with only its header is the same every month without findings: nothing to warn about.
+        for batch in batches where batch.records.count > 0 {
+            for earlier in try database.sheets(contractID: contractID, sha256: batch.sheet.sha256, otherThan: month) {
+                let this = "the \(batch.sheet.source.rawValue) sheet has the same bytes (sha256 \(batch.sheet.sha256))"
+                let other =
+                    "the \(earlier.sheet.source.rawValue) sheet recorded for \(earlier.month) from "
+                    + "\(earlier.sheet.file) on \(earlier.sheet.recordedOn)"
+                let advice =
+                    "recorded all the same: if it is that month's sheet given again, record a correction for each "
+                    + "value that differs"
+                warnings.append(.warning("\(this) as \(other); \(advice)", at: SourceLocation(file: batch.sheet.file)))
+            }
+        }
+        return warnings
     }
 
     /// `TENDER_EVAL_FAULT=<write point>` kills the process at that point inside the database transaction: the

@@ -28,7 +28,11 @@ public enum MonthlyScorer {
     static func requireEverySource(plan: EvaluationPlan, records: MonthRecords) throws(DiagnosticError) {
         var problems = DiagnosticCollector()
         let month = records.month
-        let respondents = records.survey.filter { !$0.answers.isEmpty }.count
+        let counts = Dictionary(
+            sourceCounts(plan: plan, records: records).map { ($0.source, $0.count) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let respondents = counts[.survey] ?? 0
         if respondents == 0 {
             problems.error(
                 "\(month) cannot be scored: no survey responses (群众测评) are recorded",
@@ -41,7 +45,7 @@ public enum MonthlyScorer {
                 at: plan.survey.location
             )
         }
-        let teams = records.teams.count
+        let teams = counts[.team] ?? 0
         if teams == 0 {
             problems.error(
                 "\(month) cannot be scored: no team recommendations (班组推荐) are recorded",
@@ -54,7 +58,7 @@ public enum MonthlyScorer {
                 at: plan.team.location
             )
         }
-        let departments = MonthlyBreakdown.departmentsInOrder(records.departments).count
+        let departments = counts[.department] ?? 0
         if departments == 0 {
             problems.error(
                 "\(month) cannot be scored: no department scores (科室考评) are recorded",

@@ -64,8 +64,14 @@ public enum SyntheticPerformance {
         let count = max(plan.minimumResponses, scenario.respondents + random.int(in: -variation...variation), 1)
         let itemCount = plan.services.count
         let answerCount = plan.answers.count
-        let seconds = month.days * 86_400
-        var offsets = (0..<count).map { _ in random.int(in: 0...(seconds - 1)) }
+        // People fill the form in at their desks: most answers come in office hours, a few in the evening.
+        var offsets = (0..<count).map { _ in
+            let day = random.int(in: 0...(month.days - 1))
+            let secondOfDay =
+                random.chance(perMille: 920)
+                ? random.int(in: (8 * 3_600)...(18 * 3_600 - 1)) : random.int(in: (18 * 3_600)...(22 * 3_600 - 1))
+            return day * 86_400 + secondOfDay
+        }
         offsets.sort()
         let width = max(4, String(count).count)
         var respondents: [SyntheticPerformanceMonth.Respondent] = []
@@ -107,10 +113,16 @@ public enum SyntheticPerformance {
         return (0..<count).map { index in
             let lossPoints = max(0, (1000 - quality) / 25 + random.int(in: -3...5))
             let score = below(100, lossUnits: Int64(lossPoints) * Points.unitsPerWhole, step: step)
+            var reason: String?
+            if score < 100 {
+                // A liaison team names what it saw of one of the contract's services in its building.
+                let service = random.pick(plan.services)
+                reason = random.pick(PerformanceNames.teamReasons[service.id] ?? PerformanceNames.genericTeamReasons)
+            }
             return SyntheticPerformanceMonth.TeamScore(
-                team: index < PerformanceNames.teams.count ? PerformanceNames.teams[index] : "班组\(index + 1)",
+                team: index < PerformanceNames.teams.count ? PerformanceNames.teams[index] : "联络组\(index + 1)",
                 score: score,
-                reason: score < 100 ? random.pick(PerformanceNames.teamReasons) : nil
+                reason: reason
             )
         }
     }
@@ -162,17 +174,16 @@ public enum SyntheticPerformance {
                 designedPoor
                 ? random.int(in: min(3, maximumHalves)...maximumHalves) : random.int(in: 1...min(6, maximumHalves))
             let day = random.int(in: 1...month.days)
+            let site = random.pick(PerformanceNames.sites[service.id] ?? PerformanceNames.genericSites)
             dated.append(
                 (
                     day,
                     SyntheticPerformanceMonth.Finding(
                         id: "",
                         date: month.description + "-" + padded(day, width: 2),
-                        place: random.pick(PerformanceNames.places),
+                        place: site.place,
                         item: service.id,
-                        description: random.pick(
-                            PerformanceNames.findings[service.id] ?? PerformanceNames.genericFindings
-                        ),
+                        description: random.pick(site.problems),
                         deduction: Points(units: Int64(halves) * halfUnits),
                         photo: ""
                     )
