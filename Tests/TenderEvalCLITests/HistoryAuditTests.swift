@@ -108,4 +108,17 @@ import Testing
         #expect(refused.stderr.contains("was recorded under another plan"), "\(refused.stderr)")
         #expect(refused.stderr.contains("it says something else"))
     }
+
+    @Test func aMonthCannotBeComputedBeforeItBegan() throws {
+        let db = try CLI.temporaryFolder().appendingPathComponent("h.sqlite").path
+        #expect(try PerformanceCLITests.recordMay(db: db).status == 0)
+        let early = try CLI.run([
+            "perf", "month", "--plan", Self.plan, "--month", "2021-05", "--date", "2021-04-30", "--db", db,
+        ])
+        #expect(early.status == 1)
+        #expect(
+            early.stderr.contains("2021-05 cannot be computed on 2021-04-30, before the month began"),
+            "\(early.stderr)"
+        )
+    }
 }

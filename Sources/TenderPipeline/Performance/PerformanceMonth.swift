@@ -25,6 +25,7 @@ extension PerformancePipeline {
     public static func computeMonth(_ request: MonthRequest) throws(DiagnosticError) -> [String] {
         let (plan, planBytes) = try loadPlan(request.planPath)
         let month = try month(request.month, of: plan)
+        try requireDay(request.date, notBefore: month, "\(month) cannot be computed")
         let database = try HistoryDatabase.open(path: request.databasePath, mode: .existing, sha256: sha256)
         try requireRegistered(plan, planBytes: planBytes, in: database)
         let records = try database.monthRecords(contractID: plan.contract.id, month: month)
