@@ -18,15 +18,18 @@ extension HistoryDatabase {
     /// `digest` is the SHA-256 of the canonical text of every row used (docs/performance-history.md), so the same
     /// database and inputs always give the same digest and any change of a used row changes it.
     /// `database` is the name to report the database by (default: the path it was opened with).
+    /// `nameKeys` (the bidders' `BidderIdentity.nameKey` values) fill `contractorsByName` from the same read
+    /// (`contractors(nameKeys:window:buyerMatches:)`); they are not part of the digest, as they give no points.
     public func history(
         registrationKeys: [String],
+        nameKeys: [String] = [],
         window: ClosedRange<YearMonth>,
         buyerMatches: (LocalizedText) -> Bool,
         database: String? = nil
     ) throws(DiagnosticError) -> HistoryQueryResult {
         let first = window.lowerBound.description
         let last = window.upperBound.description
-        let (bidders, text, stale) = try read { db in
+        let (bidders, text, stale, named) = try read { db in
             var bidders: [String: BidderHistory] = [:]
             var text = CanonicalText()
             text.line("window", first + " " + last)
@@ -68,7 +71,8 @@ extension HistoryDatabase {
                     text.append(bidderText)
                 }
             }
-            return (bidders, text, staleMonths)
+            let named = try Self.contractors(db, nameKeys: nameKeys, window: window, buyerMatches: buyerMatches)
+            return (bidders, text, staleMonths, named)
         }
         let name = database ?? path
         return HistoryQueryResult(
@@ -77,7 +81,8 @@ extension HistoryDatabase {
                 lastMonth: window.upperBound,
                 bidders: bidders,
                 database: name,
-                digest: sha256(text.bytes)
+                digest: sha256(text.bytes),
+                contractorsByName: named
             ),
             staleMonths: stale.map { month in
                 .error(

@@ -41,7 +41,11 @@ extension ReportBuilder {
             facts.append(
                 "\(words.mean(NumberFormat.exact(evidence.sum), evidence.count, NumberFormat.exact(mean)))"
             )
-            return (facts.joined(separator: separator), appliedText(applied, unrounded: unrounded, fact: .number(mean)))
+            facts += historyIdentityNotes(evidence)
+            return (
+                facts.joined(separator: separator),
+                appliedText(applied, unrounded: unrounded, fact: .number(mean)) + historyIdentitySeeFlag(evidence)
+            )
         case .neutral(let reason, let points):
             let why =
                 reason == .noRegistrationID
@@ -51,8 +55,13 @@ extension ReportBuilder {
                     evidence.lastMonth.description,
                     evidence.buyer == .thisBuyer
                 )
-            facts.insert("\(why)", at: 0)
-            return (facts.joined(separator: separator), "\(words.neutral(NumberFormat.exact(points)))")
+            // An identity problem explains the neutral value better than "no monthly evaluation" does.
+            let notes = historyIdentityNotes(evidence)
+            facts.insert(contentsOf: notes.isEmpty ? ["\(why)"] : notes, at: 0)
+            return (
+                facts.joined(separator: separator),
+                "\(words.neutral(NumberFormat.exact(points)))" + historyIdentitySeeFlag(evidence)
+            )
         }
     }
 

@@ -292,6 +292,8 @@ extension ReportBuilder {
                 buyer: buyer,
                 contractor: contractor
             )
+        case .historyIdentity(let bidder, let file, let registrationID, let problem):
+            return historyIdentityText(bidder: bidder, file: file, registrationID: registrationID, problem: problem)
         }
     }
 
@@ -310,6 +312,7 @@ extension ReportBuilder {
         case .possibleCollusion(let signal): return "\(labels.flagCollusionShort(signal.kind))"
         case .committeeComposition: return "\(CommitteeLabels.labels(for: language).short)"
         case .performanceWarning: return "\(HistoryLabels.labels(for: language).short)"
+        case .historyIdentity: return "\(HistoryIdentityLabels.labels(for: language).short)"
         }
     }
 

@@ -31,6 +31,7 @@ extension ResultJSON {
             "otherBuyers": .array(evidence.otherBuyers.map(JSONValue.string)),
             "sum": .decimal(evidence.sum),
             "count": .int(evidence.count),
+            "identity": evidence.identity.map(historyIdentityProblem) ?? .null,
         ]
         switch evidence.outcome {
         case .scored(let mean, let scale):

@@ -639,6 +639,8 @@ enum ResultJSON {
                 buyer: buyer,
                 contractor: contractor
             )
+        case .historyIdentity(let bidder, let file, let registrationID, let problem):
+            return historyIdentity(bidder: bidder, file: file, registrationID: registrationID, problem: problem)
         case .possibleCollusion(let signal):
             return .object([
                 "type": .string("possible-collusion"),

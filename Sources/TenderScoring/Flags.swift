@@ -148,6 +148,8 @@ extension Flag {
             return signal.bidders
         case .performanceWarning(let name, _, _, _, _, _):
             return [name]
+        case .historyIdentity(let name, _, _, _):
+            return [name]
         }
     }
 }

@@ -8,6 +8,8 @@ struct HistoryScorer {
     /// The history's bidders by registration key, the keys normalised again so that a history keyed by the id as
     /// written still matches.
     private let bidders: [String: BidderHistory]
+    /// The history's contracts by contractor name key, normalised again like `bidders`.
+    let namedContractors: [String: [ContractorRecord]]
 
     init(rubric: Rubric, history: PerformanceHistory?) {
         self.rubric = rubric
@@ -27,6 +29,7 @@ struct HistoryScorer {
             }
         }
         self.bidders = bidders
+        self.namedContractors = Self.normalisedNames(history?.contractorsByName ?? [:])
     }
 
     /// A rubric with history criteria cannot be evaluated without the history, nor with one that does not cover
@@ -75,9 +78,10 @@ struct HistoryScorer {
     }
 
     /// The criterion's exact points and the evidence: the mean of every counted month on the scale, or the
-    /// neutral points when no month counts.
+    /// neutral points when no month counts. `bidderName` is the name the bid gives, for the identity check only.
     func score(
         registrationID: String?,
+        bidderName: String?,
         rule: HistoryRule
     ) throws(FixedPointOverflow) -> (points: ExactRatio, evidence: HistoryEvidence) {
         // `checkAvailable` has made sure of the window before any bid is scored.
@@ -115,20 +119,19 @@ struct HistoryScorer {
             outcome = .scored(mean: mean, applied: scored.applied)
             points = scored.points
         }
-        return (
-            points,
-            HistoryEvidence(
-                firstMonth: window.first,
-                lastMonth: window.last,
-                buyer: rule.buyer,
-                registrationID: registrationID,
-                contracts: counted,
-                otherBuyers: otherBuyers,
-                sum: sum,
-                count: count,
-                outcome: outcome
-            )
+        var evidence = HistoryEvidence(
+            firstMonth: window.first,
+            lastMonth: window.last,
+            buyer: rule.buyer,
+            registrationID: registrationID,
+            contracts: counted,
+            otherBuyers: otherBuyers,
+            sum: sum,
+            count: count,
+            outcome: outcome
         )
+        evidence.identity = identityProblem(bidderName: bidderName, registrationID: registrationID)
+        return (points, evidence)
     }
 
     /// One flag per warning raised in the rubric's history window on a contract of a valid bidder, whichever

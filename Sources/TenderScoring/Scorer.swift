@@ -248,7 +248,11 @@ struct Scorer {
                         )
                         basis = .price(priced)
                     case .history(let rule):
-                        let scored = try history.score(registrationID: bid.bidder.registrationID, rule: rule)
+                        let scored = try history.score(
+                            registrationID: bid.bidder.registrationID,
+                            bidderName: bid.bidder.name,
+                            rule: rule
+                        )
                         unrounded = scored.points
                         basis = .history(scored.evidence)
                     }

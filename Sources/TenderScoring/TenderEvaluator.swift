@@ -214,6 +214,7 @@ public enum TenderEvaluator {
         flags += Flags.implausiblyLowPrices(scored.results, rubric: rubric, base: scored.base)
         // Every bid that could be read is compared, whatever its status: collusion taints the others too.
         flags += Collusion.signals(imported, rubric: rubric).map(Flag.possibleCollusion)
+        flags += historyScorer.identityFlags(for: scored.results)
         flags += historyScorer.warnings(for: scored.results)
         let outcome: TenderOutcome
         if failed {

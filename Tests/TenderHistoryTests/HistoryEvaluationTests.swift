@@ -267,4 +267,52 @@ import Testing
         )
         #expect(outside.staleMonths.isEmpty)
     }
+
+    @Test func contractsAreAlsoFoundByTheContractorsNameWhateverTheirRegistrationID() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = try populated(folder)
+        // Every plan of `populated` names 台州清和物业服务有限公司, under two registration keys.
+        let nameKey = try #require(BidderIdentity.nameKey("台州清和物业服务有限公司")).value
+        let window = Values.month("2021-02")...Values.month("2022-01")
+        let found = try database.contractors(nameKeys: [nameKey, "无此公司"], window: window)
+        #expect(Array(found.keys) == [nameKey])
+        let records = try #require(found[nameKey])
+        #expect(records.map(\.contractID) == ["HYJG-2019-FW-002-HT", "HYJG-2020-FW-017-HT", "JJ-2021-007-HT"])
+        #expect(
+            records.map(\.contractor.registrationID) == [
+                "91331003MA2BYYYYYY", "91331003MA2AXXXXXX", "9133 1003 ma2a xxxxxx",
+            ]
+        )
+        // 2021-02 … 2021-05 of the main contract (May counted once: its superseded computation is not a month),
+        // and its warning of 2021-04.
+        #expect(records.map(\.scoredMonths) == [1, 4, 1])
+        #expect(records.map(\.warnings) == [0, 1, 0])
+        #expect(records[1].buyer == Values.buyer && records[1].tenderID == "HYJG-2020-FW-017")
+
+        // This buyer, a window without the stranger's month: only the main contract's May.
+        let narrow = try database.contractors(
+            nameKeys: [nameKey],
+            window: Values.month("2021-05")...Values.month("2021-12"),
+            buyerMatches: { $0.zh == Values.buyer.zh }
+        )
+        #expect(narrow[nameKey]?.map(\.contractID) == ["HYJG-2020-FW-017-HT"])
+        #expect(narrow[nameKey]?.map(\.scoredMonths) == [1])
+        #expect(narrow[nameKey]?.map(\.warnings) == [0])
+
+        // The tender's query carries them beside the bidders; without name keys it reads none, and the digest
+        // (of the rows that give points) is the same either way.
+        let key = try #require(BidderIdentity.registrationIDKey("91331003MA2AXXXXXX")).value
+        let withNames = try database.history(
+            registrationKeys: [key],
+            nameKeys: [nameKey],
+            window: window,
+            buyerMatches: { _ in true }
+        )
+        let without = try database.history(registrationKeys: [key], window: window, buyerMatches: { _ in true })
+        #expect(withNames.history.contractorsByName == found)
+        #expect(without.history.contractorsByName.isEmpty)
+        #expect(withNames.history.digest == without.history.digest)
+        #expect(withNames.history.bidders == without.history.bidders)
+    }
 }

@@ -236,7 +236,7 @@ enum HistorySample {
         )
         #expect(
             json.contains(
-                "\"count\":12,\"firstMonth\":\"2019-10\",\"kind\":\"history\",\"lastMonth\":\"2022-09\","
+                "\"count\":12,\"firstMonth\":\"2019-10\",\"identity\":null,\"kind\":\"history\",\"lastMonth\":\"2022-09\","
                     + "\"mean\":\"104767/1200\",\"neutral\":null,\"otherBuyers\":[\"WL-2021-007-HT\"],"
                     + "\"registrationID\":\"91331003MA2AXXXXXX\",\"sum\":\"1047.67\"},\"criterionID\":\"past-performance\","
                     + "\"groupID\":\"performance\",\"points\":\"2.88\",\"unrounded\":\"20767/7200\"}"

@@ -455,4 +455,9 @@ public enum Flag: Hashable, Sendable {
         buyer: LocalizedText,
         contractor: String
     )
+    /// A valid bid's performance history could not be matched safely (no registration id, not a valid
+    /// 统一社会信用代码 under `cn-87`, or the bidder's name is a recorded contractor's under another id): the
+    /// committee should verify the bidder's identity. The neutral value the rubric states still applies; the flag
+    /// never changes a score and never disqualifies. `registrationID` is the id as the bid gives it.
+    case historyIdentity(bidder: String, file: String, registrationID: String?, problem: HistoryIdentityProblem)
 }

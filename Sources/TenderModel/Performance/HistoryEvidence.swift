@@ -18,6 +18,8 @@ public struct HistoryEvidence: Hashable, Sendable {
     public var sum: Points
     public var count: Int
     public var outcome: HistoryOutcome
+    /// Set when the bid's history could not be matched safely: the committee has a `historyIdentity` flag for it.
+    public var identity: HistoryIdentityProblem?
 
     public init(
         firstMonth: YearMonth,

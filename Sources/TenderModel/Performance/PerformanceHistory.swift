@@ -43,19 +43,25 @@ public struct PerformanceHistory: Hashable, Sendable {
     /// exactly which history it used.
     public var database: String
     public var digest: String
+    /// Contracts in the window whose contractor has one of the bidders' names, keyed by
+    /// `BidderIdentity.nameKey` of that name, whatever their registration id: how a bid whose id does not match
+    /// its own name's record is noticed (`HistoryIdentityProblem`). Never used for points.
+    public var contractorsByName: [String: [ContractorRecord]]
 
     public init(
         firstMonth: YearMonth,
         lastMonth: YearMonth,
         bidders: [String: BidderHistory],
         database: String,
-        digest: String
+        digest: String,
+        contractorsByName: [String: [ContractorRecord]] = [:]
     ) {
         self.firstMonth = firstMonth
         self.lastMonth = lastMonth
         self.bidders = bidders
         self.database = database
         self.digest = digest
+        self.contractorsByName = contractorsByName
     }
 }
 

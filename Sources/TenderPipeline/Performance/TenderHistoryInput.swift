@@ -27,6 +27,7 @@ enum TenderHistoryInput {
         // Every buyer's contracts are read; a `this-buyer` criterion keeps only its buyer's when it scores.
         let result = try database.history(
             registrationKeys: keys.sorted(),
+            nameKeys: nameKeys(of: bids),
             window: window.first...window.last,
             buyerMatches: { _ in true },
             database: VisibleText.escaped(path)
