@@ -41,12 +41,7 @@ public enum RubricLoader {
         if let problem = notARubric(root, file: file) { throw DiagnosticError(problem) }
         let reader = NodeReader(file: file)
         let rubric = RubricBuilder(reader: reader).build(root: root)
-        // In file order, so the list reads top to bottom (the sort is stable for equal positions).
-        let found = reader.diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.location ?? SourceLocation(file: file)
-            let right = rhs.element.location ?? SourceLocation(file: file)
-            return left == right ? lhs.offset < rhs.offset : left < right
-        }.map(\.element)
+        let found = reader.diagnosticsInFileOrder()
         if found.contains(where: { $0.severity == .error }) {
             throw DiagnosticError(DiagnosticLimit.capped(found, file: file))
         }

@@ -38,11 +38,7 @@ public enum CommitteeLoader {
         )
         let reader = NodeReader(file: file)
         let committee = CommitteeBuilder(reader: reader, rubric: rubric).build(root: root)
-        let found = reader.diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.location ?? SourceLocation(file: file)
-            let right = rhs.element.location ?? SourceLocation(file: file)
-            return left == right ? lhs.offset < rhs.offset : left < right
-        }.map(\.element)
+        let found = reader.diagnosticsInFileOrder()
         if found.contains(where: { $0.severity == .error }) {
             throw DiagnosticError(DiagnosticLimit.capped(found, file: file))
         }

@@ -76,11 +76,7 @@ public enum DecisionLoader {
             decision.number = number
             decisions.append(decision)
         }
-        let found = reader.diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.location ?? SourceLocation(file: file)
-            let right = rhs.element.location ?? SourceLocation(file: file)
-            return left == right ? lhs.offset < rhs.offset : left < right
-        }.map(\.element)
+        let found = reader.diagnosticsInFileOrder()
         if found.contains(where: { $0.severity == .error }) {
             throw DiagnosticError(DiagnosticLimit.capped(found, file: file))
         }

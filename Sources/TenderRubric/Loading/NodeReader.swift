@@ -37,6 +37,16 @@ enum NumberRule {
 final class NodeReader {
     let file: String
     var diagnostics = DiagnosticCollector()
+
+    /// Everything collected, in file order so the list reads top to bottom (problems at the same position, or
+    /// without one, keep the order they were found in).
+    func diagnosticsInFileOrder() -> [Diagnostic] {
+        diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.location ?? SourceLocation(file: file)
+            let right = rhs.element.location ?? SourceLocation(file: file)
+            return left == right ? lhs.offset < rhs.offset : left < right
+        }.map(\.element)
+    }
     /// Keys suggested for misspelt keys, per mapping, so that a typo is not also reported as a missing key.
     private var suggested: Set<String> = []
     /// "Did you mean" work left for this rubric, so that thousands of typos cost a bounded amount of time.

@@ -52,11 +52,7 @@ public enum PlanLoader {
         if let problem = notAPlan(root, file: file) { throw DiagnosticError(problem) }
         let reader = NodeReader(file: file)
         let plan = PlanBuilder(reader: reader).build(root: root)
-        let found = reader.diagnostics.diagnostics.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.location ?? SourceLocation(file: file)
-            let right = rhs.element.location ?? SourceLocation(file: file)
-            return left == right ? lhs.offset < rhs.offset : left < right
-        }.map(\.element)
+        let found = reader.diagnosticsInFileOrder()
         if found.contains(where: { $0.severity == .error }) {
             throw DiagnosticError(DiagnosticLimit.capped(found, file: file))
         }
