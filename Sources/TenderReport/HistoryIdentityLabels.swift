@@ -28,6 +28,9 @@ struct HistoryIdentityLabels: Sendable {
     var notApplied: @Sendable (_ contracts: RichText) -> RichText
     var seeFlag: String
     var short: String
+    /// Contracts the bid's id matched under another contractor name: `contracts` as `namedContract` joins them.
+    var otherName: @Sendable (_ contracts: RichText) -> RichText
+    var namedContract: @Sendable (_ id: RichText, _ contractor: RichText) -> RichText
 
     static func labels(for language: ReportLanguage) -> HistoryIdentityLabels {
         switch language {
@@ -87,7 +90,13 @@ struct HistoryIdentityLabels: Sendable {
         },
         notApplied: { contracts in "not applied, under the bidder's name with another registration id: \(contracts)" },
         seeFlag: " — see flag: the committee should verify the bidder's identity",
-        short: "bidder identity for the history"
+        short: "bidder identity for the history",
+        otherName: { contracts in
+            "the bid's registration id is that of the contractor of \(contracts), under another name — the history "
+                + "was applied; the committee should verify that the bidder is that contractor (a change of name "
+                + "shows in its registration)"
+        },
+        namedContract: { id, contractor in "\(id) (\(contractor))" }
     )
 
     static let chinese = HistoryIdentityLabels(
@@ -125,6 +134,11 @@ struct HistoryIdentityLabels: Sendable {
         invalidID: { id, reason in "统一社会信用代码 \(id) 无效（\(reason)），无法匹配合同" },
         notApplied: { contracts in "以投标人名称登记、统一社会信用代码不同的合同，未予采用：\(contracts)" },
         seeFlag: "——见评标委员会关注事项：请核实投标人身份",
-        short: "履约历史身份待核实"
+        short: "履约历史身份待核实",
+        otherName: { contracts in
+            "投标文件的统一社会信用代码与合同 \(contracts)的供应商相同，但名称不同——该履约历史已采用；请评标委员会核实"
+                + "投标人与该供应商是否为同一主体（更名应有登记记录）"
+        },
+        namedContract: { id, contractor in "\(id)（\(contractor)）" }
     )
 }

@@ -14,18 +14,21 @@ extension ReportBuilder {
     ) -> RichText {
         let words = historyIdentityLabels
         let id = RichText.user(registrationID ?? "")
-        let body: RichText
+        var parts: [RichText] = []
         if !problem.sameName.isEmpty {
             let given: RichText =
                 problem.registrationID == .missing
                 ? "\(words.givenMissing)" : words.givenID(id, creditCodeReason(problem.registrationID))
-            body = words.sameName(sameNameContracts(problem.sameName), given)
+            parts.append(words.sameName(sameNameContracts(problem.sameName), given))
         } else if let reason = creditCodeReason(problem.registrationID) {
-            body = words.invalidAlone(id, reason)
-        } else {
-            body = "\(words.missingAlone)"
+            parts.append(words.invalidAlone(id, reason))
+        } else if problem.registrationID == .missing {
+            parts.append("\(words.missingAlone)")
         }
-        return words.flag(.user(bidder), .shown(file), body)
+        if !problem.otherName.isEmpty {
+            parts.append(words.otherName(otherNameContracts(problem.otherName)))
+        }
+        return words.flag(.user(bidder), .shown(file), parts.joined(separator: language == .zh ? "；" : "; "))
     }
 
     /// What the evidence says instead of the usual reason: the id's problem, then the contracts under the name
@@ -43,6 +46,9 @@ extension ReportBuilder {
         if !identity.sameName.isEmpty {
             notes.append(words.notApplied(sameNameContracts(identity.sameName)))
         }
+        if !identity.otherName.isEmpty {
+            notes.append(words.otherName(otherNameContracts(identity.otherName)))
+        }
         return notes
     }
 
@@ -54,6 +60,11 @@ extension ReportBuilder {
     private func creditCodeReason(_ problem: RegistrationIDProblem?) -> RichText? {
         guard case .notACreditCode(let reason) = problem else { return nil }
         return historyIdentityLabels.creditCode(reason)
+    }
+
+    private func otherNameContracts(_ records: [ContractorRecord]) -> RichText {
+        records.map { historyIdentityLabels.namedContract(.user($0.contractID), .user($0.contractor.name)) }
+            .joined(separator: .text(historyIdentityLabels.contractSeparator))
     }
 
     private func sameNameContracts(_ records: [ContractorRecord]) -> RichText {

@@ -28,10 +28,9 @@ extension ResultJSON {
         case .notACreditCode(let reason):
             idProblem = .object(["kind": .string("not-a-credit-code"), "reason": creditCodeProblem(reason)])
         }
-        return .object([
-            "registrationIDProblem": idProblem,
-            "sameName": .array(
-                problem.sameName.map { record in
+        func records(_ list: [ContractorRecord]) -> JSONValue {
+            .array(
+                list.map { record in
                     .object([
                         "contractID": .string(record.contractID),
                         "tenderID": .string(record.tenderID),
@@ -44,7 +43,12 @@ extension ResultJSON {
                         "warnings": .int(record.warnings),
                     ])
                 }
-            ),
+            )
+        }
+        return .object([
+            "registrationIDProblem": idProblem,
+            "sameName": records(problem.sameName),
+            "otherName": records(problem.otherName),
         ])
     }
 

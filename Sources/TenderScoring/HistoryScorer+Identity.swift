@@ -35,8 +35,24 @@ extension HistoryScorer {
         }
         let sameName = (bidderName.flatMap { BidderIdentity.nameKey($0)?.value }.flatMap { namedContractors[$0] } ?? [])
             .filter { BidderIdentity.registrationIDKey($0.contractor.registrationID)?.value != key }
-        guard idProblem != nil || !sameName.isEmpty else { return nil }
-        return HistoryIdentityProblem(registrationID: idProblem, sameName: sameName)
+        let nameKey = bidderName.flatMap { BidderIdentity.nameKey($0)?.value }
+        let matched = history(registrationID: registrationID)
+        let otherName = (matched?.contracts ?? []).filter { contract in
+            BidderIdentity.nameKey(contract.contractor.name)?.value != nameKey
+        }
+        .sorted { $0.contractID < $1.contractID }
+        .map { contract in
+            ContractorRecord(
+                contractID: contract.contractID,
+                tenderID: contract.tenderID,
+                buyer: contract.buyer,
+                contractor: contract.contractor,
+                scoredMonths: contract.months.count,
+                warnings: matched?.warnings.filter { $0.contractID == contract.contractID }.count ?? 0
+            )
+        }
+        guard idProblem != nil || !sameName.isEmpty || !otherName.isEmpty else { return nil }
+        return HistoryIdentityProblem(registrationID: idProblem, sameName: sameName, otherName: otherName)
     }
 
     /// One flag per valid bid whose history could not be matched safely, in bidder order, when the rubric reads

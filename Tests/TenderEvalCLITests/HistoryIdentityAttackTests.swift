@@ -142,4 +142,41 @@ import Testing
             "\(omittedReport)"
         )
     }
+
+    /// The other way round: a bidder that gives ANOTHER company's registration id under its own name takes that
+    /// company's record; the points follow the id (the rubric matches by id), and the committee is told to check
+    /// that the bidder is that contractor.
+    @Test func anotherCompanysIDUnderTheBiddersOwnNameIsFlagged() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try PerformanceExampleTests.recordExampleYear(in: folder)
+        let bids = folder.appendingPathComponent("bids")
+        try FileManager.default.createDirectory(at: bids, withIntermediateDirectories: true)
+        let source = CLI.root.appendingPathComponent("bids/huangyan-conference-2022")
+        for file in ["02-chengjiang.xml", "03-mingyuan.xml"] {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(file),
+                to: bids.appendingPathComponent(file)
+            )
+        }
+        // 明远 (no record of its own) writes 橘乡's registration id; 橘乡 itself does not bid.
+        let bid = bids.appendingPathComponent("03-mingyuan.xml")
+        let original = try String(contentsOf: bid, encoding: .utf8)
+        #expect(original.contains("91331002MA2HC83D9R"))
+        try original.replacingOccurrences(of: "91331002MA2HC83D9R", with: "91331003MA2D9FX61W")
+            .write(to: bid, atomically: true, encoding: .utf8)
+        let scored = try Self.score("bids", in: folder, language: "en", out: "en")
+        let report = try String(contentsOf: folder.appendingPathComponent("en/report.md"), encoding: .utf8)
+        #expect(
+            report.contains(
+                "- Bidder identity for the performance history — 台州市椒江明远会务服务有限公司 (bids/03-mingyuan.xml): the "
+                    + "bid's registration id is that of the contractor of HYJG-2020-FW-017-HT01 (台州橘乡物业服务有限公司), "
+                    + "under another name — the history was applied; the committee should verify that the bidder is "
+                    + "that contractor (a change of name shows in its registration)"
+            ),
+            "\(scored.stderr)"
+        )
+        let json = try String(contentsOf: folder.appendingPathComponent("en/result.json"), encoding: .utf8)
+        #expect(json.contains("\"otherName\":[{\"buyer\""))
+    }
 }

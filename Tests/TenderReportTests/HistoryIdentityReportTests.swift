@@ -144,11 +144,15 @@ import Testing
             + "\"warnings\":1}]"
         #expect(
             json.contains(
-                "{\"bidder\":\"深圳安达后勤服务有限公司\",\"file\":\"bids/anda.xml\",\"registrationID\":null,"
+                "{\"bidder\":\"深圳安达后勤服务有限公司\",\"file\":\"bids/anda.xml\",\"otherName\":[],\"registrationID\":null,"
                     + "\"registrationIDProblem\":{\"kind\":\"missing\"},\(sameName),\"type\":\"history-identity\"}"
             )
         )
-        #expect(json.contains("\"identity\":{\"registrationIDProblem\":{\"kind\":\"missing\"},\(sameName)}"))
+        #expect(
+            json.contains(
+                "\"identity\":{\"otherName\":[],\"registrationIDProblem\":{\"kind\":\"missing\"},\(sameName)}"
+            )
+        )
         #expect(
             json.contains(
                 "\"registrationIDProblem\":{\"kind\":\"not-a-credit-code\",\"reason\":{\"expected\":\"4\","

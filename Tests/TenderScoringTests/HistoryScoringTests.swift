@@ -111,11 +111,11 @@ import Testing
         // The bid writes the id in groups and in lower case: the registration key still finds the history.
         let evaluation = try TenderEvaluator.evaluate(
             rubric: Self.rubric(),
-            bids: [Self.bid("清和物业", registrationID: "91331003 ma2a xxxxxx")],
+            bids: [Self.bid("台州清和物业服务有限公司", registrationID: "91331003 ma2a xxxxxx")],
             scores: [],
             history: Self.history()
         )
-        let (score, evidence) = try Self.evidence(evaluation, "清和物业")
+        let (score, evidence) = try Self.evidence(evaluation, "台州清和物业服务有限公司")
         #expect(evidence.sum == Build.decimal("1047.67"))
         #expect(evidence.count == 12)
         let mean = try ExactRatio(104_767, 1200)
@@ -149,11 +149,11 @@ import Testing
     @Test func anyBuyerCountsEveryContract() throws {
         let evaluation = try TenderEvaluator.evaluate(
             rubric: Self.rubric(buyer: .any),
-            bids: [Self.bid("清和物业", registrationID: Self.registered)],
+            bids: [Self.bid("台州清和物业服务有限公司", registrationID: Self.registered)],
             scores: [],
             history: Self.history()
         )
-        let (score, evidence) = try Self.evidence(evaluation, "清和物业")
+        let (score, evidence) = try Self.evidence(evaluation, "台州清和物业服务有限公司")
         #expect(evidence.contracts.map(\.contractID) == ["HYJG-2020-FW-017-HT", "WL-2021-007-HT"])
         #expect(evidence.otherBuyers.isEmpty)
         #expect(evidence.sum == Build.decimal("1097.67"))
@@ -167,11 +167,11 @@ import Testing
         // 12 months before 2022-10: 2021-10 … 2022-09, which holds 2021-10, 2021-11 (87.31) and 2021-12 (87.26).
         let evaluation = try TenderEvaluator.evaluate(
             rubric: Self.rubric(months: 12),
-            bids: [Self.bid("清和物业", registrationID: Self.registered)],
+            bids: [Self.bid("台州清和物业服务有限公司", registrationID: Self.registered)],
             scores: [],
             history: Self.history()
         )
-        let (_, evidence) = try Self.evidence(evaluation, "清和物业")
+        let (_, evidence) = try Self.evidence(evaluation, "台州清和物业服务有限公司")
         #expect(evidence.count == 3)
         #expect(evidence.sum == Build.decimal("261.88"))
         #expect(evidence.contracts[0].months.map(\.month.description) == ["2021-10", "2021-11", "2021-12"])
@@ -202,7 +202,7 @@ import Testing
     }
 
     @Test func aWarningInTheWindowIsFlaggedAndChangesNothingElse() throws {
-        let bids = [Self.bid("清和物业", registrationID: Self.registered), Self.bid("New", registrationID: nil)]
+        let bids = [Self.bid("台州清和物业服务有限公司", registrationID: Self.registered), Self.bid("New", registrationID: nil)]
         let quiet = try TenderEvaluator.evaluate(rubric: Self.rubric(), bids: bids, scores: [], history: Self.history())
         let warned = try TenderEvaluator.evaluate(
             rubric: Self.rubric(),
@@ -216,7 +216,7 @@ import Testing
             ])
         )
         let expected = Flag.performanceWarning(
-            bidder: "清和物业",
+            bidder: "台州清和物业服务有限公司",
             warning: Self.warning("2021-06"),
             contractID: "HYJG-2020-FW-017-HT",
             tenderID: "HYJG-2020-FW-017",
@@ -224,7 +224,7 @@ import Testing
             contractor: "台州清和物业服务有限公司"
         )
         #expect(warned.flags == quiet.flags + [expected])
-        #expect(warned.results.first { $0.displayName == "清和物业" }?.flags == [expected])
+        #expect(warned.results.first { $0.displayName == "台州清和物业服务有限公司" }?.flags == [expected])
         // New's own flag (no registration id) is the same with or without the warning.
         #expect(
             warned.results.first { $0.displayName == "New" }?.flags
@@ -246,7 +246,7 @@ import Testing
         #expect {
             _ = try TenderEvaluator.evaluate(
                 rubric: Self.rubric(),
-                bids: [Self.bid("清和物业", registrationID: Self.registered)],
+                bids: [Self.bid("台州清和物业服务有限公司", registrationID: Self.registered)],
                 scores: []
             )
         } throws: { error in
@@ -261,7 +261,7 @@ import Testing
         #expect {
             _ = try TenderEvaluator.evaluate(
                 rubric: Self.rubric(),
-                bids: [Self.bid("清和物业", registrationID: Self.registered)],
+                bids: [Self.bid("台州清和物业服务有限公司", registrationID: Self.registered)],
                 scores: [],
                 history: Self.history(first: "2020-10")
             )
@@ -309,7 +309,7 @@ import Testing
                       bands: [{from: 0, to: 80, points: 1}, {from: 80, to: 90, points: 4}, {from: 90, points: 5}]
             """
         let rubric = try RubricLoader.load(bytes: Array(yaml.utf8), file: "h.yaml").rubric
-        let bids = [Self.bid("清和物业", registrationID: Self.registered), Self.bid("New", registrationID: nil)]
+        let bids = [Self.bid("台州清和物业服务有限公司", registrationID: Self.registered), Self.bid("New", registrationID: nil)]
         let evaluation = try DecisionRounds.evaluate(
             rubric: rubric,
             bids: bids,
@@ -319,7 +319,7 @@ import Testing
         )
         // Mean 87.3058… lies in [80, 90): 4 points; the newcomer gets the neutral 3.
         #expect(evaluation.results.map { $0.score(for: "past-performance")?.points } == [4, 3])
-        let (_, evidence) = try Self.evidence(evaluation, "清和物业")
+        let (_, evidence) = try Self.evidence(evaluation, "台州清和物业服务有限公司")
         guard case .scored(_, .band(let band)) = evidence.outcome else {
             Issue.record("not scored on a band: \(evidence.outcome)")
             return

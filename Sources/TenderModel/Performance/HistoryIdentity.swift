@@ -40,10 +40,19 @@ public struct HistoryIdentityProblem: Hashable, Sendable {
     /// Contracts in the history whose contractor has the bidder's name (through `BidderIdentity.nameKey`) but
     /// another registration key than the bid's, in contract id order: their months and warnings were not applied.
     public var sameName: [ContractorRecord]
+    /// Contracts the bid's registration id matched whose contractor bears another name than the bidder's (a
+    /// company renamed, or an id borrowed from another company): their months were applied, and the committee
+    /// should check that the bidder is that contractor.
+    public var otherName: [ContractorRecord]
 
-    public init(registrationID: RegistrationIDProblem?, sameName: [ContractorRecord]) {
+    public init(
+        registrationID: RegistrationIDProblem?,
+        sameName: [ContractorRecord],
+        otherName: [ContractorRecord] = []
+    ) {
         self.registrationID = registrationID
         self.sameName = sameName
+        self.otherName = otherName
     }
 }
 
