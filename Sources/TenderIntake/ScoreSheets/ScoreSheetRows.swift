@@ -28,6 +28,52 @@ public struct ScoreSheetLine: Hashable, Sendable {
         self.location = location
     }
 
+    /// The lines of a worksheet, cell by cell, as a CSV of it would give them: the cells a row leaves out before a
+    /// written one are empty, and every row is as wide as the widest (a spreadsheet drops empty cells at a row's
+    /// end, as a CSV Excel pads does not). With `widest`, a cell beyond that column is left out, and one that holds
+    /// something is reported with `beyond` at its cell.
+    static func lines(
+        of worksheet: SpreadsheetSheet,
+        widest: Int? = nil,
+        beyond: String = "",
+        problems: inout DiagnosticCollector
+    ) -> [ScoreSheetLine] {
+        var lines: [ScoreSheetLine] = []
+        for row in worksheet.rows {
+            guard let first = CellReference(row: row.number, column: 1) else { continue }
+            var cells: [ScoreSheetCell] = []
+            for cell in row.cells {
+                if let widest, cell.reference.column > widest {
+                    if !cell.value.isBlank || cell.formula != nil {
+                        problems.error(beyond, at: worksheet.location(of: cell.reference))
+                    }
+                    continue
+                }
+                while cells.count + 1 < cell.reference.column {
+                    guard let gap = CellReference(row: row.number, column: cells.count + 1) else { break }
+                    cells.append(ScoreSheetCell(text: "", location: worksheet.location(of: gap)))
+                }
+                cells.append(
+                    ScoreSheetCell(
+                        text: ScoreSheetParser.text(of: cell.value),
+                        location: worksheet.location(of: cell.reference),
+                        formula: cell.formula
+                    )
+                )
+            }
+            lines.append(ScoreSheetLine(cells: cells, location: worksheet.location(of: first)))
+        }
+        let width = lines.map(\.cells.count).max() ?? 0
+        for index in lines.indices {
+            let row = lines[index].location.cell?.row ?? 1
+            while lines[index].cells.count < width {
+                guard let gap = CellReference(row: row, column: lines[index].cells.count + 1) else { break }
+                lines[index].cells.append(ScoreSheetCell(text: "", location: worksheet.location(of: gap)))
+            }
+        }
+        return lines
+    }
+
     /// Every cell empty or white space (spreadsheets keep such lines below the data).
     var isBlank: Bool {
         cells.allSatisfy { $0.formula == nil && ScoreSheetParser.trimmed($0.text).isEmpty }

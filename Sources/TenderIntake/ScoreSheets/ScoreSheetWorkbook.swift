@@ -20,47 +20,14 @@ extension ScoreSheetParser {
             )
         }
         var problems = DiagnosticCollector()
-        var lines: [ScoreSheetLine] = []
-        for row in worksheet.rows {
-            guard let first = CellReference(row: row.number, column: 1) else { continue }
-            var cells: [ScoreSheetCell] = []
-            for cell in row.cells {
-                guard cell.reference.column <= widestSheet else {
-                    if !cell.value.isBlank || cell.formula != nil {
-                        problems.error(
-                            "cell lies beyond the score sheet's columns (at most \(widestSheet)); a score sheet has "
-                                + "only the columns \(ScoreSheetColumn.memberSheet.map(\.rawValue).joined(separator: ","))",
-                            at: worksheet.location(of: cell.reference)
-                        )
-                    }
-                    continue
-                }
-                // Cells the file leaves out are empty: fill them in so that each column keeps its place.
-                while cells.count + 1 < cell.reference.column {
-                    guard let gap = CellReference(row: row.number, column: cells.count + 1) else { break }
-                    cells.append(ScoreSheetCell(text: "", location: worksheet.location(of: gap)))
-                }
-                cells.append(
-                    ScoreSheetCell(
-                        text: text(of: cell.value),
-                        location: worksheet.location(of: cell.reference),
-                        formula: cell.formula
-                    )
-                )
-            }
-            lines.append(ScoreSheetLine(cells: cells, location: worksheet.location(of: first)))
-        }
+        let lines = ScoreSheetLine.lines(
+            of: worksheet,
+            widest: widestSheet,
+            beyond: "cell lies beyond the score sheet's columns (at most \(widestSheet)); a score sheet has only the "
+                + "columns \(ScoreSheetColumn.memberSheet.map(\.rawValue).joined(separator: ","))",
+            problems: &problems
+        )
         try problems.throwIfErrors()
-        // A spreadsheet leaves out the empty cells at the end of a row: as in a CSV that Excel pads, every row is
-        // as wide as the widest.
-        let width = lines.map(\.cells.count).max() ?? 0
-        for index in lines.indices {
-            let row = lines[index].location.cell?.row ?? 1
-            while lines[index].cells.count < width {
-                guard let gap = CellReference(row: row, column: lines[index].cells.count + 1) else { break }
-                lines[index].cells.append(ScoreSheetCell(text: "", location: worksheet.location(of: gap)))
-            }
-        }
         let start = worksheet.location(of: CellReference(row: 1, column: 1)!)
         return try parseLines(lines, start: start)
     }

@@ -106,9 +106,7 @@ struct ContractAudit {
         }
         let computedMonths = Set(computations.map(\.month))
         audit.uncomputed = try database.recordedMonths(contractID: contractID).filter { !computedMonths.contains($0) }
-        for month in computations.map(\.month).sorted() {
-            audit.rules += StandingRules.raised(plan: plan, month: month, standings: standings)
-        }
+        audit.rules = StandingRules.raisedOverStandings(plan: plan, standings: standings)
         return audit
     }
 }

@@ -3,6 +3,7 @@ import TenderFiles
 import TenderHistory
 public import TenderModel
 import TenderReport
+import TenderScoring
 
 extension PerformancePipeline {
     public struct ReportRequest: Sendable {
@@ -94,7 +95,12 @@ extension PerformancePipeline {
             latest: latest,
             superseded: superseded,
             corrections: try database.corrections(contractID: contract),
-            raised: try ContractAudit.run(contract, in: database).rules,
+            raised: StandingRules.raisedOverStandings(
+                plan: plan,
+                standings: Dictionary(
+                    uniqueKeysWithValues: computations.map { ($0.month, $0.latest.evaluation.standing) }
+                )
+            ),
             records: records,
             pending: pending.sorted { $0.month < $1.month }
         )

@@ -115,9 +115,11 @@ struct CommitteeBuilder {
     private func readMember(_ node: Node) -> CommitteeMember? {
         guard let view = reader.mapping(node, what: "a member") else { return nil }
         reader.checkKeys(view, allowed: CommitteeLoader.memberKeys, context: "in a member")
-        let id = reader.required(view, "id", context: "in a member").flatMap { plainText($0, what: "member id") }
+        let id = reader.required(view, "id", context: "in a member").flatMap {
+            reader.printableText($0, what: "member id")
+        }
         let name = reader.required(view, "name", context: "in a member").flatMap {
-            plainText($0, what: "member name")
+            reader.printableText($0, what: "member name")
         }
         let role = reader.required(view, "role", context: "in a member").flatMap {
             reader.choice($0, CommitteeRole.allCases.map(\.rawValue)).flatMap(CommitteeRole.init(rawValue:))
@@ -200,30 +202,6 @@ struct CommitteeBuilder {
         guard good else { return nil }
         return rubric.groups.map(\.id).filter(named.contains)
     }
-
-    /// Text shown on sheets, reports and the signature block: no control characters and nothing that does not
-    /// show or reorders the text (a bidi override could make one member's name read as another's).
-    private func plainText(_ field: Field, what: String) -> String? {
-        guard let text = reader.string(field) else { return nil }
-        let hidden = text.unicodeScalars.filter { VisibleText.isInvisible($0) || VisibleText.needsEscape($0) }
-        guard hidden.isEmpty else {
-            var seen: [Unicode.Scalar] = []
-            for scalar in hidden where !seen.contains(scalar) { seen.append(scalar) }
-            reader.error(
-                "\(what) '\(VisibleText.escaped(text))' contains characters that do not show or that reorder the "
-                    + "text (\(seen.prefix(5).map(BidderIdentity.codePoint).joined(separator: ", "))); write it as "
-                    + "it is printed",
-                at: field.location
-            )
-            return nil
-        }
-        guard text.unicodeScalars.count <= 200 else {
-            reader.error("\(what) is longer than 200 characters", at: field.location)
-            return nil
-        }
-        return text
-    }
-
     private func scalarText(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node else { return nil }
         return scalar.string.trimmingCharacters(in: .whitespaces)

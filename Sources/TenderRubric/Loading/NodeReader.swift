@@ -146,6 +146,31 @@ final class NodeReader {
     }
 
     // MARK: Scalars
+    /// A name or id as it is printed: a string of at most 200 characters with nothing that does not show or that
+    /// reorders the text (a bidi override could make one member's or contractor's name read as another's); nil,
+    /// with an error naming the characters, otherwise.
+    func printableText(_ field: Field, what: String) -> String? {
+        guard let text = string(field) else { return nil }
+        var hidden: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars
+        where (VisibleText.isInvisible(scalar) || VisibleText.needsEscape(scalar)) && !hidden.contains(scalar) {
+            hidden.append(scalar)
+        }
+        guard hidden.isEmpty else {
+            error(
+                "\(what) '\(VisibleText.escaped(text))' contains characters that do not show or that reorder the "
+                    + "text (\(hidden.prefix(5).map(BidderIdentity.codePoint).joined(separator: ", "))); write it as "
+                    + "it is printed",
+                at: field.location
+            )
+            return nil
+        }
+        guard text.unicodeScalars.count <= 200 else {
+            error("\(what) is longer than 200 characters", at: field.location)
+            return nil
+        }
+        return text
+    }
 
     /// Non-empty text, or nil after reporting.
     func string(_ field: Field) -> String? {

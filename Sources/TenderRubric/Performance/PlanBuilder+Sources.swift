@@ -80,7 +80,9 @@ extension PlanBuilder {
             }
             let context = "in an answer"
             reader.checkKeys(view, allowed: PlanLoader.answerKeys, context: context)
-            var label = reader.required(view, "label", context: context).flatMap { visibleText($0, what: "label") }
+            var label = reader.required(view, "label", context: context).flatMap {
+                reader.printableText($0, what: "label")
+            }
             if let written = label {
                 if let first = labels.first(where: { $0.label == written }) {
                     reader.error(

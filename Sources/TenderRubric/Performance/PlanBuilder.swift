@@ -65,9 +65,9 @@ struct PlanBuilder {
         guard let view = reader.mapping(field) else { return nil }
         let context = "in 'contract'"
         reader.checkKeys(view, allowed: PlanLoader.contractKeys, context: context)
-        let id = reader.required(view, "id", context: context).flatMap { visibleText($0, what: "contract id") }
+        let id = reader.required(view, "id", context: context).flatMap { reader.printableText($0, what: "contract id") }
         let tender = reader.required(view, "tender", context: context).flatMap {
-            visibleText($0, what: "tender id")
+            reader.printableText($0, what: "tender id")
         }
         let buyer = reader.required(view, "buyer", context: context).flatMap { reader.localized($0) }
         let contractor = reader.required(view, "contractor", context: context).flatMap(readContractor)
@@ -99,11 +99,11 @@ struct PlanBuilder {
         let context = "in 'contractor'"
         reader.checkKeys(view, allowed: PlanLoader.contractorKeys, context: context)
         let name = reader.required(view, "name", context: context).flatMap {
-            visibleText($0, what: "contractor name")
+            reader.printableText($0, what: "contractor name")
         }
         var registrationID: String?
         if let entry = reader.required(view, "registration-id", context: context),
-            let text = visibleText(entry, what: "registration-id")
+            let text = reader.printableText(entry, what: "registration-id")
         {
             // The history finds this contractor's months for a later bid by this key: an id that normalises to
             // nothing would match no bid, and the contractor's record would silently never count.
@@ -199,32 +199,6 @@ struct PlanBuilder {
         }
         return text
     }
-
-    /// Text shown in reports and matched against sheets: nothing that does not show or that reorders the text,
-    /// at most 200 characters.
-    func visibleText(_ field: Field, what: String) -> String? {
-        guard let text = reader.string(field) else { return nil }
-        var hidden: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars
-        where (VisibleText.isInvisible(scalar) || VisibleText.needsEscape(scalar)) && !hidden.contains(scalar) {
-            hidden.append(scalar)
-        }
-        guard hidden.isEmpty else {
-            reader.error(
-                "\(what) '\(VisibleText.escaped(text))' contains characters that do not show or that reorder the "
-                    + "text (\(hidden.prefix(5).map(BidderIdentity.codePoint).joined(separator: ", "))); write it as "
-                    + "it is printed",
-                at: field.location
-            )
-            return nil
-        }
-        guard text.unicodeScalars.count <= 200 else {
-            reader.error("\(what) is longer than 200 characters", at: field.location)
-            return nil
-        }
-        return text
-    }
-
     /// A whole number of months, respondents, teams, … from 1 up to `maximum`.
     func count(_ field: Field, maximum: Int) -> Int? {
         reader.integer(field, 1...maximum)

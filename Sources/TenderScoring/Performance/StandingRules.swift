@@ -30,4 +30,10 @@ public enum StandingRules {
             )
         }
     }
+
+    /// Every month at which a rule is met, over the given standings (each month's latest), oldest first: what a
+    /// report shows and a tender reads, the same whatever order the months were computed in.
+    public static func raisedOverStandings(plan: EvaluationPlan, standings: [YearMonth: String]) -> [RaisedRule] {
+        standings.keys.sorted().flatMap { raised(plan: plan, month: $0, standings: standings) }
+    }
 }
