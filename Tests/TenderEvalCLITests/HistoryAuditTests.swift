@@ -121,4 +121,36 @@ import Testing
             "\(early.stderr)"
         )
     }
+
+    /// One cell far to the right in a department workbook would make every row 16,384 cells wide (a 3,000-row
+    /// sheet took 30 s and 5.8 GB): it is refused at its cell instead.
+    @Test(.enabled(if: OpenpyxlProbe.available, "needs python3 with openpyxl (scripts/setup.sh --tests installs it)"))
+    func aCellFarToTheRightOfADepartmentWorkbookIsRefusedAtItsCell() throws {
+        let folder = try CLI.temporaryFolder()
+        let workbook = folder.appendingPathComponent("department.xlsx")
+        let script = """
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(["科室", "项目", "得分", "理由"])
+            for _ in range(3000): ws.append(["办公室", "cleaning", 60, ""])
+            ws.cell(row=3002, column=16384, value="x")
+            wb.save(sys.argv[1])
+            """
+        let written = try OpenpyxlProbe.run(["-c", script, workbook.path])
+        #expect(written.status == 0, "\(written.output)")
+        let result = try CLI.run(
+            [
+                "perf", "record", "--plan", Self.plan, "--month", "2021-05", "--department", workbook.path, "--db",
+                folder.appendingPathComponent("h.sqlite").path, "--date", "2021-06-01",
+            ],
+            timeLimit: 30
+        )
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "department.xlsx:Sheet!XFD3002: error: cell lies beyond the department sheet's columns (at most 64)"
+            ),
+            "\(result.stderr)"
+        )
+    }
 }
